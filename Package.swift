@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Catalyse",
+    products: [
+        .executable(name: "catalyse", targets: ["catalyse"]),
+        .library(name: "CatalyseCore", targets: ["CatalyseCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Pure catalogue core: models, loading, validation, queries, favourites, export.
+        .target(
+            name: "CatalyseCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Pure interface layer: state, events -> state + effects, render -> grid of cells.
+        .target(name: "CatalyseTUI", dependencies: ["CatalyseCore"]),
+        // The ncursesw system library (wide API through a shim header).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Thin ncurses backend: reads events, draws the grid. The only code that calls curses.
+        .target(name: "CatalyseTerminal", dependencies: ["CatalyseTUI", "CNcursesw"]),
+        // Thin executable: command line parsing and wiring.
+        .executableTarget(
+            name: "catalyse",
+            dependencies: [
+                "CatalyseCore", "CatalyseTUI", "CatalyseTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"]),
+        .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"]),
+        .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

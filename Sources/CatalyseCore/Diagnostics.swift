@@ -1,0 +1,48 @@
+/// Where a value sits in a catalogue file: a line and column (YAML), or a record path (JSON).
+public struct SourcePosition: Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// One problem (or warning) found in a catalogue file.
+public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
+    public enum Severity: Sendable, Hashable { case error, warning }
+    public var file: String
+    public var position: SourcePosition
+    /// The field concerned, as a path (`firms[2].offers[0].kinds[1]`), or `yaml` for syntax.
+    public var field: String
+    public var message: String
+    public var severity: Severity
+
+    public init(file: String, position: SourcePosition, field: String, message: String, severity: Severity = .error) {
+        self.file = file; self.position = position; self.field = field; self.message = message; self.severity = severity
+    }
+
+    /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message).
+    public var description: String {
+        let text = TextCleaning.forDisplay(message)
+        let prefix = "\(TextCleaning.forDisplay(file)):\(position.line):\(position.column): \(field): "
+        return prefix + (severity == .warning ? "warning: " + text : text)
+    }
+}
+
+/// A catalogue that could not be loaded: every error found, and the warnings.
+public struct CatalogueError: Error, Sendable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public init(file: String, diagnostics: [Diagnostic]) { self.file = file; self.diagnostics = diagnostics }
+
+    /// The closing line after the list of problems.
+    public func summary(_ language: Language) -> String {
+        let n = errors.count
+        switch language {
+        case .fr: return "\(TextCleaning.forDisplay(file)) : \(n) erreur\(n > 1 ? "s" : ""), catalogue refusé."
+        case .en: return "\(TextCleaning.forDisplay(file)): \(n) error\(n > 1 ? "s" : ""), catalogue refused."
+        }
+    }
+}

@@ -1,0 +1,186 @@
+/// A calendar date without time (`YYYY-MM-DD`), as written in the catalogue.
+public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year), year >= 1000, year <= 9999 else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    /// The UTC day of a Unix time.
+    public init(unixTime: Int64) {
+        // Civil-from-days (Howard Hinnant's algorithm).
+        let z = Int(unixTime >= 0 ? unixTime / 86400 : (unixTime - 86399) / 86400) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.year = y; self.month = m; self.day = d
+    }
+
+    /// Today's date, or the date of `SOURCE_DATE_EPOCH` when set (so outputs can be pinned).
+    public static func today(environment: [String: String]) -> Day {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) { return Day(unixTime: epoch) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Day(unixTime: Int64(now.tv_sec))
+    }
+
+    /// "26 novembre 2026" / "26 November 2026".
+    public func long(_ language: Language) -> String {
+        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return language == .fr ? "\(day) \(fr[month - 1]) \(year)" : "\(day) \(en[month - 1]) \(year)"
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Who an offer is open to. An empty list means open to every value of that facet.
+public struct Eligibility: Hashable, Sendable {
+    public var stages: [Stage] = []
+    public var budgets: [BudgetBand] = []
+    public var employer: [EmployerStatus] = []
+    public init(stages: [Stage] = [], budgets: [BudgetBand] = [], employer: [EmployerStatus] = []) {
+        self.stages = stages; self.budgets = budgets; self.employer = employer
+    }
+}
+
+/// The person to write to.
+public struct Contact: Hashable, Sendable {
+    public var name: String
+    public var email: String
+    public var phone: String?
+    public init(name: String, email: String, phone: String? = nil) { self.name = name; self.email = email; self.phone = phone }
+}
+
+/// Where a firm's information comes from, and when it was last checked.
+public struct Provenance: Hashable, Sendable {
+    public var source: String
+    public var verified: Day
+    public init(source: String, verified: Day) { self.source = source; self.verified = verified }
+}
+
+/// One accompaniment offer of a firm.
+public struct Offer: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var firmID: String
+    public var title: String
+    public var summary: String
+    public var description: String
+    public var format: OfferFormat
+    public var purpose: Purpose
+    public var kinds: [SupportKind]
+    public var themes: [Theme]
+    public var territories: [Place]
+    public var mode: DeliveryMode
+    public var audience: [Audience]
+    public var duration: String
+    public var capacity: Int?
+    public var eligibility: Eligibility
+    /// What the association pays, in the offer's own words (nil: free, skills-based sponsorship).
+    public var cost: String?
+    public var apply: String
+
+    public init(id: String, firmID: String, title: String, summary: String, description: String,
+                format: OfferFormat, purpose: Purpose, kinds: [SupportKind], themes: [Theme],
+                territories: [Place], mode: DeliveryMode, audience: [Audience], duration: String,
+                capacity: Int? = nil, eligibility: Eligibility = Eligibility(), cost: String? = nil, apply: String) {
+        self.id = id; self.firmID = firmID; self.title = title; self.summary = summary
+        self.description = description; self.format = format; self.purpose = purpose; self.kinds = kinds
+        self.themes = themes; self.territories = territories; self.mode = mode; self.audience = audience
+        self.duration = duration; self.capacity = capacity; self.eligibility = eligibility
+        self.cost = cost; self.apply = apply
+    }
+
+    /// The cost line to show: the offer's words, or "free" for skills-based sponsorship.
+    public func costText(_ language: Language) -> String {
+        if let cost { return cost }
+        return language == .fr ? "Gratuit pour l'association (mécénat de compétences)" : "Free for the association (skills-based sponsorship)"
+    }
+}
+
+/// A consulting firm of the programme.
+public struct Firm: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var presentation: String
+    /// INSEE code of the head office's département.
+    public var headquarters: String
+    public var website: String?
+    public var contact: Contact
+    public var joined: Int
+    public var provenance: Provenance
+    /// Ids of the firm's offers, in file order.
+    public var offerIDs: [String]
+
+    public init(id: String, name: String, presentation: String, headquarters: String, website: String?,
+                contact: Contact, joined: Int, provenance: Provenance, offerIDs: [String]) {
+        self.id = id; self.name = name; self.presentation = presentation; self.headquarters = headquarters
+        self.website = website; self.contact = contact; self.joined = joined; self.provenance = provenance
+        self.offerIDs = offerIDs
+    }
+}
+
+/// A whole catalogue: its metadata, firms and offers. Immutable once loaded.
+public struct Catalogue: Sendable {
+    public var name: String
+    public var updated: Day
+    public var illustrative: Bool
+    public var note: String?
+    public let firms: [Firm]
+    /// Every offer, in file order.
+    public let offers: [Offer]
+    public let firmIndex: [String: Int]
+    public let offerIndex: [String: Int]
+
+    public init(name: String, updated: Day, illustrative: Bool, note: String? = nil, firms: [Firm], offers: [Offer]) {
+        self.name = name; self.updated = updated; self.illustrative = illustrative; self.note = note
+        self.firms = firms; self.offers = offers
+        var fi: [String: Int] = [:]
+        for (i, f) in firms.enumerated() { fi[f.id] = i }
+        var oi: [String: Int] = [:]
+        for (i, o) in offers.enumerated() { oi[o.id] = i }
+        firmIndex = fi; offerIndex = oi
+    }
+
+    public func firm(id: String) -> Firm? { firmIndex[id].map { firms[$0] } }
+    public func offer(id: String) -> Offer? { offerIndex[id].map { offers[$0] } }
+    public func firm(of offer: Offer) -> Firm { firms[firmIndex[offer.firmID]!] }
+}

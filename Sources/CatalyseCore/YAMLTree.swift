@@ -1,0 +1,208 @@
+import CYaml
+
+/// A YAML document as a plain tree with positions, built from libyaml's events (through Yams'
+/// CYaml module) rather than with `Yams.compose`, so that:
+/// - anchors and aliases are refused where they appear, before anything is expanded (an
+///   "alias bomb" costs nothing);
+/// - every scalar keeps the text written (`01` stays "01", never the integer 1);
+/// - a duplicate key is reported at its second occurrence, with its line and column.
+struct YAMLNode: Sendable {
+    enum Kind: Sendable {
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+        /// A node that was refused (alias, error) and already reported.
+        case invalid
+    }
+    var kind: Kind
+    var position: SourcePosition
+
+    var isNull: Bool {
+        if case .scalar(let text, let plain) = kind, plain {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    var typeName: String {
+        if isNull { return "null" }
+        switch kind {
+        case .scalar: return "a text"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .invalid: return "an invalid value"
+        }
+    }
+}
+
+enum YAMLTree {
+    /// Parses `bytes` into one document's root node; problems go into `diagnostics`.
+    /// Returns nil if the document cannot be used at all.
+    static func parse(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start"))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var builder = Builder(file: file, bytes: buffer)
+            let root = builder.run(&parser)
+            diagnostics.append(contentsOf: builder.diagnostics)
+            return root
+        }
+    }
+
+    private struct Builder {
+        let file: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        var diagnostics: [Diagnostic] = []
+
+        init(file: String, bytes: UnsafeBufferPointer<UInt8>) { self.file = file; self.bytes = bytes }
+
+        mutating func report(_ position: SourcePosition, _ message: String) {
+            diagnostics.append(Diagnostic(file: file, position: position, field: "yaml", message: message))
+        }
+
+        static func position(_ mark: yaml_mark_t) -> SourcePosition {
+            SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        /// Line and column of a byte offset (for reader errors such as invalid UTF-8).
+        func position(ofOffset offset: Int) -> SourcePosition {
+            var line = 1, column = 1
+            var i = 0
+            let end = min(offset, bytes.count)
+            while i < end {
+                if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            return SourcePosition(line: line, column: column)
+        }
+
+        static func string(_ pointer: UnsafeMutablePointer<UInt8>?, _ length: Int) -> String {
+            guard let pointer else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
+
+        static func cString(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+            guard let pointer else { return nil }
+            return String(cString: pointer)
+        }
+
+        mutating func parserError(_ parser: inout yaml_parser_t) {
+            let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+            var message = problem
+            if let context = parser.context.map({ String(cString: $0) }) { message = "\(context): \(problem)" }
+            let position: SourcePosition
+            if parser.error == YAML_READER_ERROR {
+                position = self.position(ofOffset: Int(parser.problem_offset))
+                if problem.contains("UTF-8") || problem.contains("octet") { message = "invalid UTF-8 (\(problem))" }
+            } else {
+                position = Builder.position(parser.problem_mark)
+            }
+            report(position, "YAML syntax error: \(message)")
+        }
+
+        /// Frames of the nodes being built.
+        enum Frame {
+            case sequence(SourcePosition, [YAMLNode])
+            case mapping(SourcePosition, [(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?, seen: [String: SourcePosition])
+        }
+
+        mutating func run(_ parser: inout yaml_parser_t) -> YAMLNode? {
+            var stack: [Frame] = []
+            var root: YAMLNode? = nil
+            var documents = 0
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    parserError(&parser)
+                    return nil
+                }
+                defer { yaml_event_delete(&event) }
+                let position = Builder.position(event.start_mark)
+                var completed: YAMLNode? = nil
+                switch event.type {
+                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT, YAML_NO_EVENT:
+                    continue
+                case YAML_STREAM_END_EVENT:
+                    if documents == 0 { report(SourcePosition(line: 1, column: 1), "the file is empty (no YAML document)") }
+                    return root
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents == 2 {
+                        report(position, "a catalogue file holds one YAML document; a second one starts here")
+                        return nil
+                    }
+                    continue
+                case YAML_ALIAS_EVENT:
+                    let name = Builder.cString(event.data.alias.anchor) ?? ""
+                    report(position, "aliases (*\(name)) are not part of the catalogue format; write the value out")
+                    completed = YAMLNode(kind: .invalid, position: position)
+                case YAML_SCALAR_EVENT:
+                    let s = event.data.scalar
+                    if let anchor = Builder.cString(s.anchor) {
+                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+                    }
+                    if let tag = Builder.cString(s.tag) {
+                        report(position, "tags (\(tag)) are not part of the catalogue format")
+                    }
+                    let text = Builder.string(s.value, Int(s.length))
+                    completed = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), position: position)
+                case YAML_SEQUENCE_START_EVENT:
+                    let s = event.data.sequence_start
+                    if let anchor = Builder.cString(s.anchor) {
+                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+                    }
+                    if let tag = Builder.cString(s.tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+                    stack.append(.sequence(position, []))
+                    continue
+                case YAML_MAPPING_START_EVENT:
+                    let m = event.data.mapping_start
+                    if let anchor = Builder.cString(m.anchor) {
+                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+                    }
+                    if let tag = Builder.cString(m.tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+                    stack.append(.mapping(position, [], pendingKey: nil, seen: [:]))
+                    continue
+                case YAML_SEQUENCE_END_EVENT:
+                    guard case .sequence(let start, let items)? = stack.popLast() else { return nil }
+                    completed = YAMLNode(kind: .sequence(items), position: start)
+                case YAML_MAPPING_END_EVENT:
+                    guard case .mapping(let start, let pairs, _, _)? = stack.popLast() else { return nil }
+                    completed = YAMLNode(kind: .mapping(pairs), position: start)
+                default:
+                    continue
+                }
+                guard let node = completed else { continue }
+                // Attach the completed node to its parent.
+                switch stack.popLast() {
+                case nil:
+                    root = node
+                case .sequence(let start, var items)?:
+                    items.append(node)
+                    stack.append(.sequence(start, items))
+                case .mapping(let start, var pairs, let pendingKey, var seen)?:
+                    if let key = pendingKey {
+                        pairs.append((key, node))
+                        stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
+                    } else {
+                        if case .scalar(let text, _) = node.kind {
+                            if let first = seen[text] {
+                                report(node.position, "duplicate key '\(text)' (first at line \(first.line))")
+                            } else {
+                                seen[text] = node.position
+                            }
+                        } else if case .invalid = node.kind {
+                        } else {
+                            report(node.position, "a mapping key must be a plain text, not \(node.typeName)")
+                        }
+                        stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
+                    }
+                }
+            }
+        }
+    }
+}
