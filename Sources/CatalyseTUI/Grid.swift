@@ -1,0 +1,108 @@
+import CatalyseCore
+
+/// Colours of the theme. The backend maps them to terminal colours (or to nothing under NO_COLOR).
+public enum ThemeColor: Int, Sendable, Hashable, CaseIterable {
+    case `default` = 0
+    case accent       // headings, the selected facet
+    case muted        // secondary text (firm names, hints)
+    case badge        // the illustrative badge
+    case favourite    // ★
+    case strategic    // purpose tag: stratégique
+    case operational  // purpose tag: opérationnelle
+    case error        // messages about failures
+}
+
+/// How a cell is drawn. Meaning is never carried by colour alone: every coloured thing also has
+/// a text or a symbol.
+public struct CellStyle: Sendable, Hashable {
+    public var color: ThemeColor = .default
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+    public init(color: ThemeColor = .default, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.color = color; self.bold = bold; self.reverse = reverse; self.underline = underline; self.dim = dim
+    }
+    public static let plain = CellStyle()
+}
+
+/// One terminal cell: a grapheme (possibly two cells wide) and its style. The cell right of a
+/// wide grapheme holds `continuation` so that columns stay aligned.
+public struct Cell: Sendable, Hashable {
+    public var grapheme: String
+    public var style: CellStyle
+    public var isContinuation: Bool { grapheme.isEmpty }
+    public init(_ grapheme: String, _ style: CellStyle = .plain) { self.grapheme = grapheme; self.style = style }
+    public static let blank = Cell(" ")
+    public static let continuation = Cell("")
+}
+
+/// A frame: a rectangle of cells the backend copies to the terminal, and where the terminal
+/// cursor should sit (on the selected row, for screen readers).
+public struct Grid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    public var cursor: (row: Int, column: Int)? = nil
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        get { cells[row * width + column] }
+        set { cells[row * width + column] = newValue }
+    }
+
+    /// Writes `text` at (row, column), clipped to `maxWidth` cells (and to the grid), one
+    /// grapheme per cell (two for wide ones). Returns the number of cells written.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let limit = min(width, column + (maxWidth ?? width))
+        var x = column
+        for ch in text {
+            let w = CellWidth.of(ch)
+            if w == 0 { continue }
+            if x + w > limit { break }
+            if x >= 0 {
+                let g = ch == "\t" || ch == "\n" ? " " : String(ch)
+                self[row, x] = Cell(g, style)
+                if w == 2 { self[row, x + 1] = Cell("", style) }
+            }
+            x += w
+        }
+        return x - column
+    }
+
+    /// Fills a row segment with spaces in `style`.
+    public mutating func fill(row: Int, from column: Int = 0, width: Int? = nil, style: CellStyle) {
+        guard row >= 0, row < height else { return }
+        let end = min(self.width, column + (width ?? self.width))
+        for x in max(0, column)..<max(max(0, column), end) { self[row, x] = Cell(" ", style) }
+    }
+
+    /// The text of each row (continuation cells skipped, trailing spaces kept), for tests.
+    public var lines: [String] {
+        (0..<height).map { r in
+            var s = ""
+            for c in 0..<width where !self[r, c].isContinuation { s += self[r, c].grapheme }
+            return s
+        }
+    }
+
+    /// The whole frame as text, rows without trailing spaces, joined by newlines.
+    public var text: String {
+        lines.map { line in
+            var l = line
+            while l.hasSuffix(" ") { l.removeLast() }
+            return l
+        }.joined(separator: "\n")
+    }
+}

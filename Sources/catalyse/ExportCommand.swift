@@ -1,0 +1,81 @@
+import ArgumentParser
+import CatalyseCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a shortlist as text, Markdown or CSV.",
+        discussion: """
+            Without -o the export goes to standard output. Without --as the format follows the \
+            extension of -o: .md Markdown, .csv CSV, anything else text. An existing file is \
+            never replaced without --force; the file is written whole or not at all.
+
+            Examples:
+              catalyse export --favourites -o selection.txt
+              catalyse export --territory 59 --purpose strategique --as markdown
+              catalyse export --favourites --as csv --separator ';' -o selection.csv
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown or csv.", valueName: "format"))
+    var format: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the file if it exists.")
+    var force = false
+
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default) or ';' for French-locale spreadsheets.", valueName: "char"))
+    var separator: String = ","
+
+    func validate() throws {
+        if let format, ShortlistExport.Format(rawValue: format.lowercased()) == nil && format.lowercased() != "md" && format.lowercased() != "txt" {
+            throw ValidationError("--as takes text, markdown or csv, not '\(TextCleaning.forDisplay(format))'.")
+        }
+        if separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+    }
+
+    var exportFormat: ShortlistExport.Format {
+        switch format?.lowercased() {
+        case "markdown"?, "md"?: .markdown
+        case "csv"?: .csv
+        case "text"?, "txt"?: .text
+        default: output.map(ShortlistExport.Format.init(fileName:)) ?? .text
+        }
+    }
+
+    func run() throws {
+        let language = global.language
+        let catalogue = try global.loadCatalogue()
+        let store = FavouritesStore(environment: global.environment)
+        let (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: language)
+        let index = SearchIndex(catalogue: catalogue)
+        let offers = index.run(filter, counts: false).offers.map { catalogue.offers[$0] }
+        let missing = filters.favourites ? favouriteIDs.filter { catalogue.offer(id: $0) == nil } : []
+        var shown = filter
+        shown.onlyIDs = nil
+        let context = ShortlistExport.Context(catalogue: catalogue, date: Day.today(environment: global.environment),
+                                              language: language, filter: shown, favouritesOnly: filters.favourites, missingIDs: missing)
+        let text = ShortlistExport.render(offers, format: exportFormat, context: context, separator: Character(separator))
+        guard let output else { Output.out(text); return }
+        switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force) {
+        case .success:
+            Output.error(language == .fr
+                ? "\(offers.count) offre\(offers.count > 1 ? "s" : "") exportée\(offers.count > 1 ? "s" : "") dans \(TextCleaning.forDisplay(output))."
+                : "Exported \(offers.count) offer\(offers.count == 1 ? "" : "s") to \(TextCleaning.forDisplay(output)).")
+        case .failure(let e):
+            let path = TextCleaning.forDisplay(output)
+            switch (e.kind, language) {
+            case (.exists, .fr): Output.error("catalyse : \(path) existe déjà ; ajoutez --force pour le remplacer.")
+            case (.exists, .en): Output.error("catalyse: \(path) already exists; add --force to replace it.")
+            case (_, .fr): Output.error("catalyse : impossible d'écrire \(path) : \(e.reason).")
+            case (_, .en): Output.error("catalyse: cannot write \(path): \(e.reason).")
+            }
+            throw ExitCode(ExitStatus.cantCreate)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the offers that match filters and a search.",
+        discussion: """
+            Filters combine with AND across options and OR when an option is repeated. On a \
+            terminal the output is a table that fits its width; otherwise one offer per line, \
+            tab-separated: id, firm, title, purpose, format, territories (nothing truncated).
+
+            Examples:
+              catalyse list --purpose strategique --territory "hauts de france"
+              catalyse list --kind mise-en-reseau --kind relais-communication --mode a-distance
+              catalyse list --query "modele socio" --counts
+              catalyse list --territory 59000 --json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Flag(name: .long, help: "Also give, for each facet value, how many offers selecting it would list.")
+    var counts = false
+
+    @Flag(name: .long, help: "Print JSON (an array of offers; with --counts an object with offers and facets).")
+    var json = false
+
+    func run() throws {
+        let language = global.language
+        let catalogue = try global.loadCatalogue()
+        let store = FavouritesStore(environment: global.environment)
+        let (filter, _) = try filters.filter(favouritesStore: store, language: language)
+        let index = SearchIndex(catalogue: catalogue)
+        let result = index.run(filter, counts: counts)
+        let offers = result.offers.map { catalogue.offers[$0] }
+        if json {
+            Output.out(counts ? JSONOutput.offersWithCounts(offers, catalogue, result.counts) : JSONOutput.offers(offers, catalogue))
+            return
+        }
+        Output.out(ListCommand.render(offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal))
+        if counts { Output.out("\n" + ListCommand.renderCounts(result.counts, language: language)) }
+    }
+
+    /// The human list: a table on a terminal, tab-separated lines otherwise.
+    static func render(_ offers: [Offer], catalogue: Catalogue, language: Language, terminal: Bool) -> String {
+        if !terminal {
+            var out = ""
+            out.reserveCapacity(offers.count * 120)
+            for offer in offers {
+                let firm = catalogue.firm(of: offer)
+                out += [offer.id, firm.name, offer.title, offer.purpose.code, offer.format.code,
+                        offer.territories.map(\.code).joined(separator: ",")].map(Output.tsvField).joined(separator: "\t")
+                out += "\n"
+            }
+            return out
+        }
+        let fr = language == .fr
+        let header = fr ? ["ID", "CABINET", "OFFRE", "FINALITÉ", "FORMAT"] : ["ID", "FIRM", "OFFER", "PURPOSE", "FORMAT"]
+        let rows = offers.map { offer in
+            [offer.id, catalogue.firm(of: offer).name, offer.title, offer.purpose.shortLabel.text(language), offer.format.label(language)]
+        }
+        let count = fr ? "\(offers.count) offre\(offers.count > 1 ? "s" : "") sur \(catalogue.offers.count)" : "\(offers.count) of \(catalogue.offers.count) offers"
+        if offers.isEmpty { return (fr ? "Aucune offre ne correspond." : "No offer matches.") + " (\(count))\n" }
+        return Output.table(header, rows, width: Output.terminalWidth, shrink: [0, 1, 2]) + count + "\n"
+    }
+
+    static func renderCounts(_ counts: FacetCounts, language: Language) -> String {
+        var rows: [[String]] = []
+        func add<T: CodedValue>(_ type: T.Type) {
+            for v in T.allCases { rows.append([T.facet.label.text(language), v.code, v.label(language), String(counts.count(T.facet, v.code))]) }
+        }
+        add(Purpose.self); add(OfferFormat.self); add(SupportKind.self); add(Theme.self)
+        let territoryLabel = Facet.territory.label.text(language)
+        rows.append([territoryLabel, "national", Place.national.name(language), String(counts.count(.territory, "national"))])
+        for code in Territories.regionCodes {
+            let p = Place.region(code)
+            rows.append([territoryLabel, p.code, p.name(language), String(counts.count(.territory, p.code))])
+        }
+        add(Stage.self); add(BudgetBand.self); add(DeliveryMode.self); add(EmployerStatus.self); add(Audience.self)
+        let header = language == .fr ? ["FACETTE", "CODE", "VALEUR", "OFFRES"] : ["FACET", "CODE", "VALUE", "OFFERS"]
+        if Output.stdoutIsTerminal { return Output.table(header, rows, width: Output.terminalWidth, shrink: [2]) }
+        return rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    }
+}

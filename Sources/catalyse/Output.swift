@@ -1,0 +1,108 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exit statuses (sysexits.h), as documented in `catalyse --help`.
+enum ExitStatus {
+    static let notFound: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let software: Int32 = 70
+    static let cantCreate: Int32 = 73
+}
+
+/// Writing to the terminal or a pipe, and the shared error paths of the commands.
+enum Output {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// One clear sentence on stderr.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Width of the terminal on stdout (COLUMNS, else 80 when unknown).
+    static var terminalWidth: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        return 80
+    }
+
+    /// Loads a catalogue or exits: 66 when the file cannot be read, 65 when its content is bad
+    /// (every problem listed, then a summary).
+    static func loadOrExit(_ source: CatalogueSource, _ language: Language) throws -> CatalogueLoader.Loaded {
+        do {
+            return try source.load()
+        } catch let e as CatalogueLoader.ReadError {
+            switch e {
+            case .notFound(let path):
+                error(language == .fr ? "catalyse : le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
+            case .unreadable(let path, let reason):
+                error(language == .fr ? "catalyse : impossible de lire le catalogue \(TextCleaning.forDisplay(path)) : \(reason)." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason).")
+            }
+            throw ExitCode(ExitStatus.noInput)
+        } catch let e as CatalogueError {
+            for d in e.errors { error(d.description) }
+            error(e.summary(language))
+            throw ExitCode(ExitStatus.dataError)
+        }
+    }
+
+    /// Reads the favourites or exits (65 corrupt, 66 unreadable).
+    static func favouritesOrExit(_ store: FavouritesStore, _ language: Language) throws -> [String] {
+        do {
+            return try store.load()
+        } catch {
+            throw exit(for: error, language)
+        }
+    }
+
+    static func exit(for e: FavouritesError, _ language: Language) -> ExitCode {
+        error("catalyse: " + e.message(language))
+        switch e {
+        case .corrupt: return ExitCode(ExitStatus.dataError)
+        case .unreadable: return ExitCode(ExitStatus.noInput)
+        case .unwritable: return ExitCode(ExitStatus.cantCreate)
+        }
+    }
+
+    /// A plain field for tab-separated output: tabs and newlines shown as spaces.
+    static func tsvField(_ text: String) -> String {
+        var s = text
+        if s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            s = String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        return s
+    }
+
+    /// A table that fits `width` cells: columns get their natural width, and the flexible ones
+    /// (`shrink`) give up space, longest first, cut with `…`.
+    static func table(_ header: [String], _ rows: [[String]], width: Int, shrink: Set<Int>) -> String {
+        let columns = header.count
+        var widths = (0..<columns).map { c in ([header[c]] + rows.map { $0[c] }).map(CellWidth.of).max() ?? 0 }
+        let gap = 2
+        var total = widths.reduce(0, +) + gap * (columns - 1)
+        while total > width {
+            guard let c = shrink.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[c] -= 1
+            total -= 1
+        }
+        func line(_ cells: [String]) -> String {
+            var s = ""
+            for c in 0..<columns {
+                let cell = c == columns - 1 ? CellWidth.truncate(cells[c], to: widths[c]) : CellWidth.pad(cells[c], to: widths[c])
+                s += cell + (c == columns - 1 ? "" : String(repeating: " ", count: gap))
+            }
+            return s
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CatalyseCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a catalogue file: every problem, with its line and field.",
+        discussion: """
+            Prints `OK : F cabinets, N offres` (French) or `OK: F firms, N offers` (English) and \
+            any warnings, or every error as FILE:LINE:COLUMN: field: problem, then a summary, \
+            with exit status 65.
+
+            Examples:
+              catalyse validate data/catalogue.yaml
+              catalyse validate --lang en my-catalogue.yaml
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The file to check (default: the catalogue in effect).")
+    var file: String?
+
+    func run() throws {
+        let language = global.language
+        let source: CatalogueSource = file.map { .file($0) } ?? global.source
+        let loaded = try Output.loadOrExit(source, language)
+        let c = loaded.catalogue
+        Output.out(language == .fr
+            ? "OK : \(c.firms.count) cabinets, \(c.offers.count) offres\n"
+            : "OK: \(c.firms.count) firms, \(c.offers.count) offers\n")
+        for w in loaded.warnings { Output.out(w.description + "\n") }
+    }
+}
