@@ -191,7 +191,10 @@ public enum Territories {
         let exact = foldedNames.filter { $0.folded == joined }.map(\.place)
         if let dept = exact.first(where: { if case .department = $0 { true } else { false } }) { return .place(dept) }
         if let only = exact.first { return .place(only) }
-        let partial = foldedNames.filter { TextFolding.matchesAllPrefixes(query: query, words: $0.words) }.map(\.place)
+        var partial = foldedNames.filter { TextFolding.matchesAllPrefixes(query: query, words: $0.words) }.map(\.place)
+        // A région and a département of the same name (the overseas ones): the département.
+        let departmentNames = Set(partial.compactMap { if case .department = $0 { $0.name(.fr) } else { nil } })
+        partial.removeAll { if case .region = $0 { departmentNames.contains($0.name(.fr)) } else { false } }
         switch partial.count {
         case 0: return .unknown
         case 1: return .place(partial[0])
