@@ -72,7 +72,12 @@ public enum ShortlistExport {
     // MARK: Text
 
     static func text(_ offers: [Offer], _ c: Context) -> String {
-        var out = heading(c)
+        var out: [String] = []
+        for line in heading(c) {
+            let wrapped = CellWidth.wrap(line, width: 78)
+            out.append(wrapped.first ?? "")
+            out += wrapped.dropFirst().map { "  " + $0 }
+        }
         out.append(countLine(offers.count, c.language))
         let skip: Set<String> = ["description"]
         for (n, offer) in offers.enumerated() {

@@ -1,0 +1,160 @@
+import Testing
+@testable import CatalyseCore
+
+@Suite("Queries: facets, territory rules, search, order, facet counts")
+struct QueryTests {
+    static let index = SearchIndex(catalogue: Fixtures.shipped)
+
+    /// The simple implementation the fast paths must agree with.
+    static func reference(_ filter: OfferFilter, _ catalogue: Catalogue) -> Set<String> {
+        let q = TextFolding.foldedWords(filter.query)
+        return Set(catalogue.offers.filter { o in
+            let firm = catalogue.firm(of: o)
+            var texts = [firm.name, o.title, o.summary, o.description, o.format.label.fr, o.format.label.en,
+                         o.purpose.label.fr, o.purpose.label.en, o.purpose.shortLabel.fr, o.purpose.shortLabel.en]
+            texts += o.kinds.flatMap { [$0.label.fr, $0.label.en] } + o.themes.flatMap { [$0.label.fr, $0.label.en] }
+            texts += o.territories.flatMap { [$0.name(.fr), $0.name(.en)] }
+            let words = texts.flatMap(TextFolding.foldedWords)
+            func facet<T>(_ sel: Set<T>, _ values: [T], all: Bool = false) -> Bool {
+                sel.isEmpty || (all && values.isEmpty) || values.contains(where: sel.contains)
+            }
+            return TextFolding.matchesAllPrefixes(query: q, words: words)
+                && facet(filter.purposes, [o.purpose]) && facet(filter.formats, [o.format])
+                && facet(filter.kinds, o.kinds) && facet(filter.themes, o.themes)
+                && facet(filter.stages, o.eligibility.stages, all: true) && facet(filter.budgets, o.eligibility.budgets, all: true)
+                && facet(filter.modes, [o.mode]) && facet(filter.employer, o.eligibility.employer, all: true)
+                && facet(filter.audience, o.audience)
+                && (filter.territories.isEmpty || filter.territories.contains { Territories.matches(filter: $0, covered: o.territories, mode: o.mode) })
+                && (filter.onlyIDs.map { $0.contains(o.id) } ?? true)
+        }.map(\.id))
+    }
+
+    func ids(_ filter: OfferFilter) -> Set<String> {
+        Set(Self.index.run(filter).offers.map { Self.index.catalogue.offers[$0].id })
+    }
+
+    @Test func noFilterListsEverythingInFrenchOrder() {
+        let result = Self.index.run(OfferFilter())
+        let c = Self.index.catalogue
+        #expect(result.offers.count == c.offers.count)
+        let keys = result.offers.map { (TextFolding.fold(c.firm(of: c.offers[$0]).name), TextFolding.fold(c.offers[$0].title)) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+
+    @Test func andAcrossFacetsOrWithin() {
+        var f = OfferFilter()
+        f.purposes = [.strategique]
+        let strategic = ids(f)
+        f.formats = [.miChemin]
+        let both = ids(f)
+        #expect(both.isSubset(of: strategic) && both.count < strategic.count)
+        var g = OfferFilter()
+        g.kinds = [.miseEnReseau, .coachingDirigeants]
+        var a = OfferFilter(); a.kinds = [.miseEnReseau]
+        var b = OfferFilter(); b.kinds = [.coachingDirigeants]
+        #expect(ids(g) == ids(a).union(ids(b)))
+        #expect(ids(g) == Self.reference(g, Self.index.catalogue))
+    }
+
+    @Test func territoryFilterFollowsTheRules() {
+        let c = Self.index.catalogue
+        var f = OfferFilter()
+        f.territories = [.department("59")]
+        let found = ids(f)
+        for offer in c.offers {
+            let expected = offer.mode == .aDistance || offer.territories.contains(.national)
+                || offer.territories.contains(.department("59")) || offer.territories.contains(.region("32"))
+            #expect(found.contains(offer.id) == expected, "\(offer.id)")
+        }
+        f.territories = [.region("32")]
+        let region = ids(f)
+        #expect(found.isSubset(of: region))
+        f.territories = [.national]
+        #expect(ids(f) == Set(c.offers.filter { $0.territories.contains(.national) }.map(\.id)))
+    }
+
+    @Test func emptyEligibilityMatchesEveryValue() {
+        let open = Self.index.catalogue.offers.filter { $0.eligibility.stages.isEmpty }
+        #expect(!open.isEmpty)
+        for stage in Stage.allCases {
+            var f = OfferFilter(); f.stages = [stage]
+            #expect(open.allSatisfy { ids(f).contains($0.id) })
+        }
+    }
+
+    @Test func searchIsWordPrefixAndRanked() {
+        var f = OfferFilter()
+        f.query = "strat"
+        let result = Self.index.run(f)
+        let c = Self.index.catalogue
+        #expect(!result.offers.isEmpty)
+        // Title or firm-name hits come first.
+        let titleHit = result.offers.map { o -> Bool in
+            let words = TextFolding.foldedWords(c.offers[o].title) + TextFolding.foldedWords(c.firm(of: c.offers[o]).name)
+            return words.contains { $0.hasPrefix("strat") }
+        }
+        #expect(titleHit.first == true)
+        #expect(zip(titleHit, titleHit.dropFirst()).allSatisfy { $0 || !$1 })
+        f.query = "ile de france"
+        #expect(ids(f).contains { id in c.offer(id: id)!.territories.contains(.region("11")) })
+        f.query = "mecenat"
+        #expect(ids(f).count >= c.offers.filter { $0.format == .mecenatCompetences }.count)
+        f.query = "zzzz"
+        #expect(Self.index.run(f).offers.isEmpty)
+    }
+
+    @Test func searchMatchesTheReferenceForManyQueries() {
+        let c = Self.index.catalogue
+        var generator = SystemRandomNumberGenerator()
+        let vocabulary = ["strat", "compet", "mecenat", "ile", "reseau", "gouv", "nord", "innov", "d", "a", "model", "coach", "xyz", "é", "Île-de"]
+        for _ in 0..<300 {
+            var f = OfferFilter()
+            f.query = (0..<Int.random(in: 0...2, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
+            if Bool.random(using: &generator) { f.purposes = [Purpose.allCases.randomElement(using: &generator)!] }
+            if Bool.random(using: &generator) { f.kinds = Set((0..<2).map { _ in SupportKind.allCases.randomElement(using: &generator)! }) }
+            if Bool.random(using: &generator) { f.stages = [Stage.allCases.randomElement(using: &generator)!] }
+            if Bool.random(using: &generator) { f.territories = [Territories.allPlaces.randomElement(using: &generator)!] }
+            if Int.random(in: 0..<5, using: &generator) == 0 { f.onlyIDs = Set(c.offers.prefix(10).map(\.id)) }
+            #expect(ids(f) == Self.reference(f, c), "query \(f)")
+        }
+    }
+
+    @Test func facetCountEqualsTheListWithThatValueAloneSelected() {
+        var base = OfferFilter()
+        base.query = "association"
+        base.purposes = [.strategique]
+        base.territories = [.region("11")]
+        let counts = Self.index.run(base).counts
+        for purpose in Purpose.allCases {
+            var f = base; f.purposes = [purpose]
+            #expect(counts.count(.purpose, purpose.code) == ids(f).count)
+        }
+        for kind in SupportKind.allCases {
+            var f = base; f.kinds = [kind]
+            #expect(counts.count(.kind, kind.code) == ids(f).count)
+        }
+        for place in Territories.allPlaces {
+            var f = base; f.territories = [place]
+            #expect(counts.count(.territory, place.code) == ids(f).count, "\(place.code)")
+        }
+        for stage in Stage.allCases {
+            var f = base; f.stages = [stage]
+            #expect(counts.count(.stage, stage.code) == ids(f).count)
+        }
+    }
+
+    @Test func addingAWordNeverAddsResults() {
+        var f = OfferFilter()
+        f.query = "strat"
+        let one = ids(f)
+        f.query = "strat compet"
+        #expect(ids(f).isSubset(of: one))
+    }
+
+    @Test func favouritesOnlyKeepsOnlyThoseIDs() {
+        var f = OfferFilter()
+        let c = Self.index.catalogue
+        f.onlyIDs = [c.offers[3].id, c.offers[7].id, "offre-disparue"]
+        #expect(ids(f) == [c.offers[3].id, c.offers[7].id])
+    }
+}
