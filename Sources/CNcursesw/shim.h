@@ -11,6 +11,7 @@
 #include <ncursesw/term.h>
 
 static inline WINDOW *catalyse_stdscr(void) { return stdscr; }
+static inline WINDOW *catalyse_curscr(void) { return curscr; }
 static inline int catalyse_lines(void) { return LINES; }
 static inline int catalyse_cols(void) { return COLS; }
 static inline attr_t catalyse_a_bold(void) { return A_BOLD; }

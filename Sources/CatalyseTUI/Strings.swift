@@ -131,7 +131,8 @@ struct Strings: Sendable {
     var firmSource: String { t("Source", "Source") }
     func verified(_ day: Day) -> String { t("vérifié le ", "checked ") + day.long(language) }
     var firmOffersHeading: String { t("Offres", "Offers") }
-    var label: (String) -> String { { $0 + (language == .fr ? " : " : ": ") } }
+    /// "Label : " / "Label: ".
+    func field(_ label: String) -> String { label + colon }
 
     // MARK: Help
 
@@ -152,7 +153,7 @@ struct Strings: Sendable {
         [("↑↓", t("bouger", "move")), (keyEnter, t("fiche", "sheet")), ("/", t("chercher", "search")),
          ("f", t("filtres", "filters")), ("p", t("finalité", "purpose")), ("t", t("territoire", "territory")),
          (keySpace, t("favori", "favourite")), ("F", t("favoris", "favourites")), ("e", t("exporter", "export")),
-         ("b", t("cabinets", "firms")), ("L", "English"), ("q", t("quitter", "quit"))]
+         ("b", t("cabinets", "firms")), ("L", t("English", "Français")), ("q", t("quitter", "quit"))]
     }
     var sheetHints: [Hint] {
         [("↑↓", t("défiler", "scroll")), (keySpace, t("favori", "favourite")), (keyEsc, t("retour", "back")), ("q", t("retour", "back"))]

@@ -1,0 +1,240 @@
+import CatalyseCore
+
+/// The screens of the interface. Prompts (search, territory) and the export dialog are drawn
+/// over the main list; these are the screens they sit on.
+public enum Screen: Sendable, Equatable {
+    /// The offer list (with the selected offer's sheet beside it on a wide terminal).
+    case list
+    /// One offer's sheet: full screen, or beside the list (focused) on a wide terminal.
+    case sheet
+    /// The filter panel: every facet with its counts.
+    case filters
+    /// The help screen with every key.
+    case help
+    /// The list of firms.
+    case firms
+    /// One firm: presentation, contact and offers.
+    case firm
+}
+
+/// A short message on the footer line (an export written, favourites that could not be saved),
+/// shown until the next key.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// A row of the offer list: an offer of the catalogue (its index in `catalogue.offers`), or a
+/// favourite whose offer is no longer in the catalogue (its id).
+enum ListRow: Equatable {
+    case offer(Int)
+    case missing(String)
+}
+
+struct SearchPrompt: Sendable, Equatable {
+    var field: TextField
+    /// The search text before the prompt opened, restored by Esc.
+    var previous: String
+}
+
+struct TerritoryPrompt: Sendable, Equatable {
+    var field = TextField()
+    var candidates: [Place] = []
+    var selection = 0
+    var top = 0
+}
+
+enum Prompt: Sendable, Equatable {
+    case search(SearchPrompt)
+    case territory(TerritoryPrompt)
+}
+
+struct PanelState: Sendable, Equatable {
+    /// Index into `AppState.panelRows` (always a value row).
+    var selection = 1
+    var top = 0
+}
+
+struct FirmBrowserState: Sendable, Equatable {
+    /// Index into `AppState.firmOrder`.
+    var selection = 0
+    var top = 0
+    /// Index in `catalogue.firms` of the firm shown by the firm view.
+    var firm: Int? = nil
+    /// Index into the shown firm's offers.
+    var offerSelection = 0
+    var scroll = 0
+}
+
+/// The whole interface state: a value. `update(_:)` turns an event into a new state and the
+/// effects to perform; `render()` draws it into a grid. Neither does any I/O.
+public struct AppState: Sendable {
+    /// Below this size the screen only says that the terminal is too small.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 15
+    public static var minimumSize: (width: Int, height: Int) { (minimumWidth, minimumHeight) }
+    /// From this width on, the selected offer's sheet shows beside the list.
+    public static let splitWidth = 100
+
+    public let index: SearchIndex
+    public var catalogue: Catalogue { index.catalogue }
+    public private(set) var language: Language
+    /// True when `--lang` was given: `L` still switches, but the choice is not saved.
+    public let languageLocked: Bool
+    public let today: Day
+    public let noColor: Bool
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// Where default export file names go (the current folder).
+    public let exportDirectory: String
+
+    /// Favourite offer ids, in the order of the favourites file (optimistic after a toggle).
+    public private(set) var favourites: [String]
+    var favouriteSet: Set<String>
+    /// The favourites as the store last confirmed them (restored when a change fails).
+    var confirmedFavourites: [String]
+    /// Favourites whose offer is not in this catalogue, in favourites order.
+    public private(set) var missingFavourites: [String] = []
+
+    /// The user's filter: search text and facet selections (favourites-only is kept apart).
+    public private(set) var filter = OfferFilter()
+    public private(set) var favouritesOnly = false
+    /// The last query result; re-run only when the filter or the favourites-only set changes.
+    public private(set) var result: QueryResult
+
+    var selection = 0
+    var listTop = 0
+    var stack: [Screen] = [.list]
+    var sheetOffer: Int? = nil
+    var sheetScroll = 0
+    var panel = PanelState()
+    var helpScroll = 0
+    var firms = FirmBrowserState()
+    var prompt: Prompt? = nil
+    var export: ExportDialog? = nil
+    public private(set) var status: StatusMessage? = nil
+
+    /// Firms in French alphabetical order (indices in `catalogue.firms`).
+    let firmOrder: [Int]
+
+    public init(index: SearchIndex, favourites: [String], language: Language, languageLocked: Bool,
+                today: Day, noColor: Bool, width: Int, height: Int, exportDirectory: String) {
+        self.index = index
+        self.language = language
+        self.languageLocked = languageLocked
+        self.today = today
+        self.noColor = noColor
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.exportDirectory = exportDirectory
+        self.favourites = favourites
+        self.favouriteSet = Set(favourites)
+        self.confirmedFavourites = favourites
+        let firms = index.catalogue.firms
+        self.firmOrder = firms.indices.sorted { TextFolding.frenchLess(firms[$0].name, firms[$1].name) }
+        self.result = index.run(OfferFilter(), counts: true)
+        self.missingFavourites = favourites.filter { index.catalogue.offerIndex[$0] == nil }
+    }
+
+    // MARK: Public read-only view of the state (for the backend and tests)
+
+    /// The screen on top.
+    public var screen: Screen { stack.last ?? .list }
+    /// Whether a prompt (search or territory) or the export dialog is open.
+    public var isPromptOpen: Bool { prompt != nil || export != nil }
+    /// Whether the terminal is below the minimum size.
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+    /// Rows of the list: the offers listed, plus missing favourites in the favourites-only view.
+    public var rowCount: Int { result.offers.count + (favouritesOnly ? missingFavourites.count : 0) }
+    /// The id of the selected row's offer (or missing favourite), if any.
+    public var selectedID: String? {
+        guard selection < rowCount else { return nil }
+        switch row(selection) {
+        case .offer(let i): return catalogue.offers[i].id
+        case .missing(let id): return id
+        }
+    }
+
+    var strings: Strings { Strings(language) }
+
+    func row(_ i: Int) -> ListRow {
+        let n = result.offers.count
+        return i < n ? .offer(result.offers[i]) : .missing(missingFavourites[i - n])
+    }
+
+    func isFavourite(_ offerIndex: Int) -> Bool { favouriteSet.contains(catalogue.offers[offerIndex].id) }
+
+    /// The filter actually run: the user's filter, limited to the favourites in that view.
+    var effectiveFilter: OfferFilter {
+        var f = filter
+        if favouritesOnly { f.onlyIDs = Set(favourites) }
+        return f
+    }
+
+    // MARK: Changing the filter
+
+    /// Runs the query again after a filter change. Keeps the selected offer selected when it is
+    /// still listed; `resetSelection` (a new search text) goes to the top instead.
+    mutating func requery(resetSelection: Bool = false) {
+        let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
+        result = index.run(effectiveFilter, counts: true)
+        // Not found any more: stay at the same place in the list (clamped).
+        if resetSelection { selection = 0 }
+        if let previous {
+            switch previous {
+            case .offer(let i):
+                if let at = result.offers.firstIndex(of: i) { selection = at }
+            case .missing(let id):
+                if favouritesOnly, let at = missingFavourites.firstIndex(of: id) { selection = result.offers.count + at }
+            }
+        }
+        if resetSelection { listTop = 0 }
+        clampList()
+    }
+
+    mutating func setFilter(_ newFilter: OfferFilter, resetSelection: Bool = false) {
+        guard newFilter != filter else { return }
+        filter = newFilter
+        requery(resetSelection: resetSelection)
+    }
+
+    mutating func setFavourites(_ ids: [String]) {
+        favourites = ids
+        favouriteSet = Set(ids)
+        missingFavourites = ids.filter { catalogue.offerIndex[$0] == nil }
+        if favouritesOnly {
+            requery()
+        } else {
+            clampList()
+        }
+    }
+
+    mutating func clearEverything() {
+        filter = OfferFilter()
+        favouritesOnly = false
+        requery()
+    }
+
+    // MARK: Scrolling
+
+    /// Keeps the selection in range and visible in the list viewport.
+    mutating func clampList() {
+        let count = rowCount
+        selection = count == 0 ? 0 : min(max(0, selection), count - 1)
+        let h = layout.listHeight
+        guard h > 0 else { listTop = min(listTop, max(0, count - 1)); return }
+        if selection < listTop { listTop = selection }
+        if selection >= listTop + h { listTop = selection - h + 1 }
+        listTop = max(0, min(listTop, max(0, count - h)))
+    }
+
+    /// Keeps every scroll position valid for the current size (after a resize or a language switch).
+    mutating func clampAll() {
+        clampList()
+        clampSheet()
+        clampHelp()
+        clampPanel()
+        clampFirms()
+        clampTerritory()
+    }
+}

@@ -1,0 +1,100 @@
+import CatalyseCore
+
+/// Where things go on the main screen at the current size. Computed from the state, shared by
+/// `update` (scrolling, mouse) and `render`, so they always agree.
+///
+/// ```
+/// row 0              header
+/// rows 1 ..< listY-1 active filters (1 to 3 lines)
+/// row listY-1        column titles (the sheet's title on the right when split)
+/// rows listY ..< h-1 the list (and the sheet beside it when split)
+/// row h-1            footer: keys, a prompt, or a status message
+/// ```
+struct Layout {
+    let width: Int
+    let height: Int
+    let tooSmall: Bool
+    /// The active-filters bar, already wrapped.
+    let filterLines: [String]
+    /// Whether the sheet shows beside the list.
+    let split: Bool
+    let listWidth: Int
+    /// First column of the side sheet (after the separator).
+    let sheetX: Int
+    let sheetWidth: Int
+
+    static let maxFilterLines = 3
+
+    var filterY: Int { 1 }
+    var columnTitleY: Int { 1 + filterLines.count }
+    var listY: Int { columnTitleY + 1 }
+    var footerY: Int { height - 1 }
+    var listHeight: Int { max(0, footerY - listY) }
+    /// Full-screen views (sheet, help, firms): a title row, then content down to the footer.
+    var titleY: Int { 1 }
+    var contentY: Int { 2 }
+    var contentHeight: Int { max(0, footerY - contentY) }
+    /// Width of a full-screen view's text (a margin of one cell on each side).
+    var contentX: Int { 1 }
+    var contentWidth: Int { max(1, width - 2) }
+}
+
+extension AppState {
+    var layout: Layout {
+        let tooSmall = isTooSmall
+        let split = width >= AppState.splitWidth
+        let sheetWidth = split ? (width - 1) * 2 / 5 : 0
+        let listWidth = split ? width - 1 - sheetWidth : width
+        return Layout(width: width, height: height, tooSmall: tooSmall,
+                      filterLines: tooSmall ? [] : filterBarLines(width: width),
+                      split: split, listWidth: listWidth, sheetX: listWidth + 1, sheetWidth: sheetWidth)
+    }
+
+    /// The filters bar: every active filter and the search (nothing hidden), then the key that
+    /// clears them; wrapped on up to three lines.
+    func filterBarLines(width: Int) -> [String] {
+        let s = strings
+        var parts = FilterDescription.parts(filter, language, favouritesOnly: favouritesOnly)
+        if favouritesOnly && !missingFavourites.isEmpty { parts.append(s.missingFavourites(missingFavourites.count)) }
+        guard !parts.isEmpty else { return [CellWidth.truncate(s.noFilter + " · " + s.noFilterHint, to: width)] }
+        let text = s.filtersPrefix + parts.joined(separator: " ; ") + "  " + s.clearAllHint
+        var lines = CellWidth.wrap(text, width: max(1, width))
+        if lines.count > Layout.maxFilterLines {
+            let kept = Array(lines.prefix(Layout.maxFilterLines))
+            lines = kept.dropLast() + [CellWidth.truncate(kept.last! + " " + lines[Layout.maxFilterLines], to: width)]
+            // Keep the clearing key visible even when the filters need more room.
+            let last = lines.removeLast()
+            let hint = " " + s.clearAllHint
+            let room = max(0, width - CellWidth.of(hint))
+            lines.append(CellWidth.truncate(last, to: room) + hint)
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+}
+
+/// Columns of an offer row in the list: ★, firm, title, purpose tag, format tag.
+struct ListColumns {
+    let firmX: Int, firmWidth: Int
+    let titleX: Int, titleWidth: Int
+    let purposeX: Int, purposeWidth: Int
+    let formatX: Int, formatWidth: Int
+
+    init(width: Int, strings: Strings) {
+        let purposeWidth = strings.purposeTagWidth
+        let formatWidth = strings.formatTagWidth
+        var firmWidth = min(30, max(8, width / 4))
+        var titleWidth = width - 5 - firmWidth - purposeWidth - formatWidth
+        if titleWidth < 8 {
+            firmWidth = max(4, firmWidth - (8 - titleWidth))
+            titleWidth = max(0, width - 5 - firmWidth - purposeWidth - formatWidth)
+        }
+        self.firmX = 2
+        self.firmWidth = firmWidth
+        self.titleX = 2 + firmWidth + 1
+        self.titleWidth = titleWidth
+        self.purposeX = titleX + titleWidth + 1
+        self.purposeWidth = purposeWidth
+        self.formatX = purposeX + purposeWidth + 1
+        self.formatWidth = formatWidth
+    }
+}

@@ -1,0 +1,101 @@
+import CatalyseCore
+
+/// A one-line text being typed, with a caret. In a field, letters are text: only the arrows,
+/// Home/End, Backspace/Delete and Ctrl-U edit; everything else is for the caller to handle.
+struct TextField: Sendable, Equatable {
+    private(set) var characters: [Character]
+    /// Position of the caret, in characters (0 ... count).
+    private(set) var caret: Int
+
+    init(_ text: String = "") {
+        characters = Array(text)
+        caret = characters.count
+    }
+
+    var text: String { String(characters) }
+    var isEmpty: Bool { characters.isEmpty }
+
+    enum Outcome { case changed, moved, ignored }
+
+    /// Applies an editing key.
+    mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .char(let ch):
+            guard TextField.accepts(ch) else { return .ignored }
+            characters.insert(ch == "\t" ? " " : ch, at: caret)
+            caret += 1
+            return .changed
+        case .backspace:
+            guard caret > 0 else { return .ignored }
+            characters.remove(at: caret - 1)
+            caret -= 1
+            return .changed
+        case .delete:
+            guard caret < characters.count else { return .ignored }
+            characters.remove(at: caret)
+            return .changed
+        case .ctrl("u"), .ctrl("U"):
+            guard caret > 0 else { return .ignored }
+            characters.removeSubrange(0..<caret)
+            caret = 0
+            return .changed
+        case .left:
+            guard caret > 0 else { return .ignored }
+            caret -= 1
+            return .moved
+        case .right:
+            guard caret < characters.count else { return .ignored }
+            caret += 1
+            return .moved
+        case .home:
+            caret = 0
+            return .moved
+        case .end:
+            caret = characters.count
+            return .moved
+        default:
+            return .ignored
+        }
+    }
+
+    mutating func set(_ text: String) {
+        characters = Array(text)
+        caret = characters.count
+    }
+
+    /// Typed characters that may enter a field: no control or bidirectional characters, which
+    /// must never reach the terminal.
+    static func accepts(_ ch: Character) -> Bool {
+        if ch == "\t" { return true }
+        for scalar in ch.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
+            if v == 0x2028 || v == 0x2029 { return false }
+        }
+        return true
+    }
+
+    /// The field drawn in `width` cells: the visible part of the text and the caret's column
+    /// within it (the text scrolls horizontally so that the caret stays visible).
+    func visible(width: Int) -> (text: String, caretColumn: Int) {
+        guard width > 0 else { return ("", 0) }
+        let widths = characters.map { CellWidth.of($0) }
+        let beforeCaret = widths[0..<caret].reduce(0, +)
+        // Leave one cell for the caret at the end.
+        var start = 0
+        var skipped = 0
+        while beforeCaret - skipped > width - 1, start < caret {
+            skipped += widths[start]
+            start += 1
+        }
+        var out = ""
+        var used = 0
+        var i = start
+        while i < characters.count, used + widths[i] <= width {
+            out.append(characters[i])
+            used += widths[i]
+            i += 1
+        }
+        return (out, beforeCaret - skipped)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+/// The built binary, run as a user would: exit statuses, language choice, catalogue precedence.
+@Suite("Command line")
+struct CommandLineTests {
+    static let smallCatalogue = """
+        catalogue:
+          name: Petit catalogue
+          updated: 2026-01-15
+          illustrative: false
+        firms:
+          - id: seul-cabinet
+            name: Seul Cabinet
+            presentation: Un seul cabinet.
+            headquarters: 2A
+            contact: {name: Anne Seule, email: anne@seul.example.org}
+            joined: 2020
+            provenance: {source: Test, verified: 2026-01-15}
+            offers:
+              - id: seule-offre
+                title: Seule offre de coaching
+                summary: Une offre.
+                description: Une description.
+                format: mi-chemin
+                purpose: strategique
+                kinds: [coaching-dirigeants]
+                themes: [innovation-associative]
+                territories: [2A, 2B]
+                mode: presentiel
+                audience: [collectif]
+                duration: un mois
+                cost: "=1+1, tarif \\"réduit\\""
+                apply: Écrire.
+        """
+
+    @Test func validateTheShippedCatalogueInBothLanguages() {
+        let box = Sandbox()
+        let fr = box.run("validate")
+        #expect(fr.status == 0)
+        #expect(fr.stdout == "OK : 26 cabinets, 75 offres\n")
+        #expect(box.run("validate", env: ["LANG": "en_GB.UTF-8"]).stdout == "OK: 26 firms, 75 offers\n")
+        #expect(box.run("validate", env: ["LANG": "de_DE.UTF-8"]).stdout.hasPrefix("OK: "))
+        #expect(box.run("validate", env: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]).stdout.hasPrefix("OK : "))
+        #expect(box.run("validate", env: ["LC_ALL": "", "LC_MESSAGES": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"]).stdout.hasPrefix("OK: "))
+        #expect(box.run("validate", "--lang", "fr", env: ["LANG": "en_GB.UTF-8"]).stdout.hasPrefix("OK : "))
+        #expect(box.run("validate", "--lang", "xx").status == 64)
+    }
+
+    @Test func validateReportsEveryErrorWithPositionAndExits65() {
+        let box = Sandbox()
+        let bad = box.write("bad.yaml", Self.smallCatalogue
+            .replacingOccurrences(of: "format: mi-chemin", with: "format: gratuit")
+            .replacingOccurrences(of: "territories: [2A, 2B]", with: "territories: [2A, R99]"))
+        let r = box.run("validate", bad)
+        #expect(r.status == 65)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("\(bad):18:"))
+        #expect(lines[0].contains("firms[0].offers[0].format: unknown format 'gratuit'"))
+        #expect(lines[1].hasPrefix("\(bad):22:"))
+        #expect(lines[1].contains("territories[1]"))
+        #expect(lines[2].contains("2 erreurs"))
+    }
+
+    @Test func missingCatalogueExits66() {
+        let box = Sandbox()
+        let r = box.run("list", "--catalogue", box.directory + "/absent.yaml")
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("absent.yaml"))
+    }
+
+    @Test func cataloguePrecedenceOptionThenEnvironmentThenEmbedded() {
+        let box = Sandbox()
+        let small = box.write("small.yaml", Self.smallCatalogue)
+        let other = box.write("other.yaml", Self.smallCatalogue.replacingOccurrences(of: "seule-offre", with: "autre-offre"))
+        #expect(box.run("list").stdout.split(separator: "\n").count == 75)
+        #expect(box.run("list", env: ["CATALYSE_CATALOGUE": small]).stdout.hasPrefix("seule-offre\t"))
+        #expect(box.run("list", "--catalogue", other, env: ["CATALYSE_CATALOGUE": small]).stdout.hasPrefix("autre-offre\t"))
+    }
+
+    @Test func listIsTabSeparatedWhenPiped() {
+        let box = Sandbox()
+        let r = box.run("list", "--territory", "2A", "--purpose", "STRATEGIQUE")
+        #expect(r.status == 0)
+        for line in r.stdout.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(fields.count == 6)
+            #expect(fields[3] == "strategique")
+        }
+        let none = box.run("list", "--query", "zzzzzz")
+        #expect(none.status == 0 && none.stdout.isEmpty)
+    }
+
+    @Test func usageErrorsExit64() {
+        let box = Sandbox()
+        let unknown = box.run("list", "--purpose", "tactique")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("operationnelle, strategique"))
+        let ambiguous = box.run("list", "--territory", "hauts de")
+        #expect(ambiguous.status == 64)
+        #expect(ambiguous.stderr.contains("R32") && ambiguous.stderr.contains("92"))
+        #expect(box.run("list", "--territory", "atlantide").status == 64)
+        #expect(box.run("list", "--no-such-flag").status == 64)
+        #expect(box.run("list", "--territory", "59000").status == 0)
+    }
+
+    @Test func jsonOutput() throws {
+        let box = Sandbox()
+        let r = box.run("list", "--query", "gouvernance", "--json")
+        #expect(r.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(!array.isEmpty)
+        let first = array[0]
+        #expect(first["id"] is String && first["title"] is String)
+        #expect((first["firm"] as? [String: Any])?["name"] is String)
+        #expect(first["territories"] is [String])
+        let counted = box.run("list", "--counts", "--json", "--purpose", "strategique")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(counted.stdout.utf8)) as? [String: Any])
+        let facets = try #require(object["facets"] as? [String: [String: Int]])
+        let offers = try #require(object["offers"] as? [[String: Any]])
+        #expect(facets["purpose"]?["strategique"] == offers.count)
+        #expect(facets["territory"]?["R32"] != nil)
+    }
+
+    @Test func showAndUnknownIDs() {
+        let box = Sandbox()
+        let first = box.run("list").stdout.split(separator: "\t").first.map(String.init) ?? ""
+        let shown = box.run("show", first)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("Contact"))
+        #expect(shown.stdout.contains("Catalogue illustratif"))
+        #expect(box.run("show", "pas-une-offre").status == 1)
+        #expect(box.run("favourites", "add", "pas-une-offre").status == 1)
+    }
+
+    @Test func favouritesAddListRemoveAndCorruptFile() throws {
+        let box = Sandbox()
+        let ids = box.run("list").stdout.split(separator: "\n").prefix(2).map { String($0.split(separator: "\t")[0]) }
+        #expect(box.run(["favourites", "add"] + ids).status == 0)
+        let list = box.run("favourites", "list")
+        #expect(list.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } == ids)
+        #expect(box.run("list", "--favourites").stdout.split(separator: "\n").count == 2)
+        // An id that left the catalogue is kept and shown as missing, and can be removed.
+        let path = box.directory + "/state/catalyse/favourites"
+        try (String(contentsOfFile: path, encoding: .utf8) + "offre-partie\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(box.run("favourites", "list").stdout.contains("offre-partie\t(introuvable dans ce catalogue)"))
+        #expect(box.run("favourites", "remove", "offre-partie", ids[0]).status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == ids[1] + "\n")
+        // A corrupt file: exit 65, untouched.
+        try "ok\nPAS UN ID\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let corrupt = box.run("favourites", "add", ids[0])
+        #expect(corrupt.status == 65)
+        #expect(corrupt.stderr.contains("ligne 2"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "ok\nPAS UN ID\n")
+        #expect(box.run("list", "--favourites").status == 65)
+    }
+
+    @Test func exportFormatsOverwriteAndErrors() throws {
+        let box = Sandbox()
+        let small = box.write("small.yaml", Self.smallCatalogue)
+        let env = ["CATALYSE_CATALOGUE": small, "SOURCE_DATE_EPOCH": "1764115200"]
+        let text = box.run("export", env: env)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Exportée le 26 novembre 2025"))
+        #expect(text.stdout.contains("Seule offre de coaching"))
+        #expect(box.run("export", "-o", "out.csv", env: env).status == 0)
+        let csv = try #require(box.read("out.csv"))
+        #expect(csv.hasPrefix("\u{FEFF}id,firm_id,"))
+        #expect(csv.contains("\"'=1+1, tarif \"\"réduit\"\"\""))
+        let again = box.run("export", "-o", "out.csv", env: env)
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("--force"))
+        #expect(box.run("export", "-o", "out.csv", "--force", "--as", "markdown", env: env).status == 0)
+        #expect(box.read("out.csv")?.hasPrefix("# Catalyse") == true)
+        #expect(box.run("export", "-o", "no/such/folder/x.txt", env: env).status == 73)
+        #expect(box.run("export", "--separator", ";", "--as", "csv", env: env).stdout.contains("id;firm_id;"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: box.directory).filter { $0.hasPrefix(".catalyse-tmp") }
+        #expect(files.isEmpty)
+    }
+
+    @Test func withoutATerminalTheInterfacePrintsTheList() {
+        let box = Sandbox()
+        let r = box.run([], env: ["TERM": "xterm-256color"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 75)
+        #expect(r.stderr.contains("catalyse list"))
+    }
+
+    @Test func helpIsEnglishAndHasExamples() {
+        let box = Sandbox()
+        let help = box.run("list", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:"))
+        #expect(box.run("--help").stdout.contains("Exit status"))
+    }
+}

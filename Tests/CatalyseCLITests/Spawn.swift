@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `catalyse` binary (or any program) with `posix_spawn`, not `Foundation.Process`:
+/// children of a test runner inherit a blocked signal mask, and `Process` can hang on a daemon
+/// (tmux) that keeps its pipe open. The child gets default signal handlers, an empty mask,
+/// stdin from /dev/null and its output in files.
+struct Spawn {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutBytes: [UInt8]
+    }
+
+    /// The package's build folder: the test bundle sits beside the `catalyse` binary.
+    static let buildDirectory: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (exe as NSString).deletingLastPathComponent
+    }()
+
+    static let catalyse = buildDirectory + "/catalyse"
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// A clean environment for the program: no locale, a private state folder.
+    static func environment(_ extra: [String: String] = [:], state: String) -> [String: String] {
+        var env: [String: String] = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": state, "XDG_STATE_HOME": state + "/state",
+        ]
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    /// Runs `program` with `arguments`, waiting at most `timeout` seconds.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 60) -> Result {
+        let tmp = NSTemporaryDirectory() + "catalyse-spawn-" + UUID().uuidString
+        let outPath = tmp + ".out", errPath = tmp + ".err"
+        defer { unlink(outPath); unlink(errPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID))
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        guard rc == 0 else { return Result(status: -1, stdout: "", stderr: "spawn failed: \(rc)", stdoutBytes: []) }
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if Date() > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
+            usleep(2000)
+        }
+        let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
+        return Result(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), stdoutBytes: [UInt8](out))
+    }
+
+    static func tempDirectory() -> String {
+        let path = NSTemporaryDirectory() + "catalyse-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// A temporary folder with the program's environment, removed at the end.
+final class Sandbox {
+    let directory = Spawn.tempDirectory()
+    var extraEnvironment: [String: String] = [:]
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    func run(_ arguments: String..., env: [String: String] = [:]) -> Spawn.Result {
+        run(arguments, env: env)
+    }
+
+    func run(_ arguments: [String], env: [String: String] = [:]) -> Spawn.Result {
+        Spawn.run(Spawn.catalyse, arguments, environment: Spawn.environment(extraEnvironment.merging(env) { $1 }, state: directory), directory: directory)
+    }
+
+    func write(_ name: String, _ text: String) -> String {
+        let path = directory + "/" + name
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func read(_ name: String) -> String? {
+        try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    }
+}
