@@ -31,4 +31,6 @@ static inline mmask_t catalyse_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int catalyse_setcchar_one(cchar_t *out, const wchar_t *text, attr_t attrs, short pair) {
     return setcchar(out, text, attrs, pair, NULL);
 }
+static inline SCREEN *catalyse_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline void catalyse_del_cur_term(void) { if (cur_term) del_curterm(cur_term); }
 #endif

@@ -78,29 +78,29 @@ public struct AppState: Sendable {
 
     public let index: SearchIndex
     public var catalogue: Catalogue { index.catalogue }
-    public private(set) var language: Language
+    public internal(set) var language: Language
     /// True when `--lang` was given: `L` still switches, but the choice is not saved.
     public let languageLocked: Bool
     public let today: Day
     public let noColor: Bool
-    public private(set) var width: Int
-    public private(set) var height: Int
+    public internal(set) var width: Int
+    public internal(set) var height: Int
     /// Where default export file names go (the current folder).
     public let exportDirectory: String
 
     /// Favourite offer ids, in the order of the favourites file (optimistic after a toggle).
-    public private(set) var favourites: [String]
+    public internal(set) var favourites: [String]
     var favouriteSet: Set<String>
     /// The favourites as the store last confirmed them (restored when a change fails).
     var confirmedFavourites: [String]
     /// Favourites whose offer is not in this catalogue, in favourites order.
-    public private(set) var missingFavourites: [String] = []
+    public internal(set) var missingFavourites: [String] = []
 
     /// The user's filter: search text and facet selections (favourites-only is kept apart).
-    public private(set) var filter = OfferFilter()
-    public private(set) var favouritesOnly = false
+    public internal(set) var filter = OfferFilter()
+    public internal(set) var favouritesOnly = false
     /// The last query result; re-run only when the filter or the favourites-only set changes.
-    public private(set) var result: QueryResult
+    public internal(set) var result: QueryResult
 
     var selection = 0
     var listTop = 0
@@ -112,7 +112,7 @@ public struct AppState: Sendable {
     var firms = FirmBrowserState()
     var prompt: Prompt? = nil
     var export: ExportDialog? = nil
-    public private(set) var status: StatusMessage? = nil
+    public internal(set) var status: StatusMessage? = nil
 
     /// Firms in French alphabetical order (indices in `catalogue.firms`).
     let firmOrder: [Int]

@@ -73,6 +73,7 @@ public struct Grid: Sendable, Equatable {
             if x + w > limit { break }
             if x >= 0 {
                 let g = ch == "\t" || ch == "\n" ? " " : String(ch)
+                clearWideHalves(row: row, from: x, width: w)
                 self[row, x] = Cell(g, style)
                 if w == 2 { self[row, x + 1] = Cell("", style) }
             }
@@ -81,10 +82,24 @@ public struct Grid: Sendable, Equatable {
         return x - column
     }
 
+    /// Before cells `column ..< column + count` are overwritten: a wide grapheme cut in half at
+    /// either edge (its other half outside the range) becomes a blank, so no orphan half is left
+    /// for the terminal to draw across what is written (a box over a CJK firm name).
+    mutating func clearWideHalves(row: Int, from column: Int, width count: Int) {
+        if column > 0, column < width, self[row, column].isContinuation {
+            self[row, column - 1] = Cell(" ", self[row, column - 1].style)
+        }
+        let after = column + count
+        if after > 0, after < width, self[row, after].isContinuation {
+            self[row, after] = Cell(" ", self[row, after].style)
+        }
+    }
+
     /// Fills a row segment with spaces in `style`.
     public mutating func fill(row: Int, from column: Int = 0, width: Int? = nil, style: CellStyle) {
         guard row >= 0, row < height else { return }
         let end = min(self.width, column + (width ?? self.width))
+        if end > max(0, column) { clearWideHalves(row: row, from: max(0, column), width: end - max(0, column)) }
         for x in max(0, column)..<max(max(0, column), end) { self[row, x] = Cell(" ", style) }
     }
 

@@ -57,16 +57,20 @@ extension AppState {
         var parts = FilterDescription.parts(filter, language, favouritesOnly: favouritesOnly)
         if favouritesOnly && !missingFavourites.isEmpty { parts.append(s.missingFavourites(missingFavourites.count)) }
         guard !parts.isEmpty else { return [CellWidth.truncate(s.noFilter + " · " + s.noFilterHint, to: width)] }
-        let text = s.filtersPrefix + parts.joined(separator: " ; ") + "  " + s.clearAllHint
+        let text = s.filtersPrefix + parts.joined(separator: " ; ")
+        let hint = s.clearAllHint
         var lines = CellWidth.wrap(text, width: max(1, width))
+        // The clearing key stays in one piece: after the last line, or on a line of its own.
+        if let last = lines.last, CellWidth.of(last) + 2 + CellWidth.of(hint) <= width {
+            lines[lines.count - 1] = last + "  " + hint
+        } else {
+            lines.append(CellWidth.truncate(hint, to: width))
+        }
         if lines.count > Layout.maxFilterLines {
-            let kept = Array(lines.prefix(Layout.maxFilterLines))
-            lines = kept.dropLast() + [CellWidth.truncate(kept.last! + " " + lines[Layout.maxFilterLines], to: width)]
-            // Keep the clearing key visible even when the filters need more room.
-            let last = lines.removeLast()
-            let hint = " " + s.clearAllHint
-            let room = max(0, width - CellWidth.of(hint))
-            lines.append(CellWidth.truncate(last, to: room) + hint)
+            // Too many filters for the room: the last line says there is more, and keeps the key.
+            lines = Array(lines.prefix(Layout.maxFilterLines))
+            let room = max(0, width - 2 - CellWidth.of(hint))
+            lines[lines.count - 1] = CellWidth.truncate(lines[lines.count - 1] + " …", to: room) + "  " + hint
         }
         return lines.isEmpty ? [""] : lines
     }

@@ -118,14 +118,12 @@ struct Strings: Sendable {
 
     func favouritesFailed(_ message: String) -> String { t("Favoris non enregistrés : ", "Favourites not saved: ") + message }
     var languageLocked: String { t("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
-    var languageSaved: String { t("Interface en français.", "Interface in English.") }
 
     // MARK: Firm browser
 
     var firmsTitle: String { t("Cabinets", "Firms") }
     func firmOffers(_ n: Int) -> String { offersCount(n) }
     var firmHeadquarters: String { t("Siège", "Head office") }
-    var firmWebsite: String { t("Site", "Website") }
     var firmContact: String { "Contact" }
     var firmJoined: String { t("Dans le programme depuis", "In the programme since") }
     var firmSource: String { t("Source", "Source") }

@@ -20,7 +20,7 @@ public final class Terminal {
         var status: Int32 = 0
         // setupterm with a nil TERM reads the environment; it must not print or exit.
         guard setupterm(term, STDOUT_FILENO, &status) == OK, status == 1 else { return false }
-        del_curterm(cur_term)
+        catalyse_del_cur_term()
         return true
     }
 
@@ -38,7 +38,7 @@ public final class Terminal {
     public init?(noColor: Bool) {
         Terminal.setUTF8Locale()
         set_escdelay(25)
-        guard let screen = newterm(nil, stdout, stdin) else { return nil }
+        guard let screen = catalyse_newterm() else { return nil }
         self.screen = screen
         set_term(screen)
         window = catalyse_stdscr()

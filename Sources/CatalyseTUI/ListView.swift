@@ -1,0 +1,68 @@
+import CatalyseCore
+
+/// The offer list: ★, firm, title, purpose tag, format tag, in fixed cell columns. Only the
+/// visible rows are drawn (the catalogue may hold 100,000 offers).
+extension AppState {
+    func renderList(into grid: inout Grid) {
+        let l = layout
+        let s = strings
+        let columns = ListColumns(width: l.listWidth, strings: s)
+
+        // Column titles.
+        let y = l.columnTitleY
+        grid.put(s.columnFirm, row: y, column: columns.firmX, style: Palette.columnTitle, maxWidth: columns.firmWidth)
+        grid.put(s.columnOffer, row: y, column: columns.titleX, style: Palette.columnTitle, maxWidth: columns.titleWidth)
+        grid.put(s.columnPurpose, row: y, column: columns.purposeX, style: Palette.columnTitle, maxWidth: columns.purposeWidth)
+        grid.put(s.columnFormat, row: y, column: columns.formatX, style: Palette.columnTitle, maxWidth: columns.formatWidth)
+
+        let count = rowCount
+        if count == 0 {
+            let empty: (String, String) = favouritesOnly && favourites.isEmpty
+                ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
+            grid.put(CellWidth.truncate(empty.0, to: l.listWidth - 2), row: l.listY + 1, column: 2, style: Palette.title)
+            grid.put(CellWidth.truncate(empty.1, to: l.listWidth - 2), row: l.listY + 2, column: 2, style: Palette.muted)
+            grid.cursor = (min(l.listY, max(0, l.footerY - 1)), 0)
+            return
+        }
+
+        let top = visibleListTop
+        let end = min(count, top + l.listHeight)
+        for i in top..<end {
+            let y = l.listY + i - top
+            drawRow(row(i), y: y, columns: columns, strings: s, into: &grid)
+            if i == selection { grid.highlight(row: y, from: 0, width: l.listWidth) }
+        }
+        if selection >= top && selection < end {
+            grid.cursor = (l.listY + selection - top, 0)
+        }
+    }
+
+    /// The first row shown: the stored scroll position, corrected so that the selection is
+    /// visible whatever happened since (render never trusts a stale value).
+    var visibleListTop: Int {
+        let h = layout.listHeight
+        guard h > 0 else { return 0 }
+        var top = min(listTop, max(0, rowCount - h))
+        if selection < top { top = selection }
+        if selection >= top + h { top = selection - h + 1 }
+        return max(0, top)
+    }
+
+    func drawRow(_ row: ListRow, y: Int, columns: ListColumns, strings s: Strings, into grid: inout Grid) {
+        switch row {
+        case .offer(let i):
+            let offer = catalogue.offers[i]
+            let firm = catalogue.firm(of: offer)
+            if favouriteSet.contains(offer.id) { grid.put("★", row: y, column: 0, style: Palette.favourite) }
+            grid.put(CellWidth.truncate(firm.name, to: columns.firmWidth), row: y, column: columns.firmX, style: Palette.firm)
+            grid.put(CellWidth.truncate(offer.title, to: columns.titleWidth), row: y, column: columns.titleX)
+            grid.put(s.purposeTag(offer.purpose), row: y, column: columns.purposeX, style: Palette.purpose(offer.purpose), maxWidth: columns.purposeWidth)
+            grid.put(s.formatTag(offer.format), row: y, column: columns.formatX, maxWidth: columns.formatWidth)
+        case .missing(let id):
+            grid.put("★", row: y, column: 0, style: Palette.favourite)
+            grid.put(CellWidth.truncate(s.missingFirm, to: columns.firmWidth), row: y, column: columns.firmX, style: Palette.missing)
+            let rest = columns.titleWidth + 1 + columns.purposeWidth + 1 + columns.formatWidth
+            grid.put(CellWidth.truncate(id + " — " + s.missingTag, to: rest), row: y, column: columns.titleX, style: Palette.missing)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import CatalyseCore
+
+extension AppState {
+    /// Draws the state into a grid of its size. Pure; touches only what is visible.
+    public func render() -> Grid {
+        var grid = Grid(width: width, height: height)
+        if isTooSmall {
+            renderTooSmall(into: &grid)
+        } else {
+            renderHeader(into: &grid)
+            switch screen {
+            case .list:
+                renderFilterBar(into: &grid)
+                renderList(into: &grid)
+                if layout.split { renderSideSheet(into: &grid) }
+            case .sheet:
+                if sheetIsBeside {
+                    renderFilterBar(into: &grid)
+                    renderList(into: &grid)
+                    renderSideSheet(into: &grid)
+                    let frame = sheetFrame
+                    grid.cursor = (frame.y, frame.x)
+                } else {
+                    renderFullSheet(into: &grid)
+                }
+            case .filters:
+                renderFilterBar(into: &grid)
+                renderPanel(into: &grid)
+            case .help:
+                renderHelp(into: &grid)
+            case .firms:
+                renderFirms(into: &grid)
+            case .firm:
+                renderFirm(into: &grid)
+            }
+            if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, into: &grid) }
+            if let export { renderExportDialog(export, into: &grid) }
+            renderFooter(into: &grid)
+        }
+        if noColor { grid.removeColours() }
+        if let cursor = grid.cursor, !(cursor.row >= 0 && cursor.row < grid.height && cursor.column >= 0 && cursor.column < grid.width) {
+            grid.cursor = nil
+        }
+        return grid
+    }
+
+    // MARK: Too small
+
+    func renderTooSmall(into grid: inout Grid) {
+        guard width > 0, height > 0 else { return }
+        let s = strings
+        let message = s.tooSmall
+        let detail = s.minimum(AppState.minimumWidth, AppState.minimumHeight)
+        let y = height >= 2 ? (height - 1) / 2 : 0
+        let text = CellWidth.truncate(message, to: width)
+        grid.put(text, row: y, column: max(0, (width - CellWidth.of(text)) / 2), style: Palette.title)
+        if y + 1 < height, CellWidth.of(detail) <= width {
+            grid.put(detail, row: y + 1, column: (width - CellWidth.of(detail)) / 2, style: Palette.muted)
+        }
+        grid.cursor = (y, 0)
+    }
+
+    // MARK: Header
+
+    /// "Catalyse · name · date", then the badge and the count on the right. The count and the
+    /// badge are never cut; the name goes first, then the date.
+    func renderHeader(into grid: inout Grid) {
+        let s = strings
+        let right: [Segment] = (catalogue.illustrative ? [Segment(" " + s.illustrativeBadge + " ", Palette.badge), Segment(" ")] : [])
+            + [Segment(s.count(result.offers.count, of: catalogue.offers.count), Palette.count)]
+        let rightWidth = right.reduce(0) { $0 + CellWidth.of($1.text) }
+        let room = width - rightWidth - 1
+        let sep = " · "
+        let name = catalogue.name
+        let long = s.updatedLong(catalogue.updated)
+        let short = s.updatedShort(catalogue.updated)
+        let app = s.appName
+        var left: [Segment] = []
+        func fits(_ parts: [String]) -> Bool { CellWidth.of(parts.joined(separator: sep)) <= room }
+        let nameRoom = room - CellWidth.of(app + sep + sep + short)
+        if fits([app, name, long]) {
+            left = [Segment(app, Palette.appName), Segment(sep + name + sep, Palette.headerText), Segment(long, Palette.headerMuted)]
+        } else if nameRoom >= 8 {
+            left = [Segment(app, Palette.appName), Segment(sep + CellWidth.truncate(name, to: nameRoom) + sep, Palette.headerText), Segment(short, Palette.headerMuted)]
+        } else if fits([app, short]) {
+            left = [Segment(app, Palette.appName), Segment(sep, Palette.headerText), Segment(short, Palette.headerMuted)]
+        } else {
+            left = [Segment(CellWidth.truncate(app, to: max(0, room)), Palette.appName)]
+        }
+        if room > 0 { grid.put(StyledLine(left), row: 0, column: 0, width: room) }
+        grid.put(StyledLine(right), row: 0, column: max(0, width - rightWidth), width: rightWidth)
+    }
+
+    // MARK: Filters bar
+
+    func renderFilterBar(into grid: inout Grid) {
+        let l = layout
+        let hasFilters = !filter.isEmpty || favouritesOnly
+        for (n, line) in l.filterLines.enumerated() {
+            let y = l.filterY + n
+            if !hasFilters {
+                grid.put(line, row: y, column: 0, style: Palette.muted)
+            } else if n == 0, line.hasPrefix(strings.filtersPrefix) {
+                let prefix = strings.filtersPrefix
+                let x = grid.put(prefix, row: y, column: 0, style: Palette.filterPrefix)
+                grid.put(String(line.dropFirst(prefix.count)), row: y, column: x, style: Palette.plain)
+            } else {
+                grid.put(line, row: y, column: 0)
+            }
+        }
+    }
+
+    // MARK: Footer
+
+    func renderFooter(into grid: inout Grid) {
+        let l = layout
+        let y = l.footerY
+        guard y > 0 else { return }
+        let s = strings
+        if case .search(let search) = prompt {
+            let label = "/ " + s.searchLabel
+            let hint = "  " + s.searchHint
+            let x = grid.put(label, row: y, column: 0, style: Palette.key)
+            let hintWidth = CellWidth.of(hint)
+            let fieldWidth = max(1, width - x - hintWidth)
+            let visible = search.field.visible(width: fieldWidth)
+            grid.put(visible.text, row: y, column: x)
+            if x + fieldWidth + hintWidth <= width { grid.put(hint, row: y, column: x + fieldWidth, style: Palette.muted) }
+            grid.cursor = (y, min(width - 1, x + visible.caretColumn))
+            return
+        }
+        if let status {
+            grid.put(CellWidth.truncate(status.text, to: width), row: y, column: 0, style: status.isError ? Palette.error : Palette.info)
+            return
+        }
+        let hints: [Strings.Hint]
+        if export != nil {
+            hints = []
+        } else if case .territory = prompt {
+            hints = []
+        } else {
+            switch screen {
+            case .list: hints = s.listHints
+            case .sheet: hints = s.sheetHints
+            case .filters: hints = s.panelHints
+            case .help: hints = s.helpHints
+            case .firms: hints = s.firmsHints
+            case .firm: hints = s.firmHints
+            }
+        }
+        if hints.isEmpty { return }
+        let last: Strings.Hint? = screen == .help ? nil : s.helpHint
+        drawHints(hints, last: last, row: y, into: &grid)
+    }
+
+    /// Draws "key action" pairs that fit, keeping `last` (the help key) always visible.
+    func drawHints(_ hints: [Strings.Hint], last: Strings.Hint?, row y: Int, into grid: inout Grid) {
+        func w(_ h: Strings.Hint) -> Int { CellWidth.of(h.key) + 1 + CellWidth.of(h.action) }
+        let gap = 2
+        let reserved = last.map { w($0) + gap } ?? 0
+        var x = 0
+        for h in hints {
+            if x + w(h) + reserved > width { break }
+            x += grid.put(h.key, row: y, column: x, style: Palette.key)
+            x += grid.put(" " + h.action, row: y, column: x, style: Palette.muted)
+            x += gap
+        }
+        if let last, x + w(last) <= width {
+            x += grid.put(last.key, row: y, column: x, style: Palette.key)
+            grid.put(" " + last.action, row: y, column: x, style: Palette.muted)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import CatalyseCore
+
+/// The offer sheet: every field of `OfferSheet.fields` (the same as `catalyse show`), wrapped at
+/// word boundaries, never truncated. Beside the list on a wide terminal, full screen otherwise.
+enum SheetView {
+    /// Fields shown as a block (label on its own line, text below): long or multi-line ones.
+    static let blockKeys: Set<String> = ["summary", "description", "contact", "apply"]
+
+    static func lines(offer: Offer, firm: Firm, language: Language, width: Int, favourite: Bool) -> [StyledLine] {
+        let s = Strings(language)
+        let width = max(1, width)
+        var out: [StyledLine] = []
+        for line in wrapText(offer.title, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
+        if favourite { out.append(StyledLine(s.favouriteMark, Palette.favourite)) }
+        out.append(.blank)
+        for field in OfferSheet.fields(offer, firm, language) {
+            let value = trimmedBlock(field.value)
+            let label = s.field(field.label)
+            if blockKeys.contains(field.key) || value.contains("\n") {
+                out.append(.blank)
+                out.append(StyledLine(field.label, Palette.heading))
+                for line in wrapText(value, first: width - 2, rest: width - 2) {
+                    out.append(StyledLine(line.isEmpty ? "" : "  " + line))
+                }
+            } else {
+                let labelWidth = CellWidth.of(label)
+                let wrapped = wrapText(value, first: width - labelWidth, rest: width - 2)
+                out.append(StyledLine([Segment(label, Palette.key), Segment(wrapped.first ?? "")]))
+                for line in wrapped.dropFirst() { out.append(StyledLine("  " + line)) }
+            }
+        }
+        out.append(.blank)
+        out.append(StyledLine("Id" + (language == .fr ? " : " : ": ") + offer.id, Palette.muted))
+        return out
+    }
+
+    static func missingLines(id: String, language: Language, width: Int) -> [StyledLine] {
+        let s = Strings(language)
+        var out: [StyledLine] = []
+        for line in wrapText(id, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
+        out.append(.blank)
+        for line in wrapText(s.missingSheet, first: width, rest: width) { out.append(StyledLine(line, Palette.missing)) }
+        for line in wrapText(s.missingSheetHint, first: width, rest: width) { out.append(StyledLine(line)) }
+        return out
+    }
+}
+
+/// Where the sheet is drawn.
+struct SheetFrame {
+    var x: Int, y: Int, width: Int, height: Int
+    /// Beside the list (true) or full screen.
+    var beside: Bool
+}
+
+extension AppState {
+    /// Whether the focused sheet shows beside the list (wide terminal, opened from the list).
+    var sheetIsBeside: Bool {
+        layout.split && stack.count >= 2 && stack[stack.count - 2] == .list
+    }
+
+    var sheetFrame: SheetFrame {
+        let l = layout
+        if screen == .sheet && !sheetIsBeside {
+            return SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: l.contentHeight, beside: false)
+        }
+        return SheetFrame(x: l.sheetX + 1, y: l.listY, width: max(1, l.sheetWidth - 1), height: l.listHeight, beside: true)
+    }
+
+    /// The lines of the focused sheet at the current frame width.
+    var sheetLines: [StyledLine] {
+        guard let i = sheetOffer else { return [] }
+        let offer = catalogue.offers[i]
+        return SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
+                               width: sheetFrame.width, favourite: favouriteSet.contains(offer.id))
+    }
+
+    var sheetMaxScroll: Int { max(0, sheetLines.count - sheetFrame.height) }
+
+    mutating func clampSheet() {
+        sheetScroll = max(0, min(sheetScroll, sheetMaxScroll))
+    }
+
+    /// Draws a sheet's lines from `scroll` in a frame, with "↓ more" on the last row when
+    /// there is more below.
+    func drawSheet(_ lines: [StyledLine], scroll: Int, frame: SheetFrame, into grid: inout Grid) {
+        guard frame.height > 0 else { return }
+        let more = lines.count - scroll > frame.height
+        let rows = more ? frame.height - 1 : frame.height
+        for r in 0..<max(0, rows) {
+            let n = scroll + r
+            guard n < lines.count else { break }
+            grid.put(lines[n], row: frame.y + r, column: frame.x, width: frame.width)
+        }
+        if more {
+            let text = strings.moreBelow
+            grid.put(text, row: frame.y + frame.height - 1, column: frame.x + max(0, frame.width - CellWidth.of(text)), style: Palette.muted)
+        }
+    }
+
+    /// The full-screen sheet (narrow terminal, or opened from a firm).
+    func renderFullSheet(into grid: inout Grid) {
+        let l = layout
+        let s = strings
+        var title = s.sheetTitle
+        if sheetOffer != nil {
+            let lines = sheetLines
+            let frame = sheetFrame
+            if lines.count > frame.height {
+                let last = min(lines.count, sheetScroll + frame.height)
+                title += "  (\(sheetScroll + 1)–\(last) / \(lines.count))"
+            }
+            grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
+            drawSheet(lines, scroll: sheetScroll, frame: frame, into: &grid)
+        }
+        grid.cursor = (l.contentY, l.contentX)
+    }
+
+    /// The sheet beside the list: the focused one, or a preview of the selected row.
+    func renderSideSheet(into grid: inout Grid) {
+        let l = layout
+        let s = strings
+        for r in l.columnTitleY..<l.footerY { grid.put("│", row: r, column: l.listWidth, style: Palette.border) }
+        let focused = screen == .sheet
+        let frame = sheetFrame
+        var title = s.sheetTitle
+        let lines: [StyledLine]
+        var scroll = 0
+        if focused {
+            lines = sheetLines
+            scroll = sheetScroll
+            if lines.count > frame.height {
+                title += "  (\(scroll + 1)–\(min(lines.count, scroll + frame.height)) / \(lines.count))"
+            }
+        } else if selection < rowCount {
+            switch row(selection) {
+            case .offer(let i):
+                let offer = catalogue.offers[i]
+                lines = SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
+                                        width: frame.width, favourite: favouriteSet.contains(offer.id))
+            case .missing(let id):
+                lines = SheetView.missingLines(id: id, language: language, width: frame.width)
+            }
+        } else {
+            lines = []
+        }
+        grid.put(title, row: l.columnTitleY, column: frame.x, style: focused ? Palette.selected : Palette.columnTitle, maxWidth: frame.width)
+        drawSheet(lines, scroll: scroll, frame: frame, into: &grid)
+    }
+}

@@ -1,0 +1,111 @@
+import CatalyseCore
+
+/// The territory prompt (`t`): type a département code, `R` + région code, a postal code or
+/// part of a name; the candidates (from `Territories.candidates`, exact codes first) follow the
+/// typing; Enter sets the territory filter to the highlighted place.
+extension AppState {
+    mutating func openTerritoryPrompt() {
+        prompt = .territory(TerritoryPrompt())
+    }
+
+    /// Where the prompt's box goes, and how many candidates it shows.
+    var territoryBox: (x: Int, y: Int, width: Int, height: Int, listY: Int, listHeight: Int) {
+        let boxWidth = min(width - 4, 72)
+        let boxHeight = max(0, height - 4)
+        let x = max(0, (width - boxWidth) / 2)
+        let y = 2
+        // Border, help, input, current filter, then candidates, then the keys, border.
+        let listY = y + 4
+        let listHeight = max(0, boxHeight - 6)
+        return (x, y, boxWidth, boxHeight, listY, listHeight)
+    }
+
+    mutating func clampTerritory() {
+        guard case .territory(var t) = prompt else { return }
+        t.selection = t.candidates.isEmpty ? 0 : min(max(0, t.selection), t.candidates.count - 1)
+        let h = territoryBox.listHeight
+        if h > 0 {
+            if t.selection < t.top { t.top = t.selection }
+            if t.selection >= t.top + h { t.top = t.selection - h + 1 }
+            t.top = max(0, min(t.top, max(0, t.candidates.count - h)))
+        }
+        prompt = .territory(t)
+    }
+
+    mutating func handleTerritoryKey(_ key: Key, _ territory: TerritoryPrompt) -> [Effect] {
+        var t = territory
+        switch key {
+        case .escape:
+            prompt = nil
+            return []
+        case .enter:
+            if t.candidates.indices.contains(t.selection) {
+                chooseTerritory(t.candidates[t.selection])
+            } else if t.field.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                var f = filter
+                f.territories = []
+                setFilter(f)
+                prompt = nil
+            }
+            return []
+        default:
+            break
+        }
+        if let move = Move(promptKey: key) {
+            t.selection = move.apply(to: t.selection, count: t.candidates.count, page: max(1, territoryBox.listHeight - 1))
+            prompt = .territory(t)
+            clampTerritory()
+            return []
+        }
+        if t.field.handle(key) == .changed {
+            t.candidates = Territories.candidates(for: t.field.text)
+            t.selection = 0
+            t.top = 0
+        }
+        prompt = .territory(t)
+        clampTerritory()
+        return []
+    }
+
+    /// Sets the territory filter to one place and closes the prompt.
+    mutating func chooseTerritory(_ place: Place) {
+        var f = filter
+        f.territories = [place]
+        setFilter(f)
+        prompt = nil
+    }
+
+    func renderTerritoryPrompt(_ t: TerritoryPrompt, into grid: inout Grid) {
+        let s = strings
+        let box = territoryBox
+        guard box.width >= 10, box.height >= 7 else { return }
+        grid.box(row: box.y, column: box.x, width: box.width, height: box.height, title: s.territoryTitle)
+        let innerX = box.x + 2
+        let innerWidth = box.width - 4
+        grid.put(CellWidth.truncate(s.territoryHelp, to: innerWidth), row: box.y + 1, column: innerX, style: Palette.muted)
+        let labelWidth = grid.put(s.territoryLabel, row: box.y + 2, column: innerX, style: Palette.key)
+        let fieldWidth = max(1, innerWidth - labelWidth)
+        let visible = t.field.visible(width: fieldWidth)
+        grid.put(visible.text, row: box.y + 2, column: innerX + labelWidth)
+        let current = filter.territories.isEmpty ? s.territoryClearHint
+            : s.territoryCurrent(filter.territories.map { $0.displayName(language) }.joined(separator: ", ")) + " — " + s.territoryClearHint
+        grid.put(CellWidth.truncate(current, to: innerWidth), row: box.y + 3, column: innerX, style: Palette.muted)
+
+        if t.candidates.isEmpty {
+            if !t.field.isEmpty { grid.put(CellWidth.truncate(s.territoryNone, to: innerWidth), row: box.listY, column: innerX, style: Palette.error) }
+        } else {
+            let countWidth = 12
+            for i in t.top..<min(t.candidates.count, t.top + box.listHeight) {
+                let y = box.listY + i - t.top
+                let place = t.candidates[i]
+                grid.put(CellWidth.truncate(place.displayName(language), to: max(1, innerWidth - countWidth - 1)), row: y, column: innerX)
+                let count = s.offersCount(result.counts.count(.territory, place.code))
+                grid.put(count, row: y, column: innerX + innerWidth - CellWidth.of(count), style: Palette.muted)
+                if i == t.selection { grid.highlight(row: y, from: innerX - 1, width: innerWidth + 2) }
+            }
+        }
+        grid.put(CellWidth.truncate(s.territoryKeys, to: innerWidth), row: box.y + box.height - 2, column: innerX, style: Palette.muted)
+        // The caret, where typing goes.
+        grid.cursor = (box.y + 2, min(width - 1, innerX + labelWidth + visible.caretColumn))
+    }
+}
