@@ -57,7 +57,7 @@ extension AppState {
         var parts = FilterDescription.parts(filter, language, favouritesOnly: favouritesOnly)
         if favouritesOnly && !missingFavourites.isEmpty { parts.append(s.missingFavourites(missingFavourites.count)) }
         guard !parts.isEmpty else { return [CellWidth.truncate(s.noFilter + " · " + s.noFilterHint, to: width)] }
-        let text = s.filtersPrefix + parts.joined(separator: " ; ")
+        let text = s.filtersPrefix + parts.joined(separator: language == .fr ? " ; " : "; ")
         let hint = s.clearAllHint
         var lines = CellWidth.wrap(text, width: max(1, width))
         // The clearing key stays in one piece: after the last line, or on a line of its own.

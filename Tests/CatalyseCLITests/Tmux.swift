@@ -13,7 +13,7 @@ final class TmuxSession {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Starts `catalyse ARGS` in a shell so that the exit status stays readable (`EXIT=n`).
-    init(_ arguments: [String] = [], sandbox: Sandbox = Sandbox(), env: [String: String] = [:], width: Int = 80, height: Int = 24) throws {
+    init(_ arguments: [String] = [], sandbox: Sandbox = Sandbox(), env: [String: String] = [:], width: Int = 80, height: Int = 24, prefix: [String] = []) throws {
         self.sandbox = sandbox
         socket = sandbox.directory + "/tmux.sock"
         let tmux = try #require(TmuxSession.tmux, "tmux is not installed")
@@ -21,7 +21,7 @@ final class TmuxSession {
         var environment = Spawn.environment(sandbox.extraEnvironment.merging(env) { $1 }, state: sandbox.directory)
         environment["TERM"] = "xterm-256color"
         if environment["LANG"] == nil { environment["LANG"] = "C.UTF-8" }
-        let quoted = ([Spawn.catalyse] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = (prefix + [Spawn.catalyse] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let command = "\(quoted); echo EXIT=$?; exec sleep 600"
         var args = ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-c", sandbox.directory]
         for (k, v) in environment where k != "PATH" { args += ["-e", "\(k)=\(v)"] }
