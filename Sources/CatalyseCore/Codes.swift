@@ -123,11 +123,11 @@ public enum BudgetBand: String, CodedValue {
     public static let facet = Facet.budget
     public var label: Label {
         switch self {
-        case .moins10k: Label(fr: "Moins de 10 k€", en: "Under €10k")
-        case .from10kTo50k: Label(fr: "10 k€ à 50 k€", en: "€10k to €50k")
-        case .from50kTo200k: Label(fr: "50 k€ à 200 k€", en: "€50k to €200k")
-        case .from200kTo1m: Label(fr: "200 k€ à 1 M€", en: "€200k to €1M")
-        case .plus1m: Label(fr: "Plus de 1 M€", en: "Over €1M")
+        case .moins10k: Label(fr: "Moins de 10\u{00A0}k€", en: "Under €10k")
+        case .from10kTo50k: Label(fr: "10\u{00A0}k€ à 50\u{00A0}k€", en: "€10k to €50k")
+        case .from50kTo200k: Label(fr: "50\u{00A0}k€ à 200\u{00A0}k€", en: "€50k to €200k")
+        case .from200kTo1m: Label(fr: "200\u{00A0}k€ à 1\u{00A0}M€", en: "€200k to €1M")
+        case .plus1m: Label(fr: "Plus de 1\u{00A0}M€", en: "Over €1M")
         }
     }
 }

@@ -20,6 +20,6 @@ public enum FilterDescription {
     public static func line(_ filter: OfferFilter, _ language: Language, favouritesOnly: Bool = false) -> String {
         let p = parts(filter, language, favouritesOnly: favouritesOnly)
         if p.isEmpty { return language == .fr ? "aucun filtre" : "no filter" }
-        return p.joined(separator: " ; ")
+        return p.joined(separator: language == .fr ? " ; " : "; ")
     }
 }

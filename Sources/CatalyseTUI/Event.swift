@@ -22,6 +22,8 @@ public enum Event: Sendable, Hashable {
     case favouritesLoaded([String])
     /// A favourites change failed: the message to show.
     case favouritesFailed(String)
+    /// The favourites could not be read at start (corrupt or unreadable file): the message.
+    case favouritesUnreadable(String)
     /// An export was written at this path.
     case exportWritten(path: String)
     /// An export could not be written; `exists` when the file is there (ask to overwrite).

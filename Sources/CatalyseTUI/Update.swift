@@ -25,6 +25,9 @@ extension AppState {
             setFavourites(confirmedFavourites)
             status = StatusMessage(text: strings.favouritesFailed(TextCleaning.forDisplay(message)), isError: true)
             return []
+        case .favouritesUnreadable(let message):
+            status = StatusMessage(text: TextCleaning.forDisplay(message), isError: true)
+            return []
         case .exportWritten(let path):
             return exportWritten(path: path)
         case .exportFailed(let message, let exists):

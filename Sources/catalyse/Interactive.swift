@@ -39,7 +39,7 @@ enum Interactive {
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath)
         var queue: [Event] = []
-        if let startupError { queue.append(.favouritesFailed(startupError)) }
+        if let startupError { queue.append(.favouritesUnreadable(startupError)) }
         var dirty = true
         while true {
             while !queue.isEmpty {

@@ -194,7 +194,7 @@ struct KeyTableTests {
         }
         #expect(seen.contains("Hauts-de-France (R32)"))
         #expect(seen.contains("France entière"))
-        #expect(seen.contains("Moins de 10 k€"))
+        #expect(seen.contains("Moins de 10\u{00A0}k€"))
         #expect(seen.contains("À distance"))
         // Tab jumps to the next facet.
         d.press(.char("g"), .tab)

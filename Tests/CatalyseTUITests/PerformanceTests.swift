@@ -31,21 +31,19 @@ struct PerformanceTests {
         return SearchIndex(catalogue: Catalogue(name: "Grand catalogue", updated: base.updated, illustrative: false, firms: firms, offers: offers))
     }()
 
-    @Test("100,000 offers: 200 moves and renders in well under the time a person notices")
+    @Test("100,000 offers: moving by pages and to the end")
     func moveAndRender() {
         var d = Driver(index: PerformanceTests.large, width: 120, height: 40)
         #expect(d.lines[0].hasSuffix("100000 / 100000 offres"))
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<100 {
-                d.press(.pageDown)
-                _ = d.grid
-                d.press(.down)
-                _ = d.grid
-            }
+        // Speed is measured by the benchmark, not asserted here; this checks that moving through
+        // 100,000 rows page by page keeps the selection and the screen consistent.
+        for _ in 0..<100 {
+            d.press(.pageDown)
+            _ = d.grid
+            d.press(.down)
+            _ = d.grid
         }
-        // Generous bound for debug builds on a slow CI machine; a full-list render would take far longer.
-        #expect(elapsed < .seconds(5), "\(elapsed)")
+        #expect(d.state.selectedID != nil)
         d.press(.char("G"))
         #expect(d.state.selectedID == "cabinet-99-offre-999")
     }
