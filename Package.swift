@@ -31,6 +31,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synthetic catalogues and the performance benchmark (docs/performance.md).
+        .executableTarget(
+            name: "catalyse-bench",
+            dependencies: [
+                "CatalyseCore", "CatalyseTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"]),
         .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"]),
         .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"]),

@@ -4,8 +4,26 @@ import Foundation
 /// A file with any error is never half-loaded: `load` throws a `CatalogueError` listing every
 /// problem found, each with its file, line, column and field.
 public enum CatalogueLoader {
-    /// Files larger than this are refused before they are parsed.
-    public static let yamlSizeLimit = 64 * 1024 * 1024
+    /// The two file formats, chosen by extension: `.json` for large machine-made catalogues,
+    /// YAML for everything else.
+    public enum Format: Sendable {
+        case yaml, json
+
+        public init(path: String) { self = path.lowercased().hasSuffix(".json") ? .json : .yaml }
+
+        /// Files larger than this are refused before they are parsed.
+        public var sizeLimit: Int {
+            switch self {
+            case .yaml: 64 * 1024 * 1024
+            case .json: 1024 * 1024 * 1024
+            }
+        }
+
+        var name: String { self == .yaml ? "YAML" : "JSON" }
+    }
+
+    public static let yamlSizeLimit = Format.yaml.sizeLimit
+    public static let jsonSizeLimit = Format.json.sizeLimit
 
     /// The result of a successful load: the catalogue and the warnings (text cleanings).
     public struct Loaded: Sendable {
@@ -19,9 +37,18 @@ public enum CatalogueLoader {
         case unreadable(String, reason: String)
     }
 
-    /// Loads the catalogue at `path`. Throws `ReadError` if the file cannot be read, and
-    /// `CatalogueError` if its content is not a valid catalogue.
+    static func tooLarge(_ path: String, _ format: Format, size: Int?) -> CatalogueError {
+        let what = size.map { "the file is \($0 / 1_048_576) MiB; " } ?? "the file is larger than the limit; "
+        return CatalogueError(file: path, diagnostics: [Diagnostic(
+            file: path, position: SourcePosition(line: 1, column: 1), field: "file",
+            message: what + "the limit for a \(format.name) catalogue is \(format.sizeLimit / 1_048_576) MiB")])
+    }
+
+    /// Loads the catalogue at `path` (JSON when it ends in `.json`, YAML otherwise). Throws
+    /// `ReadError` if the file cannot be read, and `CatalogueError` if its content is not a
+    /// valid catalogue.
     public static func load(path: String, today: Day? = nil) throws -> Loaded {
+        let format = Format(path: path)
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
@@ -29,26 +56,20 @@ public enum CatalogueLoader {
             throw ReadError.unreadable(path, reason: String(cString: strerror(code)))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError.unreadable(path, reason: "it is a directory") }
-        if Int(info.st_size) > yamlSizeLimit {
-            throw CatalogueError(file: path, diagnostics: [Diagnostic(
-                file: path, position: SourcePosition(line: 1, column: 1), field: "file",
-                message: "the file is \(Int(info.st_size) / 1_048_576) MiB; the limit for a YAML catalogue is \(yamlSizeLimit / 1_048_576) MiB")])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadError.unreadable(path, reason: String(cString: strerror(errno)))
-        }
-        defer { try? handle.close() }
-        // Read at most one byte past the limit, in case the file grew since stat.
+        if Int(info.st_size) > format.sizeLimit { throw tooLarge(path, format, size: Int(info.st_size)) }
         let data: Data
-        do { data = try handle.read(upToCount: yamlSizeLimit + 1) ?? Data() } catch {
-            throw ReadError.unreadable(path, reason: "\(error.localizedDescription)")
+        do {
+            // Mapped, not copied: a large JSON catalogue is read straight from the page cache.
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            let code = errno
+            throw ReadError.unreadable(path, reason: code != 0 ? String(cString: strerror(code)) : "\(error.localizedDescription)")
         }
-        if data.count > yamlSizeLimit {
-            throw CatalogueError(file: path, diagnostics: [Diagnostic(
-                file: path, position: SourcePosition(line: 1, column: 1), field: "file",
-                message: "the file is larger than the limit for a YAML catalogue (\(yamlSizeLimit / 1_048_576) MiB)")])
+        // The file may have grown since stat.
+        if data.count > format.sizeLimit { throw tooLarge(path, format, size: nil) }
+        return try data.withUnsafeBytes { raw in
+            try load(bytes: raw.bindMemory(to: UInt8.self), file: path, format: format, today: today)
         }
-        return try load(bytes: [UInt8](data), file: path, today: today)
     }
 
     /// Loads a catalogue from YAML text (the embedded catalogue, tests).
@@ -56,25 +77,33 @@ public enum CatalogueLoader {
         try load(bytes: Array(yaml.utf8), file: file, today: today)
     }
 
-    public static func load(bytes: [UInt8], file: String, today: Day? = nil) throws -> Loaded {
+    public static func load(bytes: [UInt8], file: String, format: Format = .yaml, today: Day? = nil) throws -> Loaded {
+        try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today) }
+    }
+
+    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day? = nil) throws -> Loaded {
+        if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
         var diagnostics: [Diagnostic] = []
-        if bytes.count > yamlSizeLimit {
-            throw CatalogueError(file: file, diagnostics: [Diagnostic(
-                file: file, position: SourcePosition(line: 1, column: 1), field: "file",
-                message: "the file is larger than the limit for a YAML catalogue (\(yamlSizeLimit / 1_048_576) MiB)")])
-        }
-        let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics)
+        var reader = CatalogueReader(file: file, today: today ?? Day.today(environment: ProcessInfo.processInfo.environment))
         var catalogue: Catalogue? = nil
-        if let root, !diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("YAML syntax") }) {
-            var reader = CatalogueReader(file: file, today: today ?? Day.today(environment: ProcessInfo.processInfo.environment))
-            catalogue = reader.read(root)
-            diagnostics.append(contentsOf: reader.diagnostics)
+        switch format {
+        case .yaml:
+            let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics)
+            if let root, !diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("YAML syntax") }) {
+                catalogue = reader.read(root)
+            }
+        case .json:
+            var parser = JSONTree(bytes: bytes, file: file)
+            let root = parser.parseCatalogue(into: &reader)
+            diagnostics.append(contentsOf: parser.diagnostics)
+            if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }
         }
+        diagnostics.append(contentsOf: reader.diagnostics)
         diagnostics.sort { $0.position < $1.position }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || catalogue == nil {
             if errors.isEmpty {
-                diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the file holds no catalogue"))
+                diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: format == .yaml ? "yaml" : "json", message: "the file holds no catalogue"))
             }
             throw CatalogueError(file: file, diagnostics: diagnostics)
         }
@@ -156,7 +185,7 @@ struct CatalogueReader {
         }
         let (cleaned, report) = TextCleaning.clean(raw, singleLine: singleLine)
         if !report.isEmpty { warning(node, field, "text cleaned: \(report.describe())") }
-        let trimmed = cleaned.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextCleaning.trim(cleaned)
         if trimmed.isEmpty && !allowEmpty {
             error(node, field, "is empty")
             return nil
@@ -181,7 +210,7 @@ struct CatalogueReader {
             error(node, field, "expected a single value, found \(node.typeName)")
             return nil
         }
-        return raw.trimmingCharacters(in: .whitespaces)
+        return TextCleaning.trim(raw)
     }
 
     mutating func code<T: CodedValue>(_ node: YAMLNode, _ field: String, as _: T.Type) -> T? {
@@ -306,11 +335,43 @@ struct CatalogueReader {
 
     // MARK: The document
 
+    // Firms read so far (the JSON reader streams them in one at a time).
+    var firms: [Firm] = []
+    var offers: [Offer] = []
+    var firmItems = 0
+    var firmSeen: [String: SourcePosition] = [:]
+    var offerSeen: [String: SourcePosition] = [:]
+
+    /// Reads one element of `firms`.
+    mutating func addFirm(_ node: YAMLNode) {
+        let i = firmItems
+        firmItems += 1
+        var firmSeen = self.firmSeen, offerSeen = self.offerSeen
+        self.firmSeen = [:]
+        self.offerSeen = [:]
+        let read = readFirm(node, "firms[\(i)]", firmSeen: &firmSeen, offerSeen: &offerSeen)
+        self.firmSeen = firmSeen
+        self.offerSeen = offerSeen
+        if let (firm, firmOffers) = read {
+            firms.append(firm)
+            offers.append(contentsOf: firmOffers)
+        }
+    }
+
     mutating func read(_ root: YAMLNode) -> Catalogue? {
         if root.isNull {
             error(root, "catalogue", "the file holds no data (only comments or an empty document)")
             return nil
         }
+        if case .mapping(let pairs) = root.kind, let firmsNode = pairs.first(where: { if case .scalar("firms", _) = $0.key.kind { true } else { false } })?.value,
+           case .sequence(let items) = firmsNode.kind {
+            for item in items { addFirm(item) }
+        }
+        return finish(root)
+    }
+
+    /// Reads the top level and the metadata, after the firms were added with `addFirm`.
+    mutating func finish(_ root: YAMLNode) -> Catalogue? {
         guard let top = fields(root, "", allowed: ["catalogue", "firms"]) else { return nil }
         var name: String?, updated: Day?, illustrative: Bool?, note: String?
         if let metaNode = required(top, "catalogue"), let meta = fields(metaNode, "catalogue", allowed: ["name", "updated", "illustrative", "note"]) {
@@ -319,21 +380,13 @@ struct CatalogueReader {
             illustrative = required(meta, "illustrative").flatMap { bool($0, meta.path("illustrative")) }
             note = optionalText(meta, "note", singleLine: false)
         }
-        var firms: [Firm] = []
-        var offers: [Offer] = []
-        var firmSeen: [String: SourcePosition] = [:]
-        var offerSeen: [String: SourcePosition] = [:]
         if let firmsNode = required(top, "firms") {
-            if case .sequence(let items) = firmsNode.kind {
-                if items.isEmpty { error(firmsNode, "firms", "needs at least one firm") }
-                for (i, item) in items.enumerated() {
-                    if let (firm, firmOffers) = readFirm(item, "firms[\(i)]", firmSeen: &firmSeen, offerSeen: &offerSeen) {
-                        firms.append(firm)
-                        offers.append(contentsOf: firmOffers)
-                    }
-                }
-            } else if case .invalid = firmsNode.kind {
-            } else {
+            switch firmsNode.kind {
+            case .sequence:
+                if firmItems == 0 { error(firmsNode, "firms", "needs at least one firm") }
+            case .invalid:
+                break
+            default:
                 error(firmsNode, "firms", "expected a list of firms, found \(firmsNode.typeName)")
             }
         }

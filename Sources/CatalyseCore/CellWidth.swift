@@ -84,12 +84,44 @@ public enum CellWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 
+    /// The paragraphs of a text written in a file: a blank line separates paragraphs; a single
+    /// line break inside a paragraph is only the file's own wrapping and becomes a space, except
+    /// before a list item (`- `, `• `, `* `).
+    public static func paragraphs(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty {
+                if !current.isEmpty { result.append(current) }
+                current = ""
+                result.append("")
+                continue
+            }
+            let isItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("• ") || trimmed.hasPrefix("* ")
+            if current.isEmpty {
+                current = String(line)
+            } else if isItem {
+                result.append(current)
+                current = String(line)
+            } else {
+                current += " " + trimmed
+            }
+        }
+        result.append(current)
+        // Runs of blank lines give one empty line between paragraphs.
+        var compact: [String] = []
+        for p in result where !(p.isEmpty && (compact.last?.isEmpty ?? true)) { compact.append(p) }
+        while compact.last?.isEmpty == true { compact.removeLast() }
+        return compact.isEmpty ? [""] : compact
+    }
+
     /// Wraps text at word boundaries into lines of at most `width` cells; words longer than a
-    /// line are cut. Newlines in the text start new lines.
+    /// line are cut. Paragraphs (see `paragraphs`) start new lines.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in paragraphs(text) {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {

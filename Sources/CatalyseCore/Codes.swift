@@ -9,7 +9,7 @@ extension CodedValue {
     public var code: String { rawValue }
     public func label(_ language: Language) -> String { label.text(language) }
     /// Index of the value in declaration order (used for bit sets and ordering).
-    public var ordinal: Int { Array(Self.allCases).firstIndex(of: self)! }
+    public var ordinal: Int { Self.allCases.distance(from: Self.allCases.startIndex, to: Self.allCases.firstIndex(of: self)!) }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.ordinal < rhs.ordinal }
     /// Case-insensitive parse of a code value.
     public init?(code: String) { self.init(rawValue: code.lowercased()) }

@@ -141,17 +141,29 @@ public final class SearchIndex: Sendable {
         departmentMasks = departments
         coversNational = national
 
-        // Words.
-        var postingsByWord: [String: [Int32]] = [:]
-        var titlePostingsByWord: [String: [Int32]] = [:]
+        // Words: one dictionary look-up per word occurrence gives a word number; each offer's
+        // numbers are sorted and deduplicated, then appended to the postings.
+        var wordIDs: [String: Int32] = [:]
+        var wordPostings: [[Int32]] = []
+        var titleWordIDs: [String: Int32] = [:]
+        var titleWordPostings: [[Int32]] = []
+        func number(_ word: String, _ ids: inout [String: Int32], _ lists: inout [[Int32]]) -> Int32 {
+            if let id = ids[word] { return id }
+            let id = Int32(lists.count)
+            ids[word] = id
+            lists.append([])
+            return id
+        }
         var firmWords: [String: [String]] = [:]
         var labelWords: [String: [String]] = [:]
         func labelled(_ key: String, _ texts: @autoclosure () -> [String]) -> [String] {
             if let cached = labelWords[key] { return cached }
-            let words = Array(Set(texts().flatMap(TextFolding.foldedWords)))
+            let words = texts().flatMap(TextFolding.foldedWords)
             labelWords[key] = words
             return words
         }
+        var ids: [Int32] = []
+        var titleIDs: [Int32] = []
         for (i, offer) in offers.enumerated() {
             let firm = catalogue.firm(of: offer)
             let fw: [String]
@@ -159,25 +171,32 @@ public final class SearchIndex: Sendable {
                 fw = TextFolding.foldedWords(firm.name)
                 firmWords[firm.id] = fw
             }
-            var titleWords = Set(fw)
-            titleWords.formUnion(TextFolding.foldedWords(offer.title))
-            var words = titleWords
-            words.formUnion(TextFolding.foldedWords(offer.summary))
-            words.formUnion(TextFolding.foldedWords(offer.description))
-            words.formUnion(labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en]))
-            words.formUnion(labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en]))
-            for kind in offer.kinds { words.formUnion(labelled("k:" + kind.code, [kind.label.fr, kind.label.en])) }
-            for theme in offer.themes { words.formUnion(labelled("t:" + theme.code, [theme.label.fr, theme.label.en])) }
-            for place in offer.territories { words.formUnion(labelled("T:" + place.code, [place.name(.fr), place.name(.en)])) }
-            for w in words { postingsByWord[w, default: []].append(Int32(i)) }
-            for w in titleWords { titlePostingsByWord[w, default: []].append(Int32(i)) }
+            ids.removeAll(keepingCapacity: true)
+            titleIDs.removeAll(keepingCapacity: true)
+            for w in fw + TextFolding.foldedWords(offer.title) {
+                titleIDs.append(number(w, &titleWordIDs, &titleWordPostings))
+                ids.append(number(w, &wordIDs, &wordPostings))
+            }
+            var texts = TextFolding.foldedWords(offer.summary) + TextFolding.foldedWords(offer.description)
+            texts += labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en])
+            texts += labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en])
+            for kind in offer.kinds { texts += labelled("k:" + kind.code, [kind.label.fr, kind.label.en]) }
+            for theme in offer.themes { texts += labelled("t:" + theme.code, [theme.label.fr, theme.label.en]) }
+            for place in offer.territories { texts += labelled("T:" + place.code, [place.name(.fr), place.name(.en)]) }
+            for w in texts { ids.append(number(w, &wordIDs, &wordPostings)) }
+            ids.sort()
+            titleIDs.sort()
+            var previous: Int32 = -1
+            for id in ids where id != previous { wordPostings[Int(id)].append(Int32(i)); previous = id }
+            previous = -1
+            for id in titleIDs where id != previous { titleWordPostings[Int(id)].append(Int32(i)); previous = id }
         }
-        let vocab = postingsByWord.keys.sorted()
+        let vocab = wordIDs.keys.sorted()
         vocabulary = vocab
-        postings = vocab.map { postingsByWord[$0]! }
-        let tvocab = titlePostingsByWord.keys.sorted()
+        postings = vocab.map { wordPostings[Int(wordIDs[$0]!)] }
+        let tvocab = titleWordIDs.keys.sorted()
         titleVocabulary = tvocab
-        titlePostings = tvocab.map { titlePostingsByWord[$0]! }
+        titlePostings = tvocab.map { titleWordPostings[Int(titleWordIDs[$0]!)] }
 
         // Default order: firm name, then title (French order), then id for stability.
         let keys = offers.map { offer in

@@ -16,7 +16,7 @@ public enum Place: Hashable, Sendable, Comparable {
 
     /// Parses the strict notation (`national`, `R32`, `59`, `2a`); nil for anything else.
     public init?(code: String) {
-        let text = code.trimmingCharacters(in: .whitespaces)
+        let text = TextCleaning.trim(code)
         if text.lowercased() == "national" { self = .national; return }
         if let first = text.first, first == "R" || first == "r" {
             let rest = String(text.dropFirst())

@@ -12,27 +12,54 @@ public enum TextFolding {
             return String(decoding: text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }, as: UTF8.self)
         }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.unicodeScalars {
+            appendFolded(scalar, to: &scalars)
+        }
+        return String(scalars)
+    }
+
+    /// Folded forms of U+00C0–U+024F (Latin-1 and Latin Extended-A/B), computed once from their
+    /// canonical decompositions: the letters of French text fold by a table look-up.
+    private static let latinTable: [String] = (0xC0...0x24F).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return "" }
+        switch value {
+        case 0x152, 0x153: return "oe"
+        case 0xC6, 0xE6: return "ae"
+        case 0xDF: return "ss"
+        default: break
+        }
+        var out = String.UnicodeScalarView()
+        for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: continue
+            default: out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        let v = scalar.value
+        if v < 0x80 {
+            out.append((v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 32)! : scalar)
+        } else if v >= 0xC0 && v <= 0x24F {
+            out.append(contentsOf: latinTable[Int(v - 0xC0)].unicodeScalars)
+        } else if v >= 0x300 && v <= 0x36F {
+            return  // combining diacritics (text typed in decomposed form)
+        } else {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark, .spacingMark:
-                continue
+                return
             default:
-                break
-            }
-            switch scalar.value {
-            case 0x0152, 0x0153: scalars.append(contentsOf: "oe".unicodeScalars)  // Œ œ
-            case 0x00C6, 0x00E6: scalars.append(contentsOf: "ae".unicodeScalars)  // Æ æ
-            case 0x00DF: scalars.append(contentsOf: "ss".unicodeScalars)  // ß
-            default:
-                if scalar.isASCII {
-                    let v = scalar.value
-                    scalars.append((v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 32)! : scalar)
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                if decomposed.count == 1 {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 } else {
-                    scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for s in decomposed { appendFolded(s, to: &out) }
                 }
             }
         }
-        return String(scalars)
     }
 
     /// Whether a scalar is part of a word (a letter or a digit).
@@ -64,9 +91,43 @@ public enum TextFolding {
         return result
     }
 
-    /// Folds then splits: the words of a search query or of an indexed text.
+    /// The UTF-8 bytes of `latinTable`, and whether each entry is a letter (× and ÷ are not).
+    private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
+    private static let latinIsWord: [Bool] = latinTable.map { $0.unicodeScalars.first.map(isWordScalar) ?? false }
+
+    /// Folds then splits: the words of a search query or of an indexed text. Works on scalars
+    /// with table look-ups for ASCII and Latin letters (the hot path when indexing), the same
+    /// result as `words(ofFolded: fold(text))`.
     public static func foldedWords(_ text: String) -> [String] {
-        words(ofFolded: fold(text)).map(String.init)
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        @inline(__always) func flush() {
+            if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { current.append(b) } else if b >= 0x41 && b <= 0x5A { current.append(b + 32) } else { flush() }
+            } else if v >= 0xC0 && v <= 0x24F {
+                let i = Int(v - 0xC0)
+                if latinIsWord[i] { current.append(contentsOf: latinBytes[i]) } else { flush() }
+            } else if v >= 0x300 && v <= 0x36F {
+                continue
+            } else {
+                var folded = String.UnicodeScalarView()
+                appendFolded(scalar, to: &folded)
+                for s in folded {
+                    if isWordScalar(s) { current.append(contentsOf: Array(String(s).utf8)) } else { flush() }
+                }
+            }
+        }
+        flush()
+        return words
     }
 
     /// Whether every word of `query` is the start of some word in `words`.
@@ -118,13 +179,8 @@ public enum TextCleaning {
     /// (not counted as a cleaning) and surrounding spaces are trimmed.
     public static func clean(_ text: String, singleLine: Bool = false) -> (text: String, report: Report) {
         var report = Report()
-        var needsWork = false
-        for v in text.utf8 where v < 0x20 || v == 0x7F || v >= 0x80 {
-            needsWork = true
-            break
-        }
         var result = text
-        if needsWork {
+        if needsCleaning(text, singleLine: singleLine) {
             var scalars = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 let v = scalar.value
@@ -139,7 +195,7 @@ public enum TextCleaning {
                 }
             }
             result = String(scalars)
-            if !result.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !isCertainlyNFC(result) {
                 let nfc = result.precomposedStringWithCanonicalMapping
                 if nfc.unicodeScalars.elementsEqual(result.unicodeScalars) == false {
                     report.normalised = true
@@ -148,10 +204,61 @@ public enum TextCleaning {
             }
         }
         if singleLine {
-            result = result.trimmingCharacters(in: .whitespaces)
-            if result.contains("  ") { result = result.split(separator: " ").joined(separator: " ") }
+            result = trim(result)
+            var hasDoubleSpace = false
+            var last: UInt8 = 0
+            for b in result.utf8 {
+                if b == 0x20 && last == 0x20 { hasDoubleSpace = true; break }
+                last = b
+            }
+            if hasDoubleSpace { result = result.split(separator: " ").joined(separator: " ") }
         }
         return (result, report)
+    }
+
+    /// Whether a text may hold something to remove or normalise, judged on its UTF-8 bytes:
+    /// C0 controls and DEL, C1 controls (C2 80–C2 9F), bidi controls (E2 80 AA–AE,
+    /// E2 81 A6–A9), or a scalar that is not surely in NFC. Most French text needs no work.
+    @inline(__always)
+    static func needsCleaning(_ text: String, singleLine: Bool) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        while let b = utf8.next() {
+            if b < 0x20 {
+                if !(b == 0x0A || b == 0x09) || singleLine { return true }
+            } else if b == 0x7F {
+                return true
+            } else if b >= 0x80 {
+                if previous == 0xC2 && b <= 0x9F { return true }
+                if b >= 0xCC && b < 0xE2 || b > 0xE2 && b < 0xF0 || b >= 0xF0 { if b >= 0xC0 { return true } }
+                if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x80 || b == 0x81 || (b >= 0xAA && b <= 0xAE)) { return true }
+                if beforePrevious == 0xE2 && previous == 0x81 && b >= 0xA6 && b <= 0xA9 { return true }
+                if beforePrevious == 0xE2 && previous >= 0x83 && b >= 0x80 { return true }
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
+    }
+
+    /// Whether a text is surely in NFC without asking Foundation (which is slow): every scalar
+    /// below U+0300 is NFC-stable, and so are general punctuation (but the two singletons
+    /// U+2000 and U+2001) and currency signs, which cover French text (’ « » … – €).
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        for v in text.unicodeScalars.lazy.map(\.value) where v >= 0x300 {
+            if (0x2002...0x206F).contains(v) || (0x20A0...0x20CF).contains(v) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Trims spaces, tabs and newlines at both ends (no Foundation).
+    static func trim(_ text: String) -> String {
+        func blank(_ c: Character) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" }
+        guard let first = text.firstIndex(where: { !blank($0) }) else { return "" }
+        let last = text.lastIndex(where: { !blank($0) })!
+        if first == text.startIndex && last == text.index(before: text.endIndex) { return text }
+        return String(text[first...last])
     }
 
     /// Removes control and bidi characters from text produced at run time (file names, error

@@ -38,20 +38,18 @@ struct YAMLNode: Sendable {
 enum YAMLTree {
     /// Parses `bytes` into one document's root node; problems go into `diagnostics`.
     /// Returns nil if the document cannot be used at all.
-    static func parse(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start"))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var builder = Builder(file: file, bytes: buffer)
-            let root = builder.run(&parser)
-            diagnostics.append(contentsOf: builder.diagnostics)
-            return root
-        }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        var builder = Builder(file: file, bytes: bytes)
+        let root = builder.run(&parser)
+        diagnostics.append(contentsOf: builder.diagnostics)
+        return root
     }
 
     private struct Builder {

@@ -63,7 +63,7 @@ enum Interactive {
                     case .writeExport(let path, let contents, let overwrite):
                         switch AtomicFile.write(Array(contents.utf8), to: path, overwrite: overwrite) {
                         case .success: queue.append(.exportWritten(path: path))
-                        case .failure(let e): queue.append(.exportFailed(message: e.reason, exists: e.kind == .exists))
+                        case .failure(let e): queue.append(.exportFailed(message: exportFailure(e, state.language), exists: e.kind == .exists))
                         }
                     case .saveLanguage(let language):
                         preference.save(language)
@@ -79,6 +79,18 @@ enum Interactive {
                 dirty = false
             }
             if let event = terminal.nextEvent() { queue.append(event) }
+        }
+    }
+
+    /// Why an export could not be written, in the interface's language.
+    static func exportFailure(_ e: AtomicFile.WriteError, _ language: Language) -> String {
+        let folder = TextCleaning.forDisplay((e.path as NSString).deletingLastPathComponent)
+        switch (e.kind, language) {
+        case (.exists, .fr): return "le fichier existe déjà"
+        case (.exists, .en): return "the file already exists"
+        case (.missingFolder, .fr): return "le dossier \(folder.isEmpty ? "." : folder) n'existe pas"
+        case (.missingFolder, .en): return "the folder \(folder.isEmpty ? "." : folder) does not exist"
+        case (.other, _): return e.reason  // the system's own words (strerror)
         }
     }
 

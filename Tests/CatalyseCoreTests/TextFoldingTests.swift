@@ -61,5 +61,8 @@ struct TextFoldingTests {
         #expect(CellWidth.of(CellWidth.truncate("東京東京東京", to: 5)) <= 5)
         #expect(CellWidth.wrap("un deux trois quatre", width: 9) == ["un deux", "trois", "quatre"])
         #expect(CellWidth.wrap("anticonstitutionnellement", width: 10).allSatisfy { CellWidth.of($0) <= 10 })
+        // A line break inside a paragraph is the file's own wrapping; a blank line separates paragraphs.
+        #expect(CellWidth.wrap("avec le\nconseil d'administration\n\nSuite", width: 40) == ["avec le conseil d'administration", "", "Suite"])
+        #expect(CellWidth.wrap("Étapes :\n- un\n- deux", width: 40) == ["Étapes :", "- un", "- deux"])
     }
 }

@@ -1,0 +1,145 @@
+import ArgumentParser
+import CatalyseCore
+import CatalyseTUI
+import Foundation
+
+@main
+struct CatalyseBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalyse-bench",
+        abstract: "Synthetic catalogues and the performance benchmark of Catalyse (see docs/performance.md).",
+        subcommands: [Generate.self, Run.self]
+    )
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a synthetic catalogue (JSON) of N offers; same seed, same bytes.")
+        @Option(help: "Number of offers.") var offers: Int = 1000
+        @Option(help: "Seed of the generator.") var seed: UInt64 = 42
+        @Option(name: .shortAndLong, help: "Output file (.json).") var output: String
+        @Option(help: "Also write the equivalent one-line-per-offer text (for fzf and grep).") var text: String?
+
+        func run() throws {
+            var generator = SyntheticCatalogue(seed: seed)
+            try generator.json(offers: offers).write(toFile: output, atomically: true, encoding: .utf8)
+            if let text { try Run.writeText(catalogue: output, to: text) }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Generate catalogues of each size in a temporary folder, measure, print a table, delete them.")
+        @Option(help: "Sizes (offers), comma-separated.") var sizes: String = "1000,10000,100000,1000000"
+        @Option(help: "Runs per measure (medians are printed).") var runs: Int = 5
+        @Option(help: "The catalyse binary (release build).") var catalyse: String = ".build/release/catalyse"
+        @Flag(help: "Also run fzf and grep on the same data and print ratios.") var compare = false
+
+        static func writeText(catalogue path: String, to textPath: String) throws {
+            let c = try CatalogueLoader.load(path: path).catalogue
+            var out = ""
+            out.reserveCapacity(c.offers.count * 600)
+            for o in c.offers {
+                let firm = c.firm(of: o)
+                let labels = [o.format.label.fr, o.purpose.label.fr] + o.kinds.map(\.label.fr) + o.themes.map(\.label.fr) + o.territories.map { $0.name(.fr) }
+                out += [o.id, firm.name, o.title, o.summary, o.description, labels.joined(separator: " ")].joined(separator: "\t") + "\n"
+            }
+            try out.write(toFile: textPath, atomically: true, encoding: .utf8)
+        }
+
+        func run() throws {
+            let sizes = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let folder = NSTemporaryDirectory() + "catalyse-bench-\(getpid())"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; runs per measure: \(runs); medians unless stated")
+            var rows: [[String]] = []
+            var comparisons: [[String]] = []
+            for n in sizes {
+                if n >= 1_000_000, Measure.freeDiskBytes(folder) < 3_000_000_000 {
+                    print("N=\(n): skipped, less than 3 GB free on \(folder)")
+                    continue
+                }
+                let path = "\(folder)/catalogue-\(n).json"
+                var generator = SyntheticCatalogue(seed: 42)
+                try generator.json(offers: n).write(toFile: path, atomically: false, encoding: .utf8)
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+
+                // Load: file to model and index, in this process.
+                var loadTimes: [Double] = []
+                var index: SearchIndex! = nil
+                for _ in 0..<max(1, min(runs, n >= 1_000_000 ? 2 : runs)) {
+                    index = nil
+                    let start = Measure.now()
+                    index = SearchIndex(catalogue: try CatalogueLoader.load(path: path).catalogue)
+                    loadTimes.append(Double(Measure.now() - start) / 1e6)
+                }
+                // Peak memory of loading, in a process of its own.
+                let validate = Measure.runs(1, [catalyse, "validate", path])
+
+                // Keystrokes: each prefix of the query, with facet counts, as the interface does.
+                let query = "strat compet"
+                var keystrokes: [Double] = []
+                let rounds = n >= 1_000_000 ? 2 : (n >= 100_000 ? 5 : 20)
+                for _ in 0..<rounds {
+                    for end in 1...query.count {
+                        var f = OfferFilter()
+                        f.query = String(query.prefix(end))
+                        keystrokes.append(Measure.ms { _ = index.run(f, counts: true) })
+                    }
+                }
+                // Facet toggles: a purpose, then a territory, with counts.
+                var toggles: [Double] = []
+                for _ in 0..<rounds * 5 {
+                    var f = OfferFilter()
+                    f.purposes = [.strategique]
+                    toggles.append(Measure.ms { _ = index.run(f, counts: true) })
+                    f.territories = [.region("11")]
+                    toggles.append(Measure.ms { _ = index.run(f, counts: true) })
+                }
+                // One frame of the interface at 200×60.
+                var state = AppState(index: index, favourites: [], language: .fr, languageLocked: true, today: Day(year: 2026, month: 11, day: 26)!,
+                                     noColor: false, width: 200, height: 60, exportDirectory: folder)
+                _ = state.update(.key(.down))
+                var renders: [Double] = []
+                for _ in 0..<20 { renders.append(Measure.ms { _ = state.render() }) }
+                // The whole process.
+                let whole = Measure.runs(runs, [catalyse, "list", "--query", query, "--catalogue", path])
+
+                func f(_ v: Double) -> String { v.isNaN ? "—" : (v < 10 ? String(format: "%.2f", v) : String(format: "%.0f", v)) }
+                rows.append([String(n), "\(size / 1_048_576) MiB", f(Measure.median(loadTimes)), f(validate.mib),
+                             f(Measure.percentile(keystrokes, 50)), f(Measure.percentile(keystrokes, 99)),
+                             f(Measure.percentile(toggles, 50)), f(Measure.percentile(toggles, 99)),
+                             f(Measure.median(renders)), f(whole.ms), f(whole.mib)])
+                if whole.status != 0 { print("warning: catalyse list exited with \(whole.status) at N=\(n)") }
+
+                if compare {
+                    let text = "\(folder)/catalogue-\(n).txt"
+                    try Run.writeText(catalogue: path, to: text)
+                    var line = [String(n), f(whole.ms), f(whole.mib)]
+                    for (name, argv) in [("fzf", ["fzf", "--filter", query]), ("fzf --exact", ["fzf", "--exact", "--filter", query]), ("grep -i -c", ["grep", "-i", "-c", "strat"])] {
+                        guard Measure.which(argv[0]) != nil else { line += ["(no \(name))", "", ""]; continue }
+                        let peer = Measure.runs(runs, argv, input: text)
+                        line += [f(peer.ms), f(peer.mib), String(format: "%.2f", whole.ms / peer.ms)]
+                    }
+                    comparisons.append(line)
+                    unlink(text)
+                }
+                index = nil
+                unlink(path)
+            }
+            print()
+            printTable(["N", "file", "load ms", "load MiB", "key p50", "key p99", "toggle p50", "toggle p99", "render ms", "list ms", "list MiB"], rows)
+            if compare {
+                print()
+                print("whole process, `catalyse list --query 'strat compet'` against peers on the same data (ratio = catalyse ÷ peer):")
+                printTable(["N", "catalyse ms", "MiB", "fzf ms", "MiB", "ratio", "fzf --exact ms", "MiB", "ratio", "grep -i -c ms", "MiB", "ratio"], comparisons)
+            }
+        }
+
+        func printTable(_ header: [String], _ rows: [[String]]) {
+            let all = [header] + rows
+            let widths = header.indices.map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+            for row in all {
+                print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            }
+        }
+    }
+}

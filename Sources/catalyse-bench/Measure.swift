@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Timing and process helpers for the benchmark.
+enum Measure {
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Milliseconds taken by `body`.
+    static func ms(_ body: () -> Void) -> Double {
+        let start = now()
+        body()
+        return Double(now() - start) / 1e6
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let rank = Int((p / 100 * Double(sorted.count - 1)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank))]
+    }
+
+    static func median(_ values: [Double]) -> Double { percentile(values, 50) }
+
+    struct ProcessRun {
+        var milliseconds: Double
+        var maxRSSMiB: Double
+        var status: Int32
+    }
+
+    /// Runs a program with stdin from `input` (or /dev/null) and stdout/stderr to /dev/null;
+    /// wall time and peak resident memory (from wait4).
+    static func run(_ argv: [String], input: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProcessRun {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let args = argv.map { strdup($0) } + [nil]
+        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { args.forEach { free($0) }; env.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = now()
+        guard posix_spawnp(&pid, argv[0], &actions, &attributes, args, env) == 0 else { return ProcessRun(milliseconds: .nan, maxRSSMiB: .nan, status: -1) }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let elapsed = Double(now() - start) / 1e6
+        return ProcessRun(milliseconds: elapsed, maxRSSMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    }
+
+    /// Median time and the largest peak memory over `runs` runs.
+    static func runs(_ count: Int, _ argv: [String], input: String? = nil) -> (ms: Double, mib: Double, status: Int32) {
+        var times: [Double] = []
+        var peak = 0.0
+        var status: Int32 = 0
+        for _ in 0..<count {
+            let r = run(argv, input: input)
+            times.append(r.milliseconds)
+            peak = max(peak, r.maxRSSMiB)
+            status = r.status
+        }
+        return (median(times), peak, status)
+    }
+
+    static func which(_ program: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static func freeDiskBytes(_ path: String) -> UInt64 {
+        var s = statvfs()
+        guard statvfs(path, &s) == 0 else { return 0 }
+        return UInt64(s.f_bavail) * UInt64(s.f_frsize)
+    }
+
+    static func peakRSSMiBOfSelf() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
