@@ -39,9 +39,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"]),
+        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"], exclude: ["Fixtures/hostile"]),
         .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"]),
-        .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"]),
+        .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,12 +58,22 @@ public enum CatalogueLoader {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError.unreadable(path, reason: "it is a directory") }
         if Int(info.st_size) > format.sizeLimit { throw tooLarge(path, format, size: Int(info.st_size)) }
         let data: Data
-        do {
-            // Mapped, not copied: a large JSON catalogue is read straight from the page cache.
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            let code = errno
-            throw ReadError.unreadable(path, reason: code != 0 ? String(cString: strerror(code)) : "\(error.localizedDescription)")
+        if (info.st_mode & S_IFMT) == S_IFREG {
+            do {
+                // Mapped, not copied: a large JSON catalogue is read straight from the page cache.
+                data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            } catch {
+                throw ReadError.unreadable(path, reason: access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "read error")
+            }
+        } else {
+            // A pipe or a device: read at most one byte past the limit.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ReadError.unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            defer { try? handle.close() }
+            do { data = try handle.read(upToCount: format.sizeLimit + 1) ?? Data() } catch {
+                throw ReadError.unreadable(path, reason: "read error")
+            }
         }
         // The file may have grown since stat.
         if data.count > format.sizeLimit { throw tooLarge(path, format, size: nil) }
@@ -148,7 +158,8 @@ struct CatalogueReader {
             guard case .scalar(let name, _) = key.kind else { continue }
             if !allowed.contains(name) {
                 let where_ = path.isEmpty ? "at the top level" : "in \(path)"
-                error(key, path.isEmpty ? name : "\(path).\(name)", "unknown key '\(TextCleaning.forDisplay(name))' \(where_) (expected one of: \(allowed.joined(separator: ", ")))")
+                let shown = TextCleaning.forDisplay(name)
+                error(key, path.isEmpty ? shown : "\(path).\(shown)", "unknown key '\(TextCleaning.forDisplay(name))' \(where_) (expected one of: \(allowed.joined(separator: ", ")))")
                 continue
             }
             if entries[name] == nil { entries[name] = value }

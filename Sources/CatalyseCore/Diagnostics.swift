@@ -23,7 +23,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message).
     public var description: String {
         let text = TextCleaning.forDisplay(message)
-        let prefix = "\(TextCleaning.forDisplay(file)):\(position.line):\(position.column): \(field): "
+        let prefix = "\(TextCleaning.forDisplay(file)):\(position.line):\(position.column): \(TextCleaning.forDisplay(field)): "
         return prefix + (severity == .warning ? "warning: " + text : text)
     }
 }

@@ -82,7 +82,10 @@ public enum ShortlistExport {
         let skip: Set<String> = ["description"]
         for (n, offer) in offers.enumerated() {
             out.append("")
-            out.append("\(n + 1). \(offer.title)")
+            let number = "\(n + 1). "
+            let titleLines = CellWidth.wrap(offer.title, width: 78 - number.count)
+            out.append(number + (titleLines.first ?? ""))
+            out += titleLines.dropFirst().map { String(repeating: " ", count: number.count) + $0 }
             let firm = c.catalogue.firm(of: offer)
             for field in OfferSheet.fields(offer, firm, c.language) where !skip.contains(field.key) {
                 let label = field.label + (c.language == .fr ? " : " : ": ")

@@ -198,7 +198,7 @@ extension SearchIndex {
         var nationalCount = 0
         var regionCounts = [Int](repeating: 0, count: Territories.regionCodes.count)
         var deptCounts = [Int](repeating: 0, count: Territories.departments.count)
-        var matched: [Int] = []
+        var matched = Bitset(count: count)
 
         base.forEach { i in
             let m = facetMasks[i]
@@ -214,7 +214,7 @@ extension SearchIndex {
                 failures += 1
                 failed = -2
             }
-            if failures == 0 { matched.append(i) }
+            if failures == 0 { matched.insert(i) }
             guard wantCounts, failures <= 1 else { return }
             if failures == 0 {
                 var bits = m
@@ -263,20 +263,23 @@ extension SearchIndex {
             counts.counts[.territory] = t
         }
 
-        // Order: ranked by hits in the title and firm name, then the default order.
+        // Order: ranked by the number of query words found in the title or the firm's name,
+        // then the default order; built by walking the precomputed default order (no sort).
+        var ordered: [Int] = []
+        ordered.reserveCapacity(min(count, 1024))
         if text != nil {
             let words = Array(Set(TextFolding.foldedWords(filter.query)))
-            var score = [Int](repeating: 0, count: count)
-            if !matched.isEmpty {
-                for w in words {
-                    let hits = offers(withWordPrefix: w, title: true)
-                    for i in matched where hits.contains(i) { score[i] += 1 }
-                }
+            let titleHits = words.map { offers(withWordPrefix: $0, title: true) }
+            var buckets = [[Int]](repeating: [], count: words.count + 1)
+            for i in defaultOrder where matched.contains(i) {
+                var score = 0
+                for hits in titleHits where hits.contains(i) { score += 1 }
+                buckets[words.count - score].append(i)
             }
-            matched.sort { a, b in score[a] != score[b] ? score[a] > score[b] : orderRank[a] < orderRank[b] }
+            ordered = buckets.flatMap { $0 }
         } else {
-            matched.sort { orderRank[$0] < orderRank[$1] }
+            for i in defaultOrder where matched.contains(i) { ordered.append(i) }
         }
-        return QueryResult(offers: matched, counts: counts)
+        return QueryResult(offers: ordered, counts: counts)
     }
 }

@@ -95,8 +95,16 @@ enum YAMLTree {
             if let context = parser.context.map({ String(cString: $0) }) { message = "\(context): \(problem)" }
             let position: SourcePosition
             if parser.error == YAML_READER_ERROR {
-                position = self.position(ofOffset: Int(parser.problem_offset))
-                if problem.contains("UTF-8") || problem.contains("octet") { message = "invalid UTF-8 (\(problem))" }
+                var offset = Int(parser.problem_offset)
+                // libyaml points at the bad trailing byte: report the start of the sequence.
+                if problem.contains("trailing"), offset < bytes.count {
+                    while offset > 0 && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+                    if offset > 0 && bytes[offset] < 0x80 { offset -= 1 }
+                }
+                position = self.position(ofOffset: offset)
+                if problem.contains("UTF-8") || problem.contains("octet") || problem.contains("invalid Unicode character") {
+                    message = "invalid UTF-8 (\(problem))"
+                }
             } else {
                 position = Builder.position(parser.problem_mark)
             }

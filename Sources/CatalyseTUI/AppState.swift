@@ -17,11 +17,15 @@ public enum Screen: Sendable, Equatable {
     case firm
 }
 
-/// A short message on the footer line (an export written, favourites that could not be saved),
-/// shown until the next key.
+/// A short message in the footer (an export written, favourites that could not be saved).
+/// Information goes with the next key; an error is shown in full (wrapped) and stays until Esc
+/// or an action on the favourites.
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
+    /// When the text ends with a file path: that path, shortened in its folder part (never in
+    /// the file name) when the line is too narrow.
+    var path: String? = nil
 }
 
 /// A row of the offer list: an offer of the catalogue (its index in `catalogue.offers`), or a
@@ -113,6 +117,9 @@ public struct AppState: Sendable {
     var prompt: Prompt? = nil
     var export: ExportDialog? = nil
     public internal(set) var status: StatusMessage? = nil
+    /// The favourites file could not be read at start: favourites cannot be shown or changed
+    /// until the store answers again (a note on the filters line says so).
+    public internal(set) var favouritesUnavailable = false
 
     /// Firms in French alphabetical order (indices in `catalogue.firms`).
     let firmOrder: [Int]
@@ -194,8 +201,12 @@ public struct AppState: Sendable {
 
     mutating func setFilter(_ newFilter: OfferFilter, resetSelection: Bool = false) {
         guard newFilter != filter else { return }
+        // The panel's rows depend on the filter (the départements chosen are listed): its
+        // highlight stays on the same facet value when rows come or go above it.
+        let panelValue = stack.contains(.filters) ? selectedPanelValue : nil
         filter = newFilter
         requery(resetSelection: resetSelection)
+        if let panelValue { keepPanelSelection(on: panelValue) }
     }
 
     mutating func setFavourites(_ ids: [String]) {
@@ -210,9 +221,11 @@ public struct AppState: Sendable {
     }
 
     mutating func clearEverything() {
+        let panelValue = stack.contains(.filters) ? selectedPanelValue : nil
         filter = OfferFilter()
         favouritesOnly = false
         requery()
+        if let panelValue { keepPanelSelection(on: panelValue) }
     }
 
     // MARK: Scrolling

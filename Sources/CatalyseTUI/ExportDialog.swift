@@ -18,6 +18,17 @@ struct ExportDialog: Sendable, Equatable {
     var confirmingOverwrite = false
     var error: String? = nil
 
+    /// The export extension a file name ends with (`md`, `markdown`, `csv`, `txt`, any case), as
+    /// written in the name.
+    static func knownExtension(_ name: String) -> String? {
+        for ext in ["markdown", "md", "csv", "txt"] {
+            let suffix = "." + ext
+            let lower = name.lowercased()
+            if lower.hasSuffix(suffix), lower.count > suffix.count { return String(name.suffix(ext.count)) }
+        }
+        return nil
+    }
+
     static func == (a: ExportDialog, b: ExportDialog) -> Bool {
         a.field == b.field && a.format == b.format && a.scope == b.scope && a.name == b.name
             && a.pending?.path == b.pending?.path && a.pending?.contents == b.pending?.contents
@@ -57,10 +68,12 @@ extension AppState {
         }
     }
 
-    func exportCount(_ scope: ExportDialog.Scope) -> Int {
+    /// What an export of a scope holds: the offers written, and the missing favourites listed
+    /// after them (the dialog says both, like the file).
+    func exportCount(_ scope: ExportDialog.Scope) -> (offers: Int, missing: Int) {
         switch scope {
-        case .favourites: favourites.count
-        case .list: rowCount
+        case .favourites: (favourites.count - missingFavourites.count, missingFavourites.count)
+        case .list: (result.offers.count, favouritesOnly ? missingFavourites.count : 0)
         }
     }
 
@@ -99,7 +112,8 @@ extension AppState {
                 dialog.field = .name
                 return []
             }
-            guard exportCount(dialog.scope) > 0 else {
+            let count = exportCount(dialog.scope)
+            guard count.offers + count.missing > 0 else {
                 dialog.error = strings.exportNothing
                 return []
             }
@@ -129,10 +143,9 @@ extension AppState {
             }
             let old = dialog.format
             dialog.format = all[next]
-            // Follow the extension when the name still has the old format's one.
-            let text = dialog.name.text
-            if text.hasSuffix("." + old.fileExtension) {
-                dialog.name.set(String(text.dropLast(old.fileExtension.count)) + dialog.format.fileExtension)
+            // The name's extension follows when it is the old format's one.
+            if let ext = ExportDialog.knownExtension(dialog.name.text), ShortlistExport.Format(fileName: "." + ext) == old {
+                dialog.name.set(String(dialog.name.text.dropLast(ext.count)) + dialog.format.fileExtension)
             }
         case .scope:
             switch key {
@@ -142,14 +155,18 @@ extension AppState {
                 break
             }
         case .name:
-            _ = dialog.name.handle(key)
+            // The format follows a typed extension (.md, .csv, .txt).
+            if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
+                dialog.format = ShortlistExport.Format(fileName: dialog.name.text)
+            }
         }
         return []
     }
 
     mutating func exportWritten(path: String) -> [Effect] {
         export = nil
-        status = StatusMessage(text: strings.exportWritten(TextCleaning.forDisplay(path)), isError: false)
+        let shown = TextCleaning.forDisplay(path)
+        status = StatusMessage(text: strings.exportWritten(shown), isError: false, path: shown)
         return []
     }
 
@@ -172,15 +189,45 @@ extension AppState {
     func renderExportDialog(_ dialog: ExportDialog, into grid: inout Grid) {
         let s = strings
         let boxWidth = min(width - 4, 76)
-        let boxHeight = 11
-        guard boxWidth >= 20, height >= boxHeight + 2 else { return }
+        guard boxWidth >= 20 else { return }
+        let innerWidth = boxWidth - 4
+        let labels = [s.exportFormat, s.exportScope, s.exportName]
+        let labelWidth = labels.map { CellWidth.of(s.field($0)) }.max()! + 2
+        let choiceWidth = innerWidth - labelWidth
+        func item(_ text: String, _ on: Bool) -> String { (on ? "(•) " : "( ) ") + text }
+        let favouritesCount = exportCount(.favourites)
+        let listCount = exportCount(.list)
+        let scopeChoices = [(s.scopeFavourites(favouritesCount.offers, missing: favouritesCount.missing), dialog.scope == .favourites),
+                            (s.scopeList(listCount.offers, missing: listCount.missing), dialog.scope == .list)]
+        // The two contents side by side when they fit, else one under the other (never hidden).
+        let scopeRows: [[(String, Bool)]] = CellWidth.of(item(scopeChoices[0].0, true)) + 2 + CellWidth.of(item(scopeChoices[1].0, true)) <= choiceWidth
+            ? [scopeChoices] : [[scopeChoices[0]], [scopeChoices[1]]]
+
+        // The message area: the question about an existing file (its name always whole), a
+        // write in progress, or an error.
+        var message: [(String, CellStyle)] = []
+        if dialog.confirmingOverwrite, let pending = dialog.pending {
+            let path = TextCleaning.forDisplay(pending.path)
+            let label = s.exportExistsLabel
+            if CellWidth.of(label) + 1 + CellWidth.of(path) <= innerWidth {
+                message = [(label + " " + path, Palette.error)]
+            } else {
+                message = [(CellWidth.truncate(label, to: innerWidth), Palette.error), (TextFit.path(path, width: innerWidth), Palette.error)]
+            }
+        } else if dialog.pending != nil {
+            message = [(s.exportWaiting, Palette.muted)]
+        } else if let error = dialog.error {
+            message = TextFit.lines(error, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
+        }
+
+        // Border, blank, format, content (1 or 2 rows), file, folder, blank, two message rows,
+        // keys (or the question), border.
+        let boxHeight = 10 + scopeRows.count
+        guard height >= boxHeight + 2 else { return }
         let x = (width - boxWidth) / 2
         let y = max(1, (height - boxHeight) / 2)
         grid.box(row: y, column: x, width: boxWidth, height: boxHeight, title: s.exportTitle)
         let innerX = x + 2
-        let innerWidth = boxWidth - 4
-        let labels = [s.exportFormat, s.exportScope, s.exportName]
-        let labelWidth = labels.map { CellWidth.of(s.field($0)) }.max()! + 2
         func drawLabel(_ field: ExportDialog.Field, row: Int) {
             let focused = dialog.field == field && !dialog.confirmingOverwrite && dialog.pending == nil
             grid.put(focused ? "›" : " ", row: row, column: innerX - 1, style: Palette.key)
@@ -189,42 +236,38 @@ extension AppState {
         func drawChoices(_ choices: [(String, Bool)], row: Int) {
             var cx = innerX + labelWidth
             for (text, on) in choices {
-                let item = (on ? "(•) " : "( ) ") + text
-                if cx + CellWidth.of(item) > innerX + innerWidth { break }
-                cx += grid.put(item, row: row, column: cx, style: on ? Palette.checked : Palette.plain)
+                let shown = CellWidth.truncate(item(text, on), to: innerX + innerWidth - cx)
+                if shown.isEmpty { break }
+                cx += grid.put(shown, row: row, column: cx, style: on ? Palette.checked : Palette.plain)
                 cx += 2
             }
         }
-        let formatY = y + 2, scopeY = y + 3, nameY = y + 4, folderY = y + 5, messageY = y + 7, keysY = y + 9
+        let formatY = y + 2, scopeY = y + 3
+        let nameY = scopeY + scopeRows.count, folderY = nameY + 1, messageY = folderY + 2, keysY = messageY + 2
         drawLabel(.format, row: formatY)
         drawChoices(ShortlistExport.Format.allCases.map { (s.formatName($0), $0 == dialog.format) }, row: formatY)
         drawLabel(.scope, row: scopeY)
-        drawChoices([(s.scopeFavourites(exportCount(.favourites)), dialog.scope == .favourites),
-                     (s.scopeList(exportCount(.list)), dialog.scope == .list)], row: scopeY)
+        for (n, choices) in scopeRows.enumerated() { drawChoices(choices, row: scopeY + n) }
         drawLabel(.name, row: nameY)
         let fieldWidth = max(1, innerWidth - labelWidth)
         let visible = dialog.name.visible(width: fieldWidth)
         grid.put(visible.text, row: nameY, column: innerX + labelWidth, style: CellStyle(underline: true))
         let folder = dialog.name.text.hasPrefix("/") ? "" : TextCleaning.forDisplay(exportDirectory)
         grid.put(s.field(s.exportFolder), row: folderY, column: innerX, style: Palette.muted)
-        grid.put(CellWidth.truncate(folder, to: fieldWidth), row: folderY, column: innerX + labelWidth, style: Palette.muted)
+        grid.put(TextFit.path(folder, width: fieldWidth), row: folderY, column: innerX + labelWidth, style: Palette.muted)
 
-        if dialog.confirmingOverwrite, let pending = dialog.pending {
-            grid.put(CellWidth.truncate(s.exportExists(TextCleaning.forDisplay(pending.path)), to: innerWidth), row: messageY, column: innerX, style: Palette.error)
-            grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: messageY + 1, column: innerX, style: Palette.key)
-            grid.cursor = (messageY + 1, innerX)
-        } else if dialog.pending != nil {
-            grid.put(s.exportWaiting, row: messageY, column: innerX, style: Palette.muted)
-        } else if let error = dialog.error {
-            for (n, line) in wrapText(error, first: innerWidth, rest: innerWidth).prefix(2).enumerated() {
-                grid.put(line, row: messageY + n, column: innerX, style: Palette.error)
-            }
+        for (n, line) in message.prefix(2).enumerated() {
+            grid.put(line.0, row: messageY + n, column: innerX, style: line.1)
         }
-        grid.put(CellWidth.truncate(s.exportKeys, to: innerWidth), row: keysY, column: innerX, style: Palette.muted)
-        if !dialog.confirmingOverwrite {
+        if dialog.confirmingOverwrite {
+            // The question takes the keys' row: only o / n / Esc act now.
+            grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: keysY, column: innerX, style: Palette.key)
+            grid.cursor = (keysY, innerX)
+        } else {
+            grid.put(CellWidth.truncate(s.exportKeys, to: innerWidth), row: keysY, column: innerX, style: Palette.muted)
             switch dialog.field {
             case .format: grid.cursor = (formatY, innerX)
-            case .scope: grid.cursor = (scopeY, innerX)
+            case .scope: grid.cursor = (scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
             case .name: grid.cursor = (nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
             }
         }

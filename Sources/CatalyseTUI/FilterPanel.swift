@@ -12,6 +12,12 @@ enum PanelRow: Equatable {
     var isValue: Bool { if case .value = self { true } else { false } }
 }
 
+/// A facet value of the panel, whatever its row.
+struct PanelValue: Equatable {
+    var facet: Facet
+    var code: String
+}
+
 /// The filter panel (`f`): every facet with the number of offers each value would give, Space
 /// toggling a value. Territories offer the whole country and the régions; a département is
 /// picked with the territory prompt (`t`), and selected ones are listed here too.
@@ -25,7 +31,9 @@ extension AppState {
         }
         for facet in Facet.allCases {
             switch facet {
-            case .purpose: add(Purpose.self)
+            // The short labels (Opérationnelle, Stratégique): in English the long ones would
+            // read like the theme "Strategic support".
+            case .purpose: add(Purpose.self, label: { $0.shortLabel.text(lang) })
             case .format: add(OfferFormat.self)
             case .kind: add(SupportKind.self)
             case .theme: add(Theme.self)
@@ -45,6 +53,23 @@ extension AppState {
             }
         }
         return rows
+    }
+
+    /// The facet value under the panel's highlight.
+    var selectedPanelValue: PanelValue? {
+        let rows = panelRows
+        guard rows.indices.contains(panel.selection), case .value(let facet, let code, _) = rows[panel.selection] else { return nil }
+        return PanelValue(facet: facet, code: code)
+    }
+
+    /// Puts the panel's highlight back on a value after the rows changed (when it is still
+    /// listed; else the nearest value above, as `clampPanel` does).
+    mutating func keepPanelSelection(on value: PanelValue) {
+        let rows = panelRows
+        if let at = rows.firstIndex(where: { if case .value(let f, let c, _) = $0 { f == value.facet && c == value.code } else { false } }) {
+            panel.selection = at
+        }
+        clampPanel()
     }
 
     func isSelected(_ facet: Facet, _ code: String) -> Bool {

@@ -11,10 +11,21 @@ extension AppState {
         let h = layout.contentHeight
         if h > 0 {
             if firms.selection < firms.top { firms.top = firms.selection }
-            if firms.selection >= firms.top + h { firms.top = firms.selection - h + 1 }
-            firms.top = max(0, min(firms.top, max(0, count - h)))
+            let maxTop = max(0, count - h)
+            // Above the end, "↓ more" takes the last row: one row less for the firms.
+            let shown = firms.top < maxTop ? max(1, h - 1) : h
+            if firms.selection >= firms.top + shown { firms.top = firms.selection - max(1, h - 1) + 1 }
+            firms.top = max(0, min(firms.top, maxTop))
         }
         clampFirmView()
+    }
+
+    /// The first firm shown and how many rows of firms show ("↓ more" below them when
+    /// there are more).
+    var firmListWindow: (top: Int, shown: Int) {
+        let h = layout.contentHeight
+        let top = max(0, min(firms.top, max(0, firmOrder.count - h)))
+        return (top, AppState.shownLines(count: firmOrder.count, scroll: top, height: h))
     }
 
     mutating func handleFirmsKey(_ key: Key) -> [Effect] {
@@ -45,12 +56,18 @@ extension AppState {
     func renderFirms(into grid: inout Grid) {
         let l = layout
         let s = strings
-        grid.put(s.firmsTitle + " (\(firmOrder.count))", row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         let h = l.contentHeight
+        let window = firmListWindow
+        let title = s.firmsTitle + (AppState.rangeLabel(count: firmOrder.count, scroll: window.top, height: h) ?? " (\(firmOrder.count))")
+        grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         guard h > 0 else { return }
         let countWidth = 12
-        let top = max(0, min(firms.top, max(0, firmOrder.count - h)))
-        for i in top..<min(firmOrder.count, top + h) {
+        let top = window.top
+        if window.shown < min(h, firmOrder.count - top) {
+            let more = s.moreBelow
+            grid.put(more, row: l.contentY + h - 1, column: max(0, l.width - 1 - CellWidth.of(more)), style: Palette.muted)
+        }
+        for i in top..<min(firmOrder.count, top + window.shown) {
             let y = l.contentY + i - top
             let firm = catalogue.firms[firmOrder[i]]
             let count = s.firmOffers(firm.offerIDs.count)

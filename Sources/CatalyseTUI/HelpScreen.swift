@@ -30,9 +30,7 @@ extension AppState {
         let l = layout
         let lines = helpLines
         var title = strings.helpTitle
-        if lines.count > l.contentHeight {
-            title += "  (\(helpScroll + 1)–\(min(lines.count, helpScroll + l.contentHeight)) / \(lines.count))"
-        }
+        if let range = AppState.rangeLabel(count: lines.count, scroll: helpScroll, height: l.contentHeight) { title += range }
         grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         let frame = SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: l.contentHeight, beside: false)
         drawSheet(lines, scroll: helpScroll, frame: frame, into: &grid)

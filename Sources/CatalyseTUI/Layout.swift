@@ -7,8 +7,9 @@ import CatalyseCore
 /// row 0              header
 /// rows 1 ..< listY-1 active filters (1 to 3 lines)
 /// row listY-1        column titles (the sheet's title on the right when split)
-/// rows listY ..< h-1 the list (and the sheet beside it when split)
-/// row h-1            footer: keys, a prompt, or a status message
+/// rows listY ..< footerY the list (and the sheet beside it when split)
+/// rows footerY ..< h the footer: keys, a prompt, or a status message; an error message is
+///                    wrapped on up to three lines above the keys
 /// ```
 struct Layout {
     let width: Int
@@ -16,6 +17,10 @@ struct Layout {
     let tooSmall: Bool
     /// The active-filters bar, already wrapped.
     let filterLines: [String]
+    /// The status message, wrapped (empty when there is none or it is not shown).
+    let statusLines: [String]
+    /// Whether the status is an error, shown above the keys (else it replaces them).
+    let statusIsError: Bool
     /// Whether the sheet shows beside the list.
     let split: Bool
     let listWidth: Int
@@ -24,11 +29,17 @@ struct Layout {
     let sheetWidth: Int
 
     static let maxFilterLines = 3
+    static let maxStatusLines = 3
 
     var filterY: Int { 1 }
     var columnTitleY: Int { 1 + filterLines.count }
     var listY: Int { columnTitleY + 1 }
-    var footerY: Int { height - 1 }
+    /// Rows taken by the footer.
+    var footerHeight: Int { statusIsError ? statusLines.count + 1 : max(1, statusLines.count) }
+    /// The first row of the footer (the end of the list and of full-screen views).
+    var footerY: Int { max(0, height - footerHeight) }
+    /// The last row: keys, a prompt, or a message.
+    var hintY: Int { height - 1 }
     var listHeight: Int { max(0, footerY - listY) }
     /// Full-screen views (sheet, help, firms): a title row, then content down to the footer.
     var titleY: Int { 1 }
@@ -45,9 +56,34 @@ extension AppState {
         let split = width >= AppState.splitWidth
         let sheetWidth = split ? (width - 1) * 2 / 5 : 0
         let listWidth = split ? width - 1 - sheetWidth : width
+        let status = tooSmall ? nil : shownStatus
         return Layout(width: width, height: height, tooSmall: tooSmall,
                       filterLines: tooSmall ? [] : filterBarLines(width: width),
+                      statusLines: status.map { statusLines($0, width: width) } ?? [],
+                      statusIsError: status?.isError ?? false,
                       split: split, listWidth: listWidth, sheetX: listWidth + 1, sheetWidth: sheetWidth)
+    }
+
+    /// The status message shown in the footer: none while the territory prompt or the export
+    /// dialog (which have their own message lines) is open, or while typing a search.
+    var shownStatus: StatusMessage? {
+        guard let status, export == nil else { return nil }
+        if prompt != nil { return status.isError ? nil : status }
+        return status
+    }
+
+    /// A status message in lines of `width` cells: a path is shortened in its folder part so that
+    /// the file name stays visible; other text is wrapped, on up to three lines.
+    func statusLines(_ status: StatusMessage, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        if let path = status.path {
+            let prefix = status.text.hasSuffix(path) ? String(status.text.dropLast(path.count)) : status.text
+            let prefixWidth = CellWidth.of(prefix)
+            if prefixWidth + CellWidth.of(path) <= width { return [status.text] }
+            if width - prefixWidth >= 16 { return [prefix + TextFit.path(path, width: width - prefixWidth)] }
+            return TextFit.lines(prefix, width: width, maxLines: 1) + [TextFit.path(path, width: width)]
+        }
+        return TextFit.lines(status.text, width: width, maxLines: Layout.maxStatusLines)
     }
 
     /// The filters bar: every active filter and the search (nothing hidden), then the key that
@@ -56,10 +92,20 @@ extension AppState {
         let s = strings
         var parts = FilterDescription.parts(filter, language, favouritesOnly: favouritesOnly)
         if favouritesOnly && !missingFavourites.isEmpty { parts.append(s.missingFavourites(missingFavourites.count)) }
-        guard !parts.isEmpty else { return [CellWidth.truncate(s.noFilter + " · " + s.noFilterHint, to: width)] }
+        guard !parts.isEmpty else {
+            // "No filter", then what fits of the notes and keys, most useful first, each whole.
+            var line = s.noFilter
+            var extras = favouritesUnavailable ? [s.favouritesUnavailable] : []
+            extras += s.noFilterHints
+            for extra in extras where CellWidth.of(line) + 3 + CellWidth.of(extra) <= width {
+                line += " · " + extra
+            }
+            return [CellWidth.truncate(line, to: width)]
+        }
         let text = s.filtersPrefix + parts.joined(separator: language == .fr ? " ; " : "; ")
-        let hint = s.clearAllHint
-        var lines = CellWidth.wrap(text, width: max(1, width))
+        // The clearing key (and the note that favourites are unavailable) stay in one piece.
+        let hint = s.clearAllHint + (favouritesUnavailable ? "  " + s.favouritesUnavailable : "")
+        var lines = wrapText(text, first: max(1, width), rest: max(1, width))
         // The clearing key stays in one piece: after the last line, or on a line of its own.
         if let last = lines.last, CellWidth.of(last) + 2 + CellWidth.of(hint) <= width {
             lines[lines.count - 1] = last + "  " + hint
@@ -83,10 +129,12 @@ struct ListColumns {
     let purposeX: Int, purposeWidth: Int
     let formatX: Int, formatWidth: Int
 
-    init(width: Int, strings: Strings) {
+    init(width: Int, strings: Strings, gap: Int = 0) {
         let purposeWidth = strings.purposeTagWidth
         let formatWidth = strings.formatTagWidth
         var firmWidth = min(30, max(8, width / 4))
+        // Beside the sheet, one cell is left before the separator.
+        let width = width - gap
         var titleWidth = width - 5 - firmWidth - purposeWidth - formatWidth
         if titleWidth < 8 {
             firmWidth = max(4, firmWidth - (8 - titleWidth))

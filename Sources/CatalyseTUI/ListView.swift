@@ -6,7 +6,7 @@ extension AppState {
     func renderList(into grid: inout Grid) {
         let l = layout
         let s = strings
-        let columns = ListColumns(width: l.listWidth, strings: s)
+        let columns = ListColumns(width: l.listWidth, strings: s, gap: l.split ? 1 : 0)
 
         // Column titles.
         let y = l.columnTitleY

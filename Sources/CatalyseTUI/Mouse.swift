@@ -88,9 +88,9 @@ extension AppState {
             firms.selection = Move.by(action == .wheelUp ? -wheelStep : wheelStep).apply(to: firms.selection, count: firmOrder.count, page: 1)
             clampFirms()
         case .press:
-            guard row >= l.contentY, row < l.contentY + l.contentHeight else { return }
-            let top = max(0, min(firms.top, max(0, firmOrder.count - l.contentHeight)))
-            let i = top + row - l.contentY
+            let window = firmListWindow
+            guard row >= l.contentY, row < l.contentY + window.shown else { return }
+            let i = window.top + row - l.contentY
             guard i < firmOrder.count else { return }
             if i == firms.selection { openFirm() } else { firms.selection = i; clampFirms() }
         }

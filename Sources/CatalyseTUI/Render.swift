@@ -49,13 +49,16 @@ extension AppState {
     func renderTooSmall(into grid: inout Grid) {
         guard width > 0, height > 0 else { return }
         let s = strings
-        let message = s.tooSmall
-        let detail = s.minimum(AppState.minimumWidth, AppState.minimumHeight)
-        let y = height >= 2 ? (height - 1) / 2 : 0
-        let text = CellWidth.truncate(message, to: width)
-        grid.put(text, row: y, column: max(0, (width - CellWidth.of(text)) / 2), style: Palette.title)
-        if y + 1 < height, CellWidth.of(detail) <= width {
-            grid.put(detail, row: y + 1, column: (width - CellWidth.of(detail)) / 2, style: Palette.muted)
+        // The message (cut if it must), then what fits of the minimum size and how to quit.
+        var lines: [(String, CellStyle)] = [(CellWidth.truncate(s.tooSmall, to: width), Palette.title)]
+        let quit = prompt == nil && export == nil ? s.tooSmallQuit : s.tooSmallQuitCtrlC
+        for extra in [s.minimum(AppState.minimumWidth, AppState.minimumHeight), quit] where CellWidth.of(extra) <= width {
+            lines.append((extra, Palette.muted))
+        }
+        lines = Array(lines.prefix(height))
+        let y = (height - lines.count) / 2
+        for (n, line) in lines.enumerated() {
+            grid.put(line.0, row: y + n, column: max(0, (width - CellWidth.of(line.0)) / 2), style: line.1)
         }
         grid.cursor = (y, 0)
     }
@@ -114,9 +117,15 @@ extension AppState {
 
     func renderFooter(into grid: inout Grid) {
         let l = layout
-        let y = l.footerY
+        let y = l.hintY
         guard y > 0 else { return }
         let s = strings
+        // An error, in full, above the keys (or the prompt).
+        if l.statusIsError {
+            for (n, line) in l.statusLines.enumerated() {
+                grid.put(line, row: l.footerY + n, column: 0, style: Palette.error)
+            }
+        }
         if case .search(let search) = prompt {
             let label = "/ " + s.searchLabel
             let hint = "  " + s.searchHint
@@ -129,11 +138,13 @@ extension AppState {
             grid.cursor = (y, min(width - 1, x + visible.caretColumn))
             return
         }
-        if let status {
-            grid.put(CellWidth.truncate(status.text, to: width), row: y, column: 0, style: status.isError ? Palette.error : Palette.info)
+        if !l.statusIsError && !l.statusLines.isEmpty {
+            for (n, line) in l.statusLines.enumerated() {
+                grid.put(line, row: l.footerY + n, column: 0, style: Palette.info)
+            }
             return
         }
-        let hints: [Strings.Hint]
+        var hints: [Strings.Hint]
         if export != nil {
             hints = []
         } else if case .territory = prompt {
@@ -149,6 +160,7 @@ extension AppState {
             }
         }
         if hints.isEmpty { return }
+        if l.statusIsError { hints = [s.dismissHint] + hints.filter { $0.key != s.keyEsc } }
         let last: Strings.Hint? = screen == .help ? nil : s.helpHint
         drawHints(hints, last: last, row: y, into: &grid)
     }

@@ -80,6 +80,21 @@ extension AppState {
         sheetScroll = max(0, min(sheetScroll, sheetMaxScroll))
     }
 
+    /// The lines a frame of `height` rows shows from `scroll`: one row less when "↓ more" takes
+    /// the last one.
+    static func shownLines(count: Int, scroll: Int, height: Int) -> Int {
+        guard height > 0 else { return 0 }
+        let more = count - scroll > height
+        return more ? max(0, height - 1) : max(0, min(height, count - scroll))
+    }
+
+    /// "  (21–40 / 45)": the lines shown, when they are not all; `nil` when everything shows.
+    static func rangeLabel(count: Int, scroll: Int, height: Int) -> String? {
+        guard count > height, height > 0 else { return nil }
+        let shown = shownLines(count: count, scroll: scroll, height: height)
+        return "  (\(scroll + 1)–\(scroll + max(1, shown)) / \(count))"
+    }
+
     /// Draws a sheet's lines from `scroll` in a frame, with "↓ more" on the last row when
     /// there is more below.
     func drawSheet(_ lines: [StyledLine], scroll: Int, frame: SheetFrame, into grid: inout Grid) {
@@ -105,10 +120,7 @@ extension AppState {
         if sheetOffer != nil {
             let lines = sheetLines
             let frame = sheetFrame
-            if lines.count > frame.height {
-                let last = min(lines.count, sheetScroll + frame.height)
-                title += "  (\(sheetScroll + 1)–\(last) / \(lines.count))"
-            }
+            if let range = AppState.rangeLabel(count: lines.count, scroll: sheetScroll, height: frame.height) { title += range }
             grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
             drawSheet(lines, scroll: sheetScroll, frame: frame, into: &grid)
         }
@@ -128,9 +140,7 @@ extension AppState {
         if focused {
             lines = sheetLines
             scroll = sheetScroll
-            if lines.count > frame.height {
-                title += "  (\(scroll + 1)–\(min(lines.count, scroll + frame.height)) / \(lines.count))"
-            }
+            if let range = AppState.rangeLabel(count: lines.count, scroll: scroll, height: frame.height) { title += range }
         } else if selection < rowCount {
             switch row(selection) {
             case .offer(let i):

@@ -8,6 +8,16 @@ struct Strings: Sendable {
     init(_ language: Language) { self.language = language }
 
     private func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    /// Like `t`, for text that may wrap: French spaces before `:` `;` `?` `!` `»` and after `«`
+    /// become non-breaking (U+00A0), so no line starts with a lone sign.
+    private func w(_ fr: String, _ en: String) -> String { language == .fr ? Strings.typographic(fr) : en }
+
+    /// French text with non-breaking spaces where French typography wants them.
+    static func typographic(_ text: String) -> String {
+        var out = text
+        for sign in [":", ";", "?", "!", "»"] { out = out.replacingOccurrences(of: " " + sign, with: "\u{00A0}" + sign) }
+        return out.replacingOccurrences(of: "« ", with: "«\u{00A0}")
+    }
     private var colon: String { t(" : ", ": ") }
 
     // MARK: Header
@@ -23,12 +33,18 @@ struct Strings: Sendable {
     // MARK: Small screen
 
     var tooSmall: String { t("terminal trop petit", "terminal too small") }
+    var tooSmallQuit: String { w("q : quitter", "q: quit") }
+    var tooSmallQuitCtrlC: String { w("Ctrl-C : quitter", "Ctrl-C: quit") }
     func minimum(_ width: Int, _ height: Int) -> String { t("minimum \(width)×\(height)", "at least \(width)×\(height)") }
 
     // MARK: Filter line
 
     var noFilter: String { t("Aucun filtre", "No filter") }
-    var noFilterHint: String { t("/ chercher · f filtrer · t territoire · p finalité", "/ search · f filter · t territory · p purpose") }
+    /// Keys shown after "No filter", most useful first (each shown whole, or not at all).
+    var noFilterHints: [String] {
+        [t("/ chercher", "/ search"), t("f filtrer", "f filter"), t("t territoire", "t territory"), t("p finalité", "p purpose")]
+    }
+    var favouritesUnavailable: String { t("★ favoris indisponibles", "★ favourites unavailable") }
     var filtersPrefix: String { t("Filtres", "Filters") + colon }
     var clearAllHint: String { t("[x : tout effacer]", "[x: clear all]") }
     func missingFavourites(_ n: Int) -> String {
@@ -57,7 +73,7 @@ struct Strings: Sendable {
     var emptyList: String { t("Aucune offre ne correspond.", "No offer matches.") }
     var emptyListHint: String { t("x efface les filtres, Échap efface la recherche.", "x clears the filters, Esc clears the search.") }
     var noFavourites: String { t("Aucun favori pour l'instant.", "No favourites yet.") }
-    var noFavouritesHint: String { t("F revient à la liste ; Espace marque l'offre sélectionnée.", "F goes back to the list; Space marks the selected offer.") }
+    var noFavouritesHint: String { w("F revient à la liste ; Espace marque l'offre sélectionnée.", "F goes back to the list; Space marks the selected offer.") }
 
     // MARK: Sheet
 
@@ -66,7 +82,7 @@ struct Strings: Sendable {
     var moreBelow: String { t("↓ suite", "↓ more") }
     var missingSheet: String { t("Cette offre n'est plus dans le catalogue.", "This offer is no longer in the catalogue.") }
     var missingSheetHint: String { t("Espace la retire de vos favoris.", "Space removes it from your favourites.") }
-    var missingCannotOpen: String { t("Cette offre n'est plus dans le catalogue : Espace la retire des favoris.", "This offer is no longer in the catalogue: Space removes it from the favourites.") }
+    var missingCannotOpen: String { w("Cette offre n'est plus dans le catalogue : Espace la retire des favoris.", "This offer is no longer in the catalogue: Space removes it from the favourites.") }
 
     // MARK: Prompts
 
@@ -74,9 +90,9 @@ struct Strings: Sendable {
     var searchHint: String { t("Entrée garder · Échap annuler", "Enter keep · Esc cancel") }
     var territoryTitle: String { t("Territoire", "Territory") }
     var territoryLabel: String { t("Lieu", "Place") + colon }
-    var territoryHelp: String { t("Code de département (59, 2A), R + code de région (R32), code postal ou nom", "Département code (59, 2A), R + région code (R32), postal code or name") }
+    var territoryHelp: String { w("Département (59, 2A), R + code de région (R32), code postal ou nom", "Département (59, 2A), R + région code (R32), postal code or name") }
     var territoryNone: String { t("Aucun lieu ne correspond.", "No place matches.") }
-    var territoryClearHint: String { t("Entrée sur un texte vide retire le filtre de territoire.", "Enter on empty text removes the territory filter.") }
+    var territoryClearHint: String { t("Entrée sans texte retire le filtre de territoire.", "Enter with no text removes the territory filter.") }
     func territoryCurrent(_ text: String) -> String { t("Filtre actuel", "Current filter") + colon + text }
     var territoryKeys: String { t("↑↓ choisir · Entrée appliquer · Échap annuler", "↑↓ choose · Enter apply · Esc cancel") }
     func offersCount(_ n: Int) -> String {
@@ -103,21 +119,29 @@ struct Strings: Sendable {
         case .csv: "CSV"
         }
     }
-    func scopeFavourites(_ n: Int) -> String { t("Favoris", "Favourites") + " (\(n))" }
-    func scopeList(_ n: Int) -> String { t("Liste affichée", "Current list") + " (\(n))" }
+    /// "Favoris (2)", or "Favoris (2, + 1 introuvable)" when missing favourites are listed too.
+    func scopeFavourites(_ n: Int, missing: Int = 0) -> String { t("Favoris", "Favourites") + countWithMissing(n, missing) }
+    func scopeList(_ n: Int, missing: Int = 0) -> String { t("Liste affichée", "Current list") + countWithMissing(n, missing) }
+    private func countWithMissing(_ n: Int, _ missing: Int) -> String {
+        guard missing > 0 else { return " (\(n))" }
+        return " (\(n), + \(missing) " + (language == .fr ? (missing > 1 ? "introuvables" : "introuvable") : "missing") + ")"
+    }
     var exportKeys: String { t("↑↓ champ · ←→ choisir · Entrée exporter · Échap annuler", "↑↓ field · ←→ choose · Enter export · Esc cancel") }
     var exportWaiting: String { t("Écriture…", "Writing…") }
-    func exportExists(_ path: String) -> String { t("Le fichier existe déjà : ", "The file already exists: ") + path }
-    var exportOverwriteQuestion: String { t("Le remplacer ? o : oui · n : non", "Replace it? y: yes · n: no") }
+    var exportExistsLabel: String { w("Le fichier existe déjà :", "The file already exists:") }
+    func exportExists(_ path: String) -> String { exportExistsLabel + " " + path }
+    var exportOverwriteQuestion: String { w("Le remplacer ? o : oui · n : non", "Replace it? y: yes · n: no") }
     var exportEmptyName: String { t("Donnez un nom de fichier.", "Give a file name.") }
-    var exportNothing: String { t("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
-    func exportWritten(_ path: String) -> String { t("Sélection exportée dans ", "Selection exported to ") + path }
-    func exportFailed(_ message: String) -> String { t("Export impossible : ", "Export failed: ") + message }
+    var exportNothing: String { w("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
+    var exportWrittenLabel: String { t("Sélection exportée dans ", "Selection exported to ") }
+    func exportWritten(_ path: String) -> String { exportWrittenLabel + path }
+    /// The runner's message is already in the interface's language.
+    func exportFailed(_ message: String) -> String { w("Export impossible : ", "Export failed: ") + message }
 
     // MARK: Favourites and language
 
-    func favouritesFailed(_ message: String) -> String { t("Favoris non enregistrés : ", "Favourites not saved: ") + message }
-    var languageLocked: String { t("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
+    func favouritesFailed(_ message: String) -> String { w("Favoris non enregistrés : ", "Favourites not saved: ") + message }
+    var languageLocked: String { w("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
 
     // MARK: Firm browser
 
@@ -170,6 +194,7 @@ struct Strings: Sendable {
         [("↑↓", t("défiler", "scroll")), (keyEsc, t("retour", "back")), ("q", t("retour", "back"))]
     }
     var helpHint: Hint { ("?", t("aide", "help")) }
+    var dismissHint: Hint { (keyEsc, t("masquer le message", "dismiss the message")) }
 
     // MARK: Help screen content
 
@@ -177,39 +202,60 @@ struct Strings: Sendable {
     var helpSections: [(title: String, rows: [(String, String)])] {
         [
             (t("Se déplacer", "Moving"), [
-                ("↑ ↓ / k j", t("monter, descendre dans la liste (ou faire défiler la fiche)", "move up, down in the list (or scroll the sheet)")),
-                ("PgUp PgDn", t("page précédente, page suivante", "previous page, next page")),
-                (t("Début Fin / g G", "Home End / g G"), t("début, fin de la liste", "start, end of the list")),
-                (keyEnter, t("ouvrir la fiche de l'offre (ou y entrer, sur un écran large)", "open the offer sheet (or focus it, on a wide screen)")),
-                (keyEsc, t("fermer une invite, le panneau, la fiche ou l'aide ; dans la liste : effacer la recherche", "close a prompt, panel, sheet or help; in the list: clear the search")),
+                ("↑ ↓ / k j", w("monter, descendre dans la liste (ou faire défiler la fiche)", "move up, down in the list (or scroll the sheet)")),
+                ("PgUp PgDn", w("page précédente, page suivante", "previous page, next page")),
+                (t("Début Fin / g G", "Home End / g G"), w("début, fin de la liste", "start, end of the list")),
+                (keyEnter, w("ouvrir la fiche de l'offre (ou y entrer, sur un écran large)", "open the offer sheet (or focus it, on a wide screen)")),
+                (keyEsc, w("fermer une invite, le panneau, la fiche ou l'aide ; dans la liste : effacer la recherche ; masquer un message d'erreur", "close a prompt, panel, sheet or help; in the list: clear the search; dismiss an error message")),
             ]),
             (t("Chercher et filtrer", "Searching and filtering"), [
-                ("/", t("rechercher : la liste suit la frappe ; Entrée garde, Échap rétablit le texte d'avant", "search: the list follows your typing; Enter keeps it, Esc restores the previous text")),
-                ("f", t("panneau des filtres : chaque facette avec le nombre d'offres ; Espace coche", "filter panel: every facet with its number of offers; Space ticks")),
-                ("p", t("finalité : toutes → opérationnelle → stratégique → toutes", "purpose: all → operational → strategic → all")),
-                ("t", t("territoire : code de département, R + code de région, code postal ou nom", "territory: département code, R + région code, postal code or name")),
-                ("x", t("effacer tous les filtres, la recherche et la vue des favoris", "clear every filter, the search and the favourites view")),
+                ("/", w("rechercher : la liste suit la frappe ; Entrée garde, Échap rétablit le texte d'avant", "search: the list follows your typing; Enter keeps it, Esc restores the previous text")),
+                ("f", w("panneau des filtres : chaque facette avec le nombre d'offres ; Espace coche", "filter panel: every facet with its number of offers; Space ticks")),
+                ("p", w("finalité : toutes → opérationnelle → stratégique → toutes", "purpose: all → operational → strategic → all")),
+                ("t", w("territoire : code de département, R + code de région, code postal ou nom", "territory: département code, R + région code, postal code or name")),
+                ("x", w("effacer tous les filtres, la recherche et la vue des favoris", "clear every filter, the search and the favourites view")),
             ]),
             (t("Favoris et export", "Favourites and export"), [
-                (keySpace, t("marquer ou démarquer l'offre comme favori (enregistré aussitôt)", "mark or unmark the offer as a favourite (saved at once)")),
-                ("F", t("favoris seulement (les favoris introuvables y sont signalés) / tout afficher", "favourites only (missing favourites are shown and marked) / show all")),
-                ("e", t("exporter en texte, Markdown ou CSV, les favoris ou la liste affichée", "export as text, Markdown or CSV, the favourites or the current list")),
+                (keySpace, w("marquer ou démarquer l'offre comme favori (enregistré aussitôt)", "mark or unmark the offer as a favourite (saved at once)")),
+                ("F", w("favoris seulement (les favoris introuvables y sont signalés) / tout afficher", "favourites only (missing favourites are shown and marked) / show all")),
+                ("e", w("exporter en texte, Markdown ou CSV, les favoris ou la liste affichée", "export as text, Markdown or CSV, the favourites or the current list")),
             ]),
             (t("Autres écrans", "Other screens"), [
-                ("b", t("parcourir par cabinet : présentation, contact et offres", "browse by firm: presentation, contact and offers")),
-                ("L", t("passer l'interface en anglais / en français (mémorisé, sauf avec --lang)", "switch the interface to French / English (remembered, unless --lang is given)")),
-                ("?", t("cette aide", "this help")),
-                ("q", t("dans une fiche, un panneau, l'aide ou un cabinet : revenir ; dans la liste : quitter", "in a sheet, panel, help or firm view: go back; in the list: quit")),
-                ("Ctrl-C", t("quitter, depuis n'importe quel écran", "quit, from anywhere")),
-                ("Ctrl-Z", t("suspendre vers le shell ; fg fait revenir l'interface", "suspend to the shell; fg brings the interface back")),
+                ("b", w("parcourir par cabinet : présentation, contact et offres", "browse by firm: presentation, contact and offers")),
+                ("L", w("passer l'interface en anglais / en français (mémorisé, sauf avec --lang)", "switch the interface to French / English (remembered, unless --lang is given)")),
+                ("?", w("cette aide", "this help")),
+                ("q", w("dans une fiche, un panneau, l'aide ou un cabinet : revenir ; dans la liste : quitter", "in a sheet, panel, help or firm view: go back; in the list: quit")),
+                ("Ctrl-C", w("quitter, depuis n'importe quel écran", "quit, from anywhere")),
+                ("Ctrl-Z", w("suspendre vers le shell ; fg fait revenir l'interface", "suspend to the shell; fg brings the interface back")),
             ]),
-            (t("Dans une invite", "In a prompt"), [
-                (t("lettres", "letters"), t("du texte : seules les flèches, Entrée, Échap et Retour arrière agissent", "text: only the arrows, Enter, Esc and Backspace act")),
+            (t("Dans une invite (recherche, territoire, nom de fichier)", "In a prompt (search, territory, file name)"), [
+                (t("lettres", "letters"), w("du texte : seules les touches ci-dessous agissent", "text: only the keys below act")),
+                ("← →", w("déplacer le curseur dans le texte", "move the caret in the text")),
+                (t("Début Fin", "Home End"), w("aller au début, à la fin du texte", "go to the start, the end of the text")),
+                (t("Retour arrière", "Backspace"), w("effacer le caractère avant le curseur", "delete the character before the caret")),
+                (t("Suppr", "Delete"), w("effacer le caractère sous le curseur", "delete the character under the caret")),
+                ("Ctrl-U", w("effacer tout le texte avant le curseur", "delete all the text before the caret")),
+                ("↑ ↓ PgUp PgDn", w("se déplacer dans la liste ou parmi les lieux proposés", "move in the list or among the places offered")),
+                (keyEnter + " / " + keyEsc, w("valider / annuler", "confirm / cancel")),
+            ]),
+            (t("Panneau des filtres (f)", "Filter panel (f)"), [
+                (keySpace, w("cocher ou décocher la valeur", "tick or untick the value")),
+                (t("Tab / Maj-Tab", "Tab / Shift-Tab"), w("facette suivante, précédente", "next, previous facet")),
+                ("→ ←", w("facette suivante, précédente", "next, previous facet")),
+                ("t", w("choisir un département (par code, nom ou code postal)", "pick a département (by code, name or postal code)")),
+                (keyEsc + " / q / f", w("fermer le panneau", "close the panel")),
+            ]),
+            (t("Export (e)", "Export (e)"), [
+                ("↑ ↓ / Tab", w("champ précédent, suivant", "previous, next field")),
+                (t("← → / Espace", "← → / Space"), w("changer le format ou le contenu", "change the format or the content")),
+                (".md .csv .txt", w("un nom de fichier qui finit ainsi : le format suit", "a file name ending so: the format follows")),
+                (keyEnter, w("exporter", "export")),
+                (t("o / n", "y / n"), w("remplacer ou non un fichier qui existe déjà", "replace an existing file, or not")),
             ]),
             (t("Souris", "Mouse"), [
-                (t("clic", "click"), t("choisir une ligne ou cocher une valeur de filtre", "select a row or tick a filter value")),
-                (t("molette", "wheel"), t("faire défiler", "scroll")),
-                (t("Maj + glisser", "Shift + drag"), t("sélectionner du texte pour le copier (dans la plupart des terminaux)", "select text to copy it (in most terminals)")),
+                (t("clic", "click"), w("choisir une ligne ou cocher une valeur de filtre", "select a row or tick a filter value")),
+                (t("molette", "wheel"), w("faire défiler", "scroll")),
+                (t("Maj + glisser", "Shift + drag"), w("sélectionner du texte pour le copier (dans la plupart des terminaux)", "select text to copy it (in most terminals)")),
             ]),
         ]
     }

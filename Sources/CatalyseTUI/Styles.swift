@@ -106,9 +106,30 @@ extension Grid {
     }
 }
 
+/// The words of a line of text, as units that are never broken apart: French typography keeps
+/// `«` with the next word and `»`, `:`, `;`, `?`, `!` with the previous one, even when the text
+/// (the core's filter descriptions, catalogue fields) has plain spaces there. A non-breaking
+/// space (U+00A0) never separates words either.
+func unbreakableWords(_ paragraph: Substring) -> [String] {
+    var units: [String] = []
+    var glueNext = false
+    for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+        let word = String(piece)
+        let closes = word.first.map { "»:;?!".contains($0) } ?? false
+        if let last = units.last, glueNext || closes {
+            units[units.count - 1] = last + " " + word
+        } else {
+            units.append(word)
+        }
+        glueNext = word.last == "«"
+    }
+    return units
+}
+
 /// Wraps text at word boundaries: the first line gets `first` cells, the others `rest`.
 /// Words longer than a line are cut onto the next line (never dropped), newlines start new
-/// lines, so nothing is lost (contact details are wrapped, never truncated).
+/// lines, so nothing is lost (contact details are wrapped, never truncated). French
+/// punctuation stays with its word (`unbreakableWords`).
 func wrapText(_ text: String, first: Int, rest: Int) -> [String] {
     let first = max(1, first), rest = max(1, rest)
     var lines: [String] = []
@@ -116,8 +137,8 @@ func wrapText(_ text: String, first: Int, rest: Int) -> [String] {
     var lineWidth = 0
     var limit: Int { lines.isEmpty ? first : rest }
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(piece)
+        for piece in unbreakableWords(paragraph) {
+            var word = piece
             var w = CellWidth.of(word)
             if lineWidth > 0 && lineWidth + 1 + w <= limit {
                 line += " " + word

@@ -1,5 +1,18 @@
 import CatalyseCore
 
+/// Where the territory prompt's parts go.
+struct TerritoryBox {
+    var x: Int, y: Int, width: Int, height: Int, innerWidth: Int
+    /// The explanation, wrapped (one or two lines).
+    var helpLines: [String]
+    var inputY: Int
+    /// The current territory filter and how to clear it, below the input.
+    var notes: [String]
+    var listY: Int
+    var listHeight: Int
+    var keysY: Int
+}
+
 /// The territory prompt (`t`): type a département code, `R` + région code, a postal code or
 /// part of a name; the candidates (from `Territories.candidates`, exact codes first) follow the
 /// typing; Enter sets the territory filter to the highlighted place.
@@ -8,16 +21,29 @@ extension AppState {
         prompt = .territory(TerritoryPrompt())
     }
 
-    /// Where the prompt's box goes, and how many candidates it shows.
-    var territoryBox: (x: Int, y: Int, width: Int, height: Int, listY: Int, listHeight: Int) {
+    /// Where the prompt's box goes, its explanatory lines (wrapped, never cut at 60 columns and
+    /// more), and how many candidates it shows.
+    var territoryBox: TerritoryBox {
+        let s = strings
         let boxWidth = min(width - 4, 72)
-        let boxHeight = max(0, height - 4)
+        let innerWidth = max(1, boxWidth - 4)
+        let boxHeight = max(0, layout.footerY - 3)
         let x = max(0, (width - boxWidth) / 2)
         let y = 2
-        // Border, help, input, current filter, then candidates, then the keys, border.
-        let listY = y + 4
-        let listHeight = max(0, boxHeight - 6)
-        return (x, y, boxWidth, boxHeight, listY, listHeight)
+        let help = TextFit.lines(s.territoryHelp, width: innerWidth, maxLines: 2)
+        var notes: [String] = []
+        if !filter.territories.isEmpty {
+            let current = s.territoryCurrent(filter.territories.map { $0.displayName(language) }.joined(separator: ", "))
+            notes += TextFit.lines(current, width: innerWidth, maxLines: 1)
+        }
+        notes += TextFit.lines(s.territoryClearHint, width: innerWidth, maxLines: 2)
+        // Border, help, input, current filter and how to clear it, candidates, keys, border.
+        let inputY = y + 1 + help.count
+        let listY = inputY + 1 + notes.count
+        let keysY = y + boxHeight - 2
+        return TerritoryBox(x: x, y: y, width: boxWidth, height: boxHeight, innerWidth: innerWidth,
+                            helpLines: help, inputY: inputY, notes: notes, listY: listY,
+                            listHeight: max(0, keysY - listY), keysY: keysY)
     }
 
     mutating func clampTerritory() {
@@ -78,21 +104,27 @@ extension AppState {
     func renderTerritoryPrompt(_ t: TerritoryPrompt, into grid: inout Grid) {
         let s = strings
         let box = territoryBox
-        guard box.width >= 10, box.height >= 7 else { return }
+        guard box.width >= 10, box.keysY > box.inputY else { return }
         grid.box(row: box.y, column: box.x, width: box.width, height: box.height, title: s.territoryTitle)
         let innerX = box.x + 2
-        let innerWidth = box.width - 4
-        grid.put(CellWidth.truncate(s.territoryHelp, to: innerWidth), row: box.y + 1, column: innerX, style: Palette.muted)
-        let labelWidth = grid.put(s.territoryLabel, row: box.y + 2, column: innerX, style: Palette.key)
+        let innerWidth = box.innerWidth
+        for (n, line) in box.helpLines.enumerated() {
+            grid.put(line, row: box.y + 1 + n, column: innerX, style: Palette.muted)
+        }
+        let labelWidth = grid.put(s.territoryLabel, row: box.inputY, column: innerX, style: Palette.key)
         let fieldWidth = max(1, innerWidth - labelWidth)
         let visible = t.field.visible(width: fieldWidth)
-        grid.put(visible.text, row: box.y + 2, column: innerX + labelWidth)
-        let current = filter.territories.isEmpty ? s.territoryClearHint
-            : s.territoryCurrent(filter.territories.map { $0.displayName(language) }.joined(separator: ", ")) + " — " + s.territoryClearHint
-        grid.put(CellWidth.truncate(current, to: innerWidth), row: box.y + 3, column: innerX, style: Palette.muted)
+        grid.put(visible.text, row: box.inputY, column: innerX + labelWidth)
+        for (n, line) in box.notes.enumerated() where box.inputY + 1 + n < box.keysY {
+            grid.put(line, row: box.inputY + 1 + n, column: innerX, style: Palette.muted)
+        }
 
         if t.candidates.isEmpty {
-            if !t.field.isEmpty { grid.put(CellWidth.truncate(s.territoryNone, to: innerWidth), row: box.listY, column: innerX, style: Palette.error) }
+            // No match yet: said calmly, and not after a single character (the first digit of
+            // a code matches nothing on its own).
+            if t.field.text.trimmingCharacters(in: .whitespaces).count >= 2, box.listHeight > 0 {
+                grid.put(CellWidth.truncate(s.territoryNone, to: innerWidth), row: box.listY, column: innerX, style: Palette.muted)
+            }
         } else {
             let countWidth = 12
             for i in t.top..<min(t.candidates.count, t.top + box.listHeight) {
@@ -104,8 +136,8 @@ extension AppState {
                 if i == t.selection { grid.highlight(row: y, from: innerX - 1, width: innerWidth + 2) }
             }
         }
-        grid.put(CellWidth.truncate(s.territoryKeys, to: innerWidth), row: box.y + box.height - 2, column: innerX, style: Palette.muted)
+        grid.put(CellWidth.truncate(s.territoryKeys, to: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
         // The caret, where typing goes.
-        grid.cursor = (box.y + 2, min(width - 1, innerX + labelWidth + visible.caretColumn))
+        grid.cursor = (box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
     }
 }

@@ -4,12 +4,30 @@ extension AppState {
     /// Turns one event into a new state and the effects the program must perform. Pure: no
     /// I/O; the runner performs the effects and sends their outcome back as events.
     public mutating func update(_ event: Event) -> [Effect] {
+        let statusBefore = status
+        let unavailableBefore = favouritesUnavailable
+        let effects = apply(event)
+        // The footer and the filters line take more or fewer rows: keep every view in range.
+        if status != statusBefore || favouritesUnavailable != unavailableBefore { clampAll() }
+        return effects
+    }
+
+    private mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
-            status = nil
+            if status?.isError == true {
+                // An error stays until it is dismissed (Esc, when no prompt is open) or the
+                // favourites are acted on (`toggleFavourite`, `F`).
+                if key == .escape && prompt == nil && export == nil {
+                    status = nil
+                    return []
+                }
+            } else {
+                status = nil
+            }
             return handleKey(key)
         case .mouse(let action, let row, let column):
-            if action == .press { status = nil }
+            if action == .press, status?.isError != true { status = nil }
             return handleMouse(action, row: row, column: column)
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -18,6 +36,7 @@ extension AppState {
             return []
         case .favouritesLoaded(let ids):
             confirmedFavourites = ids
+            favouritesUnavailable = false
             setFavourites(ids)
             return []
         case .favouritesFailed(let message):
@@ -26,6 +45,7 @@ extension AppState {
             status = StatusMessage(text: strings.favouritesFailed(TextCleaning.forDisplay(message)), isError: true)
             return []
         case .favouritesUnreadable(let message):
+            favouritesUnavailable = true
             status = StatusMessage(text: TextCleaning.forDisplay(message), isError: true)
             return []
         case .exportWritten(let path):
@@ -108,6 +128,7 @@ extension AppState {
         case .char(" "):
             if let id = selectedID { return toggleFavourite(id) }
         case .char("F"):
+            if status?.isError == true { status = nil }
             favouritesOnly.toggle()
             requery()
         case .char("e"):
@@ -155,6 +176,7 @@ extension AppState {
     /// Marks or unmarks a favourite. The change shows at once and is corrected by the store's
     /// reply (`favouritesLoaded`, or `favouritesFailed` which restores the confirmed list).
     mutating func toggleFavourite(_ id: String) -> [Effect] {
+        if status?.isError == true { status = nil }
         var ids = favourites
         if let i = ids.firstIndex(of: id) { ids.remove(at: i) } else { ids.append(id) }
         setFavourites(ids)

@@ -90,7 +90,7 @@ struct Spawn {
 }
 
 /// A temporary folder with the program's environment, removed at the end.
-final class Sandbox {
+final class Sandbox: @unchecked Sendable {
     let directory = Spawn.tempDirectory()
     var extraEnvironment: [String: String] = [:]
 

@@ -13,7 +13,8 @@ final class TmuxSession {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Starts `catalyse ARGS` in a shell so that the exit status stays readable (`EXIT=n`).
-    init(_ arguments: [String] = [], sandbox: Sandbox = Sandbox(), env: [String: String] = [:], width: Int = 80, height: Int = 24, prefix: [String] = []) throws {
+    /// With `shell`, the pane runs an interactive shell instead (for job control and `stty`).
+    init(_ arguments: [String] = [], sandbox: Sandbox = Sandbox(), env: [String: String] = [:], width: Int = 80, height: Int = 24, prefix: [String] = [], shell: Bool = false) throws {
         self.sandbox = sandbox
         socket = sandbox.directory + "/tmux.sock"
         let tmux = try #require(TmuxSession.tmux, "tmux is not installed")
@@ -25,7 +26,7 @@ final class TmuxSession {
         let command = "\(quoted); echo EXIT=$?; exec sleep 600"
         var args = ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), "-c", sandbox.directory]
         for (k, v) in environment where k != "PATH" { args += ["-e", "\(k)=\(v)"] }
-        args += ["sh", "-c", command]
+        args += shell ? ["/bin/bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", command]
         let r = run(args)
         try #require(r.status == 0, "tmux new-session failed: \(r.stderr)")
         _ = run(["-S", socket, "set-option", "-g", "status", "off"])

@@ -318,15 +318,7 @@ struct InjectionTests {
         #expect(CellWidth.of("\u{200B}") == 0)
         let text = ShortlistExport.render(c.offers, format: .text, context: context)
         for line in text.split(separator: "\n").map(String.init) {
-            let isTitle = line.first?.isNumber == true && line.contains(". ")
-            if isTitle {
-                // BUG: the numbered title line ("1. Title") is the only line not wrapped.
-                withKnownIssue("BUG: ShortlistExport.text does not wrap the offer's title line") {
-                    #expect(CellWidth.of(line) <= 80, "\(CellWidth.of(line)) cells: \(line)")
-                }
-            } else {
-                #expect(CellWidth.of(line) <= 80, "\(CellWidth.of(line)) cells: \(line)")
-            }
+            #expect(CellWidth.of(line) <= 80, "\(CellWidth.of(line)) cells: \(line)")
         }
     }
 

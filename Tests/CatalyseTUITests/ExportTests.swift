@@ -88,8 +88,8 @@ struct ExportTests {
         let first = writeEffect(d.press(.enter))!
         #expect(!first.overwrite)
         d.send(.exportFailed(message: "le fichier existe", exists: true))
-        #expect(d.text.contains("Le fichier existe déjà : /home/asso/catalyse-selection-2026-11-26.txt"))
-        #expect(d.text.contains("Le remplacer ? o : oui · n : non"))
+        #expect(d.text.contains(nb("Le fichier existe déjà : /home/asso/catalyse-selection-2026-11-26.txt")))
+        #expect(d.text.contains(nb("Le remplacer ? o : oui · n : non")))
         // Other keys do nothing while asking.
         #expect(d.press(.char("q")).isEmpty)
         #expect(d.press(.enter).isEmpty)
@@ -120,7 +120,7 @@ struct ExportTests {
         var d = Driver(favourites: ["eclat-reseau"])
         d.press(.char("e"), .enter)
         d.send(.exportFailed(message: "dossier introuvable", exists: false))
-        #expect(d.text.contains("Export impossible : dossier introuvable"))
+        #expect(d.text.contains(nb("Export impossible : dossier introuvable")))
         #expect(d.text.contains("Exporter la sélection"))
         d.press(.escape)
         #expect(!d.text.contains("Exporter la sélection"))

@@ -21,7 +21,9 @@ struct LanguageTests {
         #expect(d.text.contains("Firm: Cabinet 🚀 Fusée"))
         #expect(d.text.contains("Free for the association"))
         d.press(.escape, .char("f"))
-        #expect(d.text.contains("Operational support"))
+        #expect(d.text.contains("[x] Operational"))
+        #expect(d.text.contains("[ ] Strategic\u{0020}"))
+        #expect(!d.text.contains("Operational support"))
         d.press(.escape, .char("b"))
         #expect(d.lines[1].contains("Firms (4)"))
         d.press(.escape, .char("t"))
@@ -39,7 +41,7 @@ struct LanguageTests {
         #expect(d.text.contains("Gratuit pour l'association"))
         #expect(d.text.contains("Finalité : Accompagnement à finalité stratégique"))
         d.press(.escape, .char("f"))
-        #expect(d.text.contains("Accompagnement à finalité opérationnelle"))
+        #expect(d.text.contains("[ ] Opérationnelle"))
     }
 
     @Test("Switching the language keeps the place in the list")

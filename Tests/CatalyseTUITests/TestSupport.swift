@@ -124,3 +124,11 @@ struct Driver {
 extension Key {
     static let space = Key.char(" ")
 }
+
+/// French text as the interface writes it where a line may wrap: a non-breaking space before
+/// `:` `;` `?` `!` `»` and after `«`.
+func nb(_ text: String) -> String {
+    var out = text
+    for sign in [":", ";", "?", "!", "»"] { out = out.replacingOccurrences(of: " " + sign, with: "\u{00A0}" + sign) }
+    return out.replacingOccurrences(of: "« ", with: "«\u{00A0}")
+}
