@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (libFuzzer when built with -DFUZZING; a corpus replayer otherwise).
+        .executableTarget(name: "catalyse-fuzz", dependencies: ["CatalyseCore"]),
         .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"], exclude: ["Fixtures/hostile"]),
         .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"]),
         .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"], exclude: ["Fixtures"]),

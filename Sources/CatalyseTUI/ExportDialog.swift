@@ -264,7 +264,7 @@ extension AppState {
             grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: keysY, column: innerX, style: Palette.key)
             grid.cursor = (keysY, innerX)
         } else {
-            grid.put(CellWidth.truncate(s.exportKeys, to: innerWidth), row: keysY, column: innerX, style: Palette.muted)
+            grid.put(TextFit.keys(s.exportKeys, width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
             switch dialog.field {
             case .format: grid.cursor = (formatY, innerX)
             case .scope: grid.cursor = (scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)

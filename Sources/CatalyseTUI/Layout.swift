@@ -29,7 +29,8 @@ struct Layout {
     let sheetWidth: Int
 
     static let maxFilterLines = 3
-    static let maxStatusLines = 3
+    /// An error takes up to three footer lines, five on a tall terminal.
+    static func maxStatusLines(height: Int) -> Int { min(5, max(3, (height - 12) / 2)) }
 
     var filterY: Int { 1 }
     var columnTitleY: Int { 1 + filterLines.count }
@@ -64,11 +65,10 @@ extension AppState {
                       split: split, listWidth: listWidth, sheetX: listWidth + 1, sheetWidth: sheetWidth)
     }
 
-    /// The status message shown in the footer: none while the territory prompt or the export
-    /// dialog (which have their own message lines) is open, or while typing a search.
+    /// The status message shown in the footer: none while a prompt or the export dialog (which
+    /// has its own message lines) is open; an error comes back when it closes.
     var shownStatus: StatusMessage? {
-        guard let status, export == nil else { return nil }
-        if prompt != nil { return status.isError ? nil : status }
+        guard export == nil, prompt == nil else { return nil }
         return status
     }
 
@@ -83,7 +83,7 @@ extension AppState {
             if width - prefixWidth >= 16 { return [prefix + TextFit.path(path, width: width - prefixWidth)] }
             return TextFit.lines(prefix, width: width, maxLines: 1) + [TextFit.path(path, width: width)]
         }
-        return TextFit.lines(status.text, width: width, maxLines: Layout.maxStatusLines)
+        return TextFit.lines(status.text, width: width, maxLines: Layout.maxStatusLines(height: height))
     }
 
     /// The filters bar: every active filter and the search (nothing hidden), then the key that

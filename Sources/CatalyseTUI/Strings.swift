@@ -94,7 +94,7 @@ struct Strings: Sendable {
     var territoryNone: String { t("Aucun lieu ne correspond.", "No place matches.") }
     var territoryClearHint: String { t("Entrée sans texte retire le filtre de territoire.", "Enter with no text removes the territory filter.") }
     func territoryCurrent(_ text: String) -> String { t("Filtre actuel", "Current filter") + colon + text }
-    var territoryKeys: String { t("↑↓ choisir · Entrée appliquer · Échap annuler", "↑↓ choose · Enter apply · Esc cancel") }
+    var territoryKeys: [String] { [t("↑↓ choisir", "↑↓ choose"), t("Entrée appliquer", "Enter apply"), t("Échap annuler", "Esc cancel")] }
     func offersCount(_ n: Int) -> String {
         language == .fr ? "\(n) offre\(n > 1 ? "s" : "")" : "\(n) offer\(n == 1 ? "" : "s")"
     }
@@ -126,7 +126,7 @@ struct Strings: Sendable {
         guard missing > 0 else { return " (\(n))" }
         return " (\(n), + \(missing) " + (language == .fr ? (missing > 1 ? "introuvables" : "introuvable") : "missing") + ")"
     }
-    var exportKeys: String { t("↑↓ champ · ←→ choisir · Entrée exporter · Échap annuler", "↑↓ field · ←→ choose · Enter export · Esc cancel") }
+    var exportKeys: [String] { [t("↑↓ champ", "↑↓ field"), t("←→ choisir", "←→ choose"), t("Entrée exporter", "Enter export"), t("Échap annuler", "Esc cancel")] }
     var exportWaiting: String { t("Écriture…", "Writing…") }
     var exportExistsLabel: String { w("Le fichier existe déjà :", "The file already exists:") }
     func exportExists(_ path: String) -> String { exportExistsLabel + " " + path }

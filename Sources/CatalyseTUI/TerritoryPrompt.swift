@@ -136,7 +136,7 @@ extension AppState {
                 if i == t.selection { grid.highlight(row: y, from: innerX - 1, width: innerWidth + 2) }
             }
         }
-        grid.put(CellWidth.truncate(s.territoryKeys, to: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
+        grid.put(TextFit.keys(s.territoryKeys, width: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
         // The caret, where typing goes.
         grid.cursor = (box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
     }

@@ -29,6 +29,7 @@ enum TextFit {
         let parts = folder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var best: String? = nil
         var bestWidth = -1
+        var bestHead = -1
         // Keep `head` folders from the start and `tail` from the end, "…" in place of the others.
         if parts.count >= 1 {
             for head in 0...min(parts.count, 3) {
@@ -36,13 +37,24 @@ enum TextFit {
                     let kept = parts.prefix(head) + ["…"] + parts.suffix(tail) + [name]
                     let candidate = kept.joined(separator: "/")
                     let w = CellWidth.of(candidate)
-                    if w <= width && w > bestWidth { best = candidate; bestWidth = w }
+                    // The longest; on a tie, the one that keeps more of the start (`/tmp/…/`).
+                    if w <= width && (w > bestWidth || (w == bestWidth && head > bestHead)) {
+                        best = candidate; bestWidth = w; bestHead = head
+                    }
                 }
             }
         }
         if let best { return best }
         if CellWidth.of(name) <= width { return name }
         return middle(name, width: width)
+    }
+
+    /// "key action" pairs on one line: separated by ` · `, or by two spaces when that is too
+    /// wide (cut with `…` only when even that does not fit).
+    static func keys(_ pairs: [String], width: Int) -> String {
+        let dotted = pairs.joined(separator: " · ")
+        if CellWidth.of(dotted) <= width { return dotted }
+        return CellWidth.truncate(pairs.joined(separator: "  "), to: width)
     }
 
     /// Text cut in its middle with `…`, keeping its start and its end.

@@ -31,7 +31,15 @@ enum Measure {
 
     /// Runs a program with stdin from `input` (or /dev/null) and stdout/stderr to /dev/null;
     /// wall time and peak resident memory (from wait4).
+    /// GNU time, when installed, measures a child's peak memory truthfully: a child spawned
+    /// straight from this (large) process would report this process's peak as its own, since
+    /// Linux carries the peak across exec.
+    static let gnuTime: String? = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil
+
     static func run(_ argv: [String], input: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProcessRun {
+        let memoryFile = NSTemporaryDirectory() + "catalyse-bench-rss-\(getpid())"
+        defer { unlink(memoryFile) }
+        let argv = gnuTime.map { [$0, "-f", "%M", "-o", memoryFile] + argv } ?? argv
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -55,7 +63,12 @@ enum Measure {
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         let elapsed = Double(now() - start) / 1e6
-        return ProcessRun(milliseconds: elapsed, maxRSSMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+        var kib = Double(usage.ru_maxrss)
+        if gnuTime != nil, let text = try? String(contentsOfFile: memoryFile, encoding: .utf8),
+           let value = text.split(separator: "\n").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+            kib = value
+        }
+        return ProcessRun(milliseconds: elapsed, maxRSSMiB: kib / 1024, status: (status >> 8) & 0xFF)
     }
 
     /// Median time and the largest peak memory over `runs` runs.

@@ -224,3 +224,19 @@ struct ReliabilityTests {
         }
     }
 }
+
+/// The fuzzers' saved corpus (and every input that ever crashed them), replayed through the
+/// same targets by the ordinary build of `catalyse-fuzz`: CI never builds the fuzzers, but every
+/// input they found stays a regression test.
+@Suite("Fuzz corpus replay")
+struct FuzzReplayTests {
+    @Test(arguments: ["yaml", "json", "folding"])
+    func corpusReplaysWithoutCrash(target: String) {
+        let folder = Spawn.packageRoot + "/Tests/CatalyseCLITests/Fixtures/fuzz/" + target
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(!files.isEmpty, "no corpus in \(folder)")
+        let r = Spawn.run(Spawn.buildDirectory + "/catalyse-fuzz", [target, folder], environment: ["PATH": "/usr/bin:/bin"], timeout: 300)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("replayed \(files.count) inputs"))
+    }
+}

@@ -12,9 +12,13 @@ struct ReviewTests {
 
     /// The text of rows `rows`, without box borders and trailing spaces, joined by spaces, with
     /// non-breaking spaces read as spaces.
-    func joined(_ d: Driver, _ rows: Range<Int>) -> String {
-        rows.map { r in
-            d.lines[r].replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces)
+    func joined(_ d: Driver, _ rows: Range<Int>, columns: Range<Int>? = nil) -> String {
+        let grid = d.grid
+        let columns = columns ?? 0..<grid.width
+        return rows.map { r in
+            var line = ""
+            for c in columns where !grid[r, c].isContinuation { line += grid[r, c].grapheme }
+            return line.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }.joined(separator: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 
@@ -95,7 +99,8 @@ struct ReviewTests {
                     }
                     d.press(.char("t"))
                     let inputRow = d.rows(containing: s.territoryLabel).first!
-                    let text = joined(d, 3..<(inputRow + (withFilter ? 4 : 3)))
+                    let box = d.state.territoryBox
+                    let text = joined(d, 3..<(inputRow + (withFilter ? 4 : 3)), columns: box.x..<(box.x + box.width))
                     let help = s.territoryHelp.replacingOccurrences(of: "\u{00A0}", with: " ")
                     #expect(text.contains(help), "\(language) \(width) \(withFilter): \(text)")
                     #expect(text.contains(s.territoryClearHint), "\(language) \(width) \(withFilter): \(text)")
@@ -148,7 +153,8 @@ struct ReviewTests {
 
     // MARK: 5. Errors
 
-    static let unreadable = "le fichier de favoris /home/asso/.local/state/catalyse/favourites est illisible à la ligne 3 : « pas un identifiant » n'est pas un identifiant d'offre"
+    static let unreadable = FavouritesError.corrupt(path: "/home/camille/.local/state/catalyse/favourites", line: 3,
+                                                    text: "ceci n'est pas un identifiant d'offre").message(.fr)
 
     @Test("An unreadable favourites file: the message is shown in full and stays until Esc")
     func unreadableFavourites() {
@@ -176,6 +182,7 @@ struct ReviewTests {
             #expect(!d.text.contains("ligne 3"))
             #expect(d.state.filter.query == "a")
             #expect(d.lines[1].contains("favoris indisponibles") || d.lines[2].contains("favoris indisponibles"))
+            #expect(d.state.favouritesUnavailable)
             // Once the store answers, favourites are available again.
             d.send(.favouritesLoaded([]))
             #expect(!d.text.contains("favoris indisponibles"))
@@ -203,6 +210,8 @@ struct ReviewTests {
             d.press(.char("e"))
             #expect(d.text.contains("(•) Favoris (2, + 1 introuvable)"), "\(width)")
             #expect(d.text.contains("( ) Liste affichée (7)"), "\(width)")
+            // The dialog's keys are whole too.
+            #expect(d.text.contains("Échap annuler"), "\(width)")
             let write = writeEffect(d.press(.enter))!
             #expect(write.contents.contains("2 offres"))
             #expect(write.contents.contains("offre-disparue"))
@@ -217,7 +226,7 @@ struct ReviewTests {
 
     @Test("Wrapping keeps « with its word and :, ;, », ?, ! with the previous one")
     func frenchSpacing() {
-        for width in 8...30 {
+        for width in 12...30 {
             for text in ["Filtres : Recherche : « financ » ; Finalité : Stratégique", "dans la liste : quitter ; ailleurs : revenir ?"] {
                 let lines = wrapText(text, first: width, rest: width)
                 for line in lines {
@@ -242,7 +251,7 @@ struct ReviewTests {
             var d = Driver(width: width, height: 24)
             d.press(.char("?"))
             for line in d.state.helpLines.map({ $0.plainText.trimmingCharacters(in: .whitespaces) }) {
-                #expect(!line.hasPrefix(";") && !line.hasPrefix(":") && !line.hasPrefix("?"), "\(width): \(line)")
+                #expect(!line.hasPrefix(";") && !line.hasPrefix(":") && !line.hasPrefix("»"), "\(width): \(line)")
             }
         }
         #expect(Strings(.fr).exportOverwriteQuestion == "Le remplacer\u{00A0}? o\u{00A0}: oui · n\u{00A0}: non")
