@@ -157,6 +157,9 @@ struct ReliabilityTests {
         t.send("Escape")
         t.send("Escape")
         t.resize(width: 80, height: 24)
+        // Keys typed while the window is below the minimum size are ignored: wait for the list.
+        t.waitFor("the list at 80×24") { $0.contains(" / 75 offres") }
+        t.send("Escape")
         t.send("x")
         t.waitFor(text: "75 / 75 offres")
         #expect(t.programPID != nil)
