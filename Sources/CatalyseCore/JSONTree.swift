@@ -61,60 +61,64 @@ struct JSONTree {
                 diagnostics.append(Diagnostic(file: file, position: position, field: "json", message: "the file is empty"))
                 return nil
             }
-            let start = position
             guard bytes[offset] == UInt8(ascii: "{") else { return try parseValue(depth: 0) }
-            offset += 1
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var seen: [String: SourcePosition] = [:]
-            skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
-            } else {
-                while true {
-                    skipSpace()
-                    let keyPosition = position
-                    let key = try parseString()
-                    if let first = seen[key] {
-                        diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))"))
-                    } else { seen[key] = keyPosition }
-                    try expect(UInt8(ascii: ":"), "':'")
-                    skipSpace()
-                    let valuePosition = position
-                    let value: YAMLNode
-                    if key == "firms", offset < bytes.count, bytes[offset] == UInt8(ascii: "[") {
-                        offset += 1
-                        skipSpace()
-                        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-                            offset += 1
-                        } else {
-                            while true {
-                                let firm = try parseValue(depth: 2)
-                                reader.addFirm(firm)
-                                skipSpace()
-                                guard offset < bytes.count else { throw fail("unfinished list of firms") }
-                                if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-                                if bytes[offset] == UInt8(ascii: "]") { offset += 1; break }
-                                throw fail("expected ',' or ']' after a firm")
-                            }
-                        }
-                        value = YAMLNode(kind: .sequence([]), position: valuePosition)
-                    } else {
-                        value = try parseValue(depth: 1)
-                    }
-                    pairs.append((YAMLNode(kind: .scalar(key, plain: false), position: keyPosition), value))
-                    skipSpace()
-                    guard offset < bytes.count else { throw fail("unfinished object") }
-                    if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-                    if bytes[offset] == UInt8(ascii: "}") { offset += 1; break }
-                    throw fail("expected ',' or '}'")
-                }
-            }
+            let root = try parseObject(depth: 0, streamingFirms: true) { reader.addFirm($0) }
             skipSpace()
             if offset < bytes.count { throw fail("unexpected text after the end of the document") }
-            return YAMLNode(kind: .mapping(pairs), position: start)
+            return root
         } catch {
             return nil
         }
+    }
+
+    /// An object at `offset` (which holds `{`). With `streamingFirms`, the elements of a `firms`
+    /// array are handed to `sink` one by one as they are parsed and `firms` is left as an empty
+    /// list.
+    mutating func parseObject(depth: Int, streamingFirms: Bool = false, _ sink: (YAMLNode) -> Void = { _ in }) throws(Failure) -> YAMLNode {
+        let start = position
+        offset += 1
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var seen: [String: SourcePosition] = [:]
+        skipSpace()
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { offset += 1; return YAMLNode(kind: .mapping([]), position: start) }
+        while true {
+            skipSpace()
+            let keyPosition = position
+            let key = try parseString()
+            if let first = seen[key] {
+                diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))"))
+            } else { seen[key] = keyPosition }
+            try expect(UInt8(ascii: ":"), "':'")
+            skipSpace()
+            let value: YAMLNode
+            if streamingFirms, key == "firms", offset < bytes.count, bytes[offset] == UInt8(ascii: "[") {
+                let listPosition = position
+                offset += 1
+                skipSpace()
+                if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
+                    offset += 1
+                } else {
+                    while true {
+                        sink(try parseValue(depth: depth + 2))
+                        skipSpace()
+                        guard offset < bytes.count else { throw fail("unfinished list of firms") }
+                        if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
+                        if bytes[offset] == UInt8(ascii: "]") { offset += 1; break }
+                        throw fail("expected ',' or ']' after a firm")
+                    }
+                }
+                value = YAMLNode(kind: .sequence([]), position: listPosition)
+            } else {
+                value = try parseValue(depth: depth + 1)
+            }
+            pairs.append((YAMLNode(kind: .scalar(key, plain: false), position: keyPosition), value))
+            skipSpace()
+            guard offset < bytes.count else { throw fail("unfinished object") }
+            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
+            if bytes[offset] == UInt8(ascii: "}") { offset += 1; break }
+            throw fail("expected ',' or '}'")
+        }
+        return YAMLNode(kind: .mapping(pairs), position: start)
     }
 
     mutating func parseValue(depth: Int) throws(Failure) -> YAMLNode {
@@ -124,28 +128,7 @@ struct JSONTree {
         let start = position
         switch bytes[offset] {
         case UInt8(ascii: "{"):
-            offset += 1
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var seen: [String: SourcePosition] = [:]
-            skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { offset += 1; return YAMLNode(kind: .mapping([]), position: start) }
-            while true {
-                skipSpace()
-                let keyPosition = position
-                let key = try parseString()
-                if let first = seen[key] {
-                    diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))"))
-                } else { seen[key] = keyPosition }
-                try expect(UInt8(ascii: ":"), "':'")
-                let value = try parseValue(depth: depth + 1)
-                pairs.append((YAMLNode(kind: .scalar(key, plain: false), position: keyPosition), value))
-                skipSpace()
-                guard offset < bytes.count else { throw fail("unfinished object") }
-                if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-                if bytes[offset] == UInt8(ascii: "}") { offset += 1; break }
-                throw fail("expected ',' or '}'")
-            }
-            return YAMLNode(kind: .mapping(pairs), position: start)
+            return try parseObject(depth: depth)
         case UInt8(ascii: "["):
             offset += 1
             var items: [YAMLNode] = []

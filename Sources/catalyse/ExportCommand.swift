@@ -50,13 +50,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let catalogue = try global.loadCatalogue()
-        let store = FavouritesStore(environment: global.environment)
-        let (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: language)
-        let index = SearchIndex(catalogue: catalogue)
-        let offers = index.run(filter, counts: false).offers.map { catalogue.offers[$0] }
-        let missing = filters.favourites ? favouriteIDs.filter { catalogue.offer(id: $0) == nil } : []
-        var shown = filter
+        let selection = try Selection(global, filters, counts: false)
+        let (catalogue, offers) = (selection.catalogue, selection.offers)
+        let missing = selection.favouriteIDs.filter { catalogue.offer(id: $0) == nil }
+        var shown = selection.filter
         shown.onlyIDs = nil
         let context = ShortlistExport.Context(catalogue: catalogue, date: Day.today(environment: global.environment),
                                               language: language, filter: shown, favouritesOnly: filters.favourites, missingIDs: missing)

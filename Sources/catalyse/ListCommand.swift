@@ -30,12 +30,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let catalogue = try global.loadCatalogue()
-        let store = FavouritesStore(environment: global.environment)
-        let (filter, _) = try filters.filter(favouritesStore: store, language: language)
-        let index = SearchIndex(catalogue: catalogue)
-        let result = index.run(filter, counts: counts)
-        let offers = result.offers.map { catalogue.offers[$0] }
+        let selection = try Selection(global, filters, counts: counts)
+        let (catalogue, result, offers) = (selection.catalogue, selection.result, selection.offers)
         if json {
             Output.out(counts ? JSONOutput.offersWithCounts(offers, catalogue, result.counts) : JSONOutput.offers(offers, catalogue))
             return

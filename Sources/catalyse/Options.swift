@@ -122,3 +122,21 @@ struct FilterOptions: ParsableArguments {
         return (f, ids)
     }
 }
+
+/// What `list` and `export` work on: the catalogue in effect, the filter, and its result.
+struct Selection {
+    var catalogue: Catalogue
+    var filter: OfferFilter
+    var result: QueryResult
+    /// The favourites read for `--favourites` (ids not in the catalogue included).
+    var favouriteIDs: [String]
+    var offers: [Offer] { result.offers.map { catalogue.offers[$0] } }
+
+    /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
+    init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool) throws {
+        catalogue = try global.loadCatalogue()
+        let store = FavouritesStore(environment: global.environment)
+        (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
+        result = SearchIndex(catalogue: catalogue).run(filter, counts: counts)
+    }
+}
