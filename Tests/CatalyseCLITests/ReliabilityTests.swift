@@ -81,6 +81,7 @@ struct ReliabilityTests {
             }
             #expect(box.run("favourites", "list").status == 0)
         }
+        print("crash test: \(count) iterations, \(killed) killed by SIGKILL, \(count - killed) completed; \(saved.count) favourites at the end, none lost")
         #expect(killed > 0 || count < 10, "no process was ever killed mid-run")
         #expect(!saved.isEmpty, "no change ever completed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.directory + "/state/catalyse").filter { $0.hasPrefix(".catalyse-tmp") }
@@ -154,6 +155,7 @@ struct ReliabilityTests {
             t.resize(width: width, height: height)
             t.send(keys[i % keys.count])
         }
+        print("resize test: \(events) resizes (1×1 and 400×120 among them) with \(events) keys typed between them")
         t.send("Escape")
         t.send("Escape")
         t.resize(width: 80, height: 24)
