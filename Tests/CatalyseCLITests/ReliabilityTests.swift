@@ -63,22 +63,23 @@ struct ReliabilityTests {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
             let exitedNormally = (status & 0x7F) == 0 && (status >> 8) & 0xFF == 0
-            if exitedNormally {
-                if add { saved.insert(id) } else { saved.remove(id) }
-            } else {
-                killed += 1
-            }
-            // The file is always readable, never partial, and every reported change is in it.
+            if !exitedNormally { killed += 1 }
+            // The change of a killed process may or may not have landed; every other change
+            // that was reported saved must be in the file, and nothing else.
+            let uncertain: String? = exitedNormally ? nil : id
+            var expected = saved
+            if exitedNormally { if add { expected.insert(id) } else { expected.remove(id) } }
+            let ids: Set<String>
             if FileManager.default.fileExists(atPath: path) {
                 let text = try String(contentsOfFile: path, encoding: .utf8)
                 #expect(text.isEmpty || text.hasSuffix("\n"), "partial file: \(text.debugDescription)")
-                let ids = Set(text.split(separator: "\n").map(String.init))
-                // A killed process may or may not have made its change; a reported one always did.
-                #expect(saved.isSubset(of: ids.union(Set(Self.offerIDs.filter { !saved.contains($0) }))))
-                for id in saved { #expect(ids.contains(id), "lost \(id) after iteration \(i)") }
-                // Changes that were killed may have landed: adopt the file's state for the next round.
-                saved = ids
+                ids = Set(text.split(separator: "\n").map(String.init))
+            } else {
+                ids = []
             }
+            for e in expected where e != uncertain { #expect(ids.contains(e), "lost \(e) after iteration \(i)") }
+            for f in ids where f != uncertain { #expect(expected.contains(f), "\(f) came back after iteration \(i)") }
+            saved = ids
             #expect(box.run("favourites", "list").status == 0)
         }
         print("crash test: \(count) iterations, \(killed) killed by SIGKILL, \(count - killed) completed; \(saved.count) favourites at the end, none lost")
