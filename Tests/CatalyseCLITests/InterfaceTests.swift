@@ -111,3 +111,42 @@ struct InterfaceTests {
         #expect(t.history.contains("75 offres sur 75"))
     }
 }
+
+/// A catalogue whose every text field carries escape sequences, C1 controls and bidi overrides
+/// (`Fixtures/hostile-text.yaml`): nothing of it drives the terminal.
+@Suite("Terminal injection through the interface (tmux)", .serialized, .enabled(if: TmuxSession.tmux != nil))
+struct InterfaceInjectionTests {
+    static let catalogue = Spawn.packageRoot + "/Tests/CatalyseCLITests/Fixtures/hostile-text.yaml"
+
+    /// Every escape sequence in `capture-pane -e` is one tmux itself writes for colours and
+    /// attributes (SGR, `ESC [ … m`): no cursor move, clear, OSC title, link or clipboard write.
+    static func onlySGR(_ text: String) -> Bool {
+        var scalars = Array(text.unicodeScalars)[...]
+        while let i = scalars.firstIndex(of: "\u{1B}") {
+            scalars = scalars[(i + 1)...]
+            guard scalars.first == "[" else { return false }
+            guard let end = scalars.firstIndex(where: { $0.value >= 0x40 && $0.value <= 0x7E && $0 != "[" }) else { return false }
+            if scalars[end] != "m" { return false }
+            scalars = scalars[(end + 1)...]
+        }
+        return !text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\u{1B}") || (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+    }
+
+    @Test func hostileTextNeverReachesTheTerminal() throws {
+        let t = try TmuxSession(["--catalogue", Self.catalogue], width: 120, height: 40)
+        t.waitFor("the list") { $0.contains("offres") }
+        let title = t.run(["-S", t.socket, "display-message", "-p", "-t", "0", "#{pane_title}"]).stdout
+        for keys in [[], ["Enter"], ["Escape", "b"], ["Enter"], ["Escape", "Escape", "?"], ["Escape", "f"], ["Escape", "/"]] {
+            for k in keys { t.send(k) }
+            usleep(300_000)
+            let screen = t.run(["-S", t.socket, "capture-pane", "-e", "-p", "-t", "0"]).stdout
+            #expect(Self.onlySGR(screen), "control sequence on screen after \(keys):\n\(screen.debugDescription)")
+        }
+        let after = t.run(["-S", t.socket, "display-message", "-p", "-t", "0", "#{pane_title}"]).stdout
+        #expect(after == title)
+        #expect(!after.contains("pwned"))
+        t.send("Escape")
+        t.send("q")
+        #expect(t.exitStatus() == 0)
+    }
+}
