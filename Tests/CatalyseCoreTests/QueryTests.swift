@@ -151,6 +151,23 @@ struct QueryTests {
         #expect(ids(f).isSubset(of: one))
     }
 
+    @Test func addingAValueToAFacetNeverRemovesResults() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var f = OfferFilter()
+            f.query = ["", "strat", "asso", "compet"].randomElement(using: &generator)!
+            f.kinds = [SupportKind.allCases.randomElement(using: &generator)!]
+            f.territories = [Territories.allPlaces.randomElement(using: &generator)!]
+            f.budgets = [BudgetBand.allCases.randomElement(using: &generator)!]
+            let before = ids(f)
+            var g = f
+            g.kinds.insert(SupportKind.allCases.randomElement(using: &generator)!)
+            g.territories.append(Territories.allPlaces.randomElement(using: &generator)!)
+            g.budgets.insert(BudgetBand.allCases.randomElement(using: &generator)!)
+            #expect(before.isSubset(of: ids(g)), "\(f) → \(g)")
+        }
+    }
+
     @Test func favouritesOnlyKeepsOnlyThoseIDs() {
         var f = OfferFilter()
         let c = Self.index.catalogue
