@@ -198,3 +198,21 @@ struct CommandLineTests {
         #expect(box.run("--help").stdout.contains("Exit status"))
     }
 }
+
+@Suite("Synthetic catalogues")
+struct SyntheticCatalogueTests {
+    /// Same seed, same bytes; and what it writes is a valid catalogue of the asked size.
+    @Test func generatorIsDeterministicAndValid() throws {
+        let box = Sandbox()
+        let bench = Spawn.buildDirectory + "/catalyse-bench"
+        for name in ["a.json", "b.json"] {
+            #expect(Spawn.run(bench, ["generate", "--offers", "300", "--seed", "7", "-o", box.directory + "/" + name], environment: ["PATH": "/usr/bin:/bin"]).status == 0)
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/a.json"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/b.json"))
+        #expect(a == b && a.count > 300 * 400)
+        #expect(box.run("validate", box.directory + "/a.json").stdout == "OK : 7 cabinets, 300 offres\n")
+        #expect(Spawn.run(bench, ["generate", "--offers", "300", "--seed", "8", "-o", box.directory + "/c.json"], environment: ["PATH": "/usr/bin:/bin"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: box.directory + "/c.json")) != a)
+    }
+}
