@@ -19,26 +19,8 @@ struct ReliabilityTests {
     }()
 
     /// Starts `catalyse ARGS` without waiting; returns its pid.
-    static func start(_ arguments: [String], box: Sandbox) -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let env = Spawn.environment([:], state: box.directory).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        let argv = ([Spawn.catalyse] + arguments).map { strdup($0) } + [nil]
-        defer { env.forEach { free($0) }; argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        posix_spawn(&pid, Spawn.catalyse, &actions, &attributes, argv, env)
-        return pid
+    static func start(_ arguments: [String], box: Sandbox) -> pid_t? {
+        Spawn.start(Spawn.catalyse, arguments, environment: Spawn.environment([:], state: box.directory))
     }
 
     /// (a) Marking favourites while being killed with SIGKILL at random moments: the file is
@@ -57,7 +39,7 @@ struct ReliabilityTests {
         for i in 0..<count {
             let id = Self.offerIDs[i % Self.offerIDs.count]
             let add = !saved.contains(id)
-            let pid = Self.start(["favourites", add ? "add" : "remove", id], box: box)
+            let pid = try #require(Self.start(["favourites", add ? "add" : "remove", id], box: box))
             usleep(UInt32.random(in: 0...window, using: &generator))
             kill(pid, SIGKILL)
             var status: Int32 = 0

@@ -39,17 +39,17 @@ struct Spawn {
         return env
     }
 
-    /// Runs `program` with `arguments`, waiting at most `timeout` seconds.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 60) -> Result {
-        let tmp = NSTemporaryDirectory() + "catalyse-spawn-" + UUID().uuidString
-        let outPath = tmp + ".out", errPath = tmp + ".err"
-        defer { unlink(outPath); unlink(errPath) }
+    /// Starts `program` without waiting: stdin from /dev/null, stdout and stderr to the given
+    /// files (or /dev/null), default signal handlers and an empty signal mask. Returns the pid,
+    /// or nil if it could not start.
+    static func start(_ program: String, _ arguments: [String], environment: [String: String], directory: String? = nil,
+                      stdout: String = "/dev/null", stderr: String = "/dev/null") -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -66,8 +66,17 @@ struct Spawn {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
-        guard rc == 0 else { return Result(status: -1, stdout: "", stderr: "spawn failed: \(rc)", stdoutBytes: []) }
+        return posix_spawn(&pid, command[0], &actions, &attributes, argv, envp) == 0 ? pid : nil
+    }
+
+    /// Runs `program` with `arguments`, waiting at most `timeout` seconds.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String], directory: String? = nil, timeout: Double = 60) -> Result {
+        let tmp = NSTemporaryDirectory() + "catalyse-spawn-" + UUID().uuidString
+        let outPath = tmp + ".out", errPath = tmp + ".err"
+        defer { unlink(outPath); unlink(errPath) }
+        guard let pid = start(program, arguments, environment: environment, directory: directory, stdout: outPath, stderr: errPath) else {
+            return Result(status: -1, stdout: "", stderr: "spawn failed", stdoutBytes: [])
+        }
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(timeout)
         while true {
