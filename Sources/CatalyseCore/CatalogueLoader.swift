@@ -57,25 +57,32 @@ public enum CatalogueLoader {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError.unreadable(path, reason: "it is a directory") }
         if Int(info.st_size) > format.sizeLimit { throw tooLarge(path, format, size: Int(info.st_size)) }
-        let data: Data
         if (info.st_mode & S_IFMT) == S_IFREG {
-            do {
-                // Mapped, not copied: a large JSON catalogue is read straight from the page cache.
-                data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-            } catch {
-                throw ReadError.unreadable(path, reason: access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "read error")
+            // Mapped, not copied: a large catalogue is read straight from the page cache, and the
+            // JSON reader hands back the pages it has passed (see `JSONTree.releasePassedPages`).
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            let size = Int(info.st_size)
+            if size == 0 {
+                close(fd)
+                return try load(bytes: UnsafeBufferPointer(start: nil, count: 0), file: path, format: format, today: today)
             }
-        } else {
-            // A pipe or a device: read at most one byte past the limit.
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ReadError.unreadable(path, reason: String(cString: strerror(errno)))
-            }
-            defer { try? handle.close() }
-            do { data = try handle.read(upToCount: format.sizeLimit + 1) ?? Data() } catch {
-                throw ReadError.unreadable(path, reason: "read error")
-            }
+            let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+            close(fd)
+            guard let mapped, mapped != MAP_FAILED else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            defer { munmap(mapped, size) }
+            let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+            return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true)
         }
-        // The file may have grown since stat.
+        // A pipe or a device: read at most one byte past the limit.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError.unreadable(path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: format.sizeLimit + 1) ?? Data() } catch {
+            throw ReadError.unreadable(path, reason: "read error")
+        }
         if data.count > format.sizeLimit { throw tooLarge(path, format, size: nil) }
         return try data.withUnsafeBytes { raw in
             try load(bytes: raw.bindMemory(to: UInt8.self), file: path, format: format, today: today)
@@ -91,7 +98,9 @@ public enum CatalogueLoader {
         try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today) }
     }
 
-    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day? = nil) throws -> Loaded {
+    /// With `fileMapped`, `bytes` is a private read-only mapping of a file, whose pages the JSON
+    /// reader may drop once parsed (never pass it for memory the program owns).
+    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day? = nil, fileMapped: Bool = false) throws -> Loaded {
         if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
         var diagnostics: [Diagnostic] = []
         var reader = CatalogueReader(file: file, today: today ?? Day.today(environment: ProcessInfo.processInfo.environment))
@@ -104,6 +113,7 @@ public enum CatalogueLoader {
             }
         case .json:
             var parser = JSONTree(bytes: bytes, file: file)
+            parser.releasePassedPages = fileMapped
             let root = parser.parseCatalogue(into: &reader)
             diagnostics.append(contentsOf: parser.diagnostics)
             if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }

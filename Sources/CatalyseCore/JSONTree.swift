@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A hand-written JSON reader for large, machine-made catalogues (same schema as the YAML
 /// format). It builds the same positioned tree as `YAMLTree`, one firm at a time: each element
 /// of `firms` is handed to the reader as soon as it is parsed, so a file of a million offers
@@ -11,6 +15,20 @@ struct JSONTree {
     var diagnostics: [Diagnostic] = []
     /// Nesting limit: deeper documents are refused (no catalogue nests more than a few levels).
     static let maxDepth = 64
+    /// When the bytes are a read-only file mapping: after each firm, the pages already parsed
+    /// are dropped from memory (`madvise(MADV_DONTNEED)`), so the peak memory of a load is the
+    /// model, not the model plus the whole file.
+    var releasePassedPages = false
+    private var released = 0
+
+    mutating func releasePages() {
+        guard releasePassedPages, let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset / page) * page
+        guard end - released >= 1 << 20 else { return }  // in steps of at least 1 MiB
+        madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
+        released = end
+    }
 
     struct Failure: Error {}
 
@@ -100,6 +118,7 @@ struct JSONTree {
                 } else {
                     while true {
                         sink(try parseValue(depth: depth + 2))
+                        releasePages()
                         skipSpace()
                         guard offset < bytes.count else { throw fail("unfinished list of firms") }
                         if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
