@@ -45,7 +45,11 @@ enum YAMLTree {
             return nil
         }
         defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        // libyaml asserts on a null input, which an empty buffer may have: give it one byte it
+        // will never read.
+        let placeholder = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        defer { placeholder.deallocate() }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(placeholder), bytes.count)
         var builder = Builder(file: file, bytes: bytes)
         let root = builder.run(&parser)
         diagnostics.append(contentsOf: builder.diagnostics)
