@@ -17,8 +17,9 @@ extension AppState {
 
         let count = rowCount
         if count == 0 {
-            let empty: (String, String) = favouritesOnly && favourites.isEmpty
-                ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
+            let empty: (String, String) = favouritesOnly && favouritesUnavailable
+                ? (s.favouritesUnreadable, s.favouritesUnreadableHint)
+                : favouritesOnly && favourites.isEmpty ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
             grid.put(CellWidth.truncate(empty.0, to: l.listWidth - 2), row: l.listY + 1, column: 2, style: Palette.title)
             grid.put(CellWidth.truncate(empty.1, to: l.listWidth - 2), row: l.listY + 2, column: 2, style: Palette.muted)
             grid.cursor = (min(l.listY, max(0, l.footerY - 1)), 0)

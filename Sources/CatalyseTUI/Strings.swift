@@ -73,6 +73,8 @@ struct Strings: Sendable {
     var emptyList: String { t("Aucune offre ne correspond.", "No offer matches.") }
     var emptyListHint: String { t("x efface les filtres, Échap efface la recherche.", "x clears the filters, Esc clears the search.") }
     var noFavourites: String { t("Aucun favori pour l'instant.", "No favourites yet.") }
+    var favouritesUnreadable: String { t("Les favoris n'ont pas pu être lus.", "The favourites could not be read.") }
+    var favouritesUnreadableHint: String { w("Le fichier des favoris est illisible ; il n'a pas été modifié. F revient à la liste.", "The favourites file is unreadable; it was left untouched. F goes back to the list.") }
     var noFavouritesHint: String { w("F revient à la liste ; Espace marque l'offre sélectionnée.", "F goes back to the list; Space marks the selected offer.") }
 
     // MARK: Sheet

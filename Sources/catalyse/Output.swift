@@ -66,7 +66,8 @@ enum Output {
     }
 
     static func exit(for e: FavouritesError, _ language: Language) -> ExitCode {
-        error("catalyse: " + e.message(language))
+        let message = e.message(language)
+        error(language == .fr ? "catalyse : " + message.prefix(1).lowercased() + message.dropFirst() : "catalyse: " + message)
         switch e {
         case .corrupt: return ExitCode(ExitStatus.dataError)
         case .unreadable: return ExitCode(ExitStatus.noInput)

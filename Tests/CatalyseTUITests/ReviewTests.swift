@@ -408,3 +408,14 @@ struct ReviewTests {
         #expect(other.text.contains("(•) Markdown"))
     }
 }
+
+@Suite("Unreadable favourites in the shortlist")
+struct UnreadableFavouritesShortlistTests {
+    @Test func theShortlistSaysTheFavouritesCouldNotBeRead() {
+        var d = Driver(width: 80, height: 24)
+        _ = d.state.update(.favouritesUnreadable("Le fichier des favoris est illisible à la ligne 2."))
+        d.press(.char("F"))
+        #expect(d.text.contains("Les favoris n'ont pas pu être lus."))
+        #expect(!d.text.contains("Aucun favori pour l'instant."))
+    }
+}
