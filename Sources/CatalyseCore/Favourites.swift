@@ -63,35 +63,36 @@ public struct FavouritesStore: Sendable {
     /// Adds `id` at the end unless it is already there. Returns the ids after the change.
     @discardableResult
     public func add(_ id: String) throws(FavouritesError) -> [String] {
-        try change { lines in
-            if !FavouritesStore.idLines(lines).contains(id) { lines.append(id) }
-        }
+        try change { lines in FavouritesStore.set(id, true, in: &lines) }
     }
 
     /// Removes every line holding `id`. Returns the ids after the change.
     @discardableResult
     public func remove(_ id: String) throws(FavouritesError) -> [String] {
-        try change { lines in
-            lines.removeAll { $0.trimmingCharacters(in: .whitespaces) == id }
-        }
+        try change { lines in FavouritesStore.set(id, false, in: &lines) }
     }
 
     /// Adds `id` if absent, removes it if present; returns whether it is now a favourite.
     public func toggle(_ id: String) throws(FavouritesError) -> Bool {
         var now = false
         try change { lines in
-            if FavouritesStore.idLines(lines).contains(id) {
-                lines.removeAll { $0.trimmingCharacters(in: .whitespaces) == id }
-                now = false
-            } else {
-                lines.append(id)
-                now = true
-            }
+            now = !FavouritesStore.idLines(lines).contains(id)
+            FavouritesStore.set(id, now, in: &lines)
         }
         return now
     }
 
     // MARK: - File handling
+
+    /// Marks (appended at the end, once) or unmarks (every line holding it) one id; comments,
+    /// blank lines and the other ids stay as they are.
+    static func set(_ id: String, _ marked: Bool, in lines: inout [String]) {
+        if marked {
+            if !idLines(lines).contains(id) { lines.append(id) }
+        } else {
+            lines.removeAll { $0.trimmingCharacters(in: .whitespaces) == id }
+        }
+    }
 
     static func idLines(_ lines: [String]) -> [String] {
         lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }

@@ -138,11 +138,15 @@ extension SearchIndex {
 
     /// Offers that match the text query (every query word starts some word of the offer).
     public func textMatches(_ query: String) -> Bitset? {
-        let words = TextFolding.foldedWords(query)
+        textMatches(words: Array(Set(TextFolding.foldedWords(query))))
+    }
+
+    /// The same, for distinct query words already folded.
+    func textMatches(words: [String]) -> Bitset? {
         guard !words.isEmpty else { return nil }
         var result: Bitset? = nil
         // Longest words first: they usually have the fewest matches.
-        for word in Set(words).sorted(by: { $0.count > $1.count }) {
+        for word in words.sorted(by: { $0.count > $1.count }) {
             let set = offers(withWordPrefix: word)
             if result == nil { result = set } else { result!.formIntersection(set) }
             if result!.isEmpty { break }
@@ -178,7 +182,8 @@ extension SearchIndex {
     /// Runs a filter: the matching offers in display order (ranked when there is a query), and
     /// the facet counts.
     public func run(_ filter: OfferFilter, counts wantCounts: Bool = true) -> QueryResult {
-        let text = textMatches(filter.query)
+        let queryWords = Array(Set(TextFolding.foldedWords(filter.query)))
+        let text = textMatches(words: queryWords)
         var base = text ?? Bitset(count: count, filled: true)
         if let ids = filter.onlyIDs {
             var only = Bitset(count: count)
@@ -268,7 +273,7 @@ extension SearchIndex {
         var ordered: [Int] = []
         ordered.reserveCapacity(min(count, 1024))
         if text != nil {
-            let words = Array(Set(TextFolding.foldedWords(filter.query)))
+            let words = queryWords
             let titleHits = words.map { offers(withWordPrefix: $0, title: true) }
             var buckets = [[Int]](repeating: [], count: words.count + 1)
             for i in defaultOrder where matched.contains(i) {

@@ -115,6 +115,14 @@ enum YAMLTree {
             report(position, "YAML syntax error: \(message)")
         }
 
+        /// Anchors and tags are not part of the format: each is reported where it stands.
+        mutating func refuseAnchorAndTag(_ anchor: UnsafeMutablePointer<UInt8>?, _ tag: UnsafeMutablePointer<UInt8>?, _ position: SourcePosition) {
+            if let anchor = Builder.cString(anchor) {
+                report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+            }
+            if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+        }
+
         /// Frames of the nodes being built.
         enum Frame {
             case sequence(SourcePosition, [YAMLNode])
@@ -153,28 +161,17 @@ enum YAMLTree {
                     completed = YAMLNode(kind: .invalid, position: position)
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
-                    if let anchor = Builder.cString(s.anchor) {
-                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
-                    }
-                    if let tag = Builder.cString(s.tag) {
-                        report(position, "tags (\(tag)) are not part of the catalogue format")
-                    }
+                    refuseAnchorAndTag(s.anchor, s.tag, position)
                     let text = Builder.string(s.value, Int(s.length))
                     completed = YAMLNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), position: position)
                 case YAML_SEQUENCE_START_EVENT:
                     let s = event.data.sequence_start
-                    if let anchor = Builder.cString(s.anchor) {
-                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
-                    }
-                    if let tag = Builder.cString(s.tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+                    refuseAnchorAndTag(s.anchor, s.tag, position)
                     stack.append(.sequence(position, []))
                     continue
                 case YAML_MAPPING_START_EVENT:
                     let m = event.data.mapping_start
-                    if let anchor = Builder.cString(m.anchor) {
-                        report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
-                    }
-                    if let tag = Builder.cString(m.tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+                    refuseAnchorAndTag(m.anchor, m.tag, position)
                     stack.append(.mapping(position, [], pendingKey: nil, seen: [:]))
                     continue
                 case YAML_SEQUENCE_END_EVENT:
