@@ -4,22 +4,32 @@ import Foundation
 /// A file with any error is never half-loaded: `load` throws a `CatalogueError` listing every
 /// problem found, each with its file, line, column and field.
 public enum CatalogueLoader {
-    /// The two file formats, chosen by extension: `.json` for large machine-made catalogues,
-    /// YAML for everything else.
+    /// The file formats, chosen by extension: `.json` for large machine-made catalogues,
+    /// `.catalyse` for a catalogue compiled by `catalyse compile`, YAML for everything else.
     public enum Format: Sendable {
-        case yaml, json
+        case yaml, json, compiled
 
-        public init(path: String) { self = path.lowercased().hasSuffix(".json") ? .json : .yaml }
+        public init(path: String) {
+            let lower = path.lowercased()
+            self = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".catalyse") ? .compiled : .yaml
+        }
 
         /// Files larger than this are refused before they are parsed.
         public var sizeLimit: Int {
             switch self {
             case .yaml: 64 * 1024 * 1024
             case .json: 1024 * 1024 * 1024
+            case .compiled: 4 * 1024 * 1024 * 1024
             }
         }
 
-        var name: String { self == .yaml ? "YAML" : "JSON" }
+        var name: String {
+            switch self {
+            case .yaml: "YAML"
+            case .json: "JSON"
+            case .compiled: "compiled"
+            }
+        }
     }
 
     public static let yamlSizeLimit = Format.yaml.sizeLimit
@@ -70,6 +80,11 @@ public enum CatalogueLoader {
             let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
             close(fd)
             guard let mapped, mapped != MAP_FAILED else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            if format == .compiled {
+                // The catalogue keeps reading the mapping: it owns it from here.
+                let storage = ColumnStorage(mapping: mapped, length: size)
+                return try openCompiled(UnsafeRawBufferPointer(start: mapped, count: size), storage: storage, file: path)
+            }
             defer { munmap(mapped, size) }
             let bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
             return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true)
@@ -102,6 +117,12 @@ public enum CatalogueLoader {
     /// reader may drop once parsed (never pass it for memory the program owns).
     public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day? = nil, fileMapped: Bool = false) throws -> Loaded {
         if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
+        if format == .compiled {
+            // A heap copy, 8-byte aligned, owned by the catalogue.
+            let storage = ColumnStorage()
+            let copy = storage.copy(UnsafeRawBufferPointer(bytes))
+            return try openCompiled(copy, storage: storage, file: file)
+        }
         var diagnostics: [Diagnostic] = []
         var reader = CatalogueReader(file: file, today: today ?? Day.today(environment: ProcessInfo.processInfo.environment))
         var catalogue: Catalogue? = nil
@@ -117,6 +138,8 @@ public enum CatalogueLoader {
             let root = parser.parseCatalogue(into: &reader)
             diagnostics.append(contentsOf: parser.diagnostics)
             if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }
+        case .compiled:
+            break
         }
         diagnostics.append(contentsOf: reader.diagnostics)
         diagnostics.sort { $0.position < $1.position }
@@ -128,6 +151,17 @@ public enum CatalogueLoader {
             throw CatalogueError(file: file, diagnostics: diagnostics)
         }
         return Loaded(catalogue: catalogue!, warnings: diagnostics)
+    }
+}
+
+extension CatalogueLoader {
+    /// Opens a compiled catalogue; its errors name the record (`firms[3].offers[1]`), not a line.
+    static func openCompiled(_ bytes: UnsafeRawBufferPointer, storage: ColumnStorage, file: String) throws -> Loaded {
+        do {
+            return Loaded(catalogue: try CompiledCatalogue.open(bytes, storage: storage), warnings: [])
+        } catch {
+            throw CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message)])
+        }
     }
 }
 
@@ -462,7 +496,7 @@ struct CatalogueReader {
         } else { offersOK = false }
         guard offersOK, let id, let name, let presentation, let hq, let contact, let joined, let provenance else { return nil }
         let firm = Firm(id: id, name: name, presentation: presentation, headquarters: hq, website: website,
-                        contact: contact, joined: joined, provenance: provenance, offerIDs: offers.map(\.id))
+                        contact: contact, joined: joined, provenance: provenance)
         return (firm, offers)
     }
 

@@ -23,7 +23,9 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message).
     public var description: String {
         let text = TextCleaning.forDisplay(message)
-        let prefix = "\(TextCleaning.forDisplay(file)):\(position.line):\(position.column): \(TextCleaning.forDisplay(field)): "
+        // A compiled catalogue has no lines: its positions are 0 and the field names the record.
+        let place = position.line > 0 ? ":\(position.line):\(position.column)" : ""
+        let prefix = "\(TextCleaning.forDisplay(file))\(place): \(TextCleaning.forDisplay(field)): "
         return prefix + (severity == .warning ? "warning: " + text : text)
     }
 }

@@ -75,7 +75,7 @@ public struct FavouritesStore: Sendable {
     /// Adds `id` if absent, removes it if present; returns whether it is now a favourite.
     public func toggle(_ id: String) throws(FavouritesError) -> Bool {
         var now = false
-        try change { lines in
+        _ = try change { lines in
             now = !FavouritesStore.idLines(lines).contains(id)
             FavouritesStore.set(id, now, in: &lines)
         }
@@ -190,7 +190,7 @@ public enum AtomicFile {
         var template = Array((directory + "/.catalyse-tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return failure() }
-        let tempPath = String(cString: template)
+        let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(tempPath) } }
         var written = 0

@@ -147,15 +147,46 @@ public struct Firm: Hashable, Sendable, Identifiable {
     public var contact: Contact
     public var joined: Int
     public var provenance: Provenance
-    /// Ids of the firm's offers, in file order.
-    public var offerIDs: [String]
+    /// Where the firm's offers are in `Catalogue.offers` (contiguous, in file order); set by the
+    /// catalogue.
+    public internal(set) var offerIndices: Range<Int> = 0..<0
 
     public init(id: String, name: String, presentation: String, headquarters: String, website: String?,
-                contact: Contact, joined: Int, provenance: Provenance, offerIDs: [String]) {
+                contact: Contact, joined: Int, provenance: Provenance) {
         self.id = id; self.name = name; self.presentation = presentation; self.headquarters = headquarters
         self.website = website; self.contact = contact; self.joined = joined; self.provenance = provenance
-        self.offerIDs = offerIDs
     }
+}
+
+/// The offers of a catalogue, by index: an array, or records of a compiled catalogue decoded
+/// on access (so a large compiled catalogue costs nothing until an offer is shown).
+public struct OfferList: RandomAccessCollection, Sendable, Equatable {
+    enum Storage: Sendable {
+        case memory([Offer])
+        case compiled(CompiledOffers)
+    }
+    let storage: Storage
+    public let count: Int
+
+    init(_ storage: Storage) {
+        self.storage = storage
+        switch storage {
+        case .memory(let offers): count = offers.count
+        case .compiled(let records): count = records.count
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(i: Int) -> Offer {
+        switch storage {
+        case .memory(let offers): offers[i]
+        case .compiled(let records): records.offer(i)
+        }
+    }
+
+    public static func == (a: OfferList, b: OfferList) -> Bool { a.elementsEqual(b) }
 }
 
 /// A whole catalogue: its metadata, firms and offers. Immutable once loaded.
@@ -165,22 +196,74 @@ public struct Catalogue: Sendable {
     public var illustrative: Bool
     public var note: String?
     public let firms: [Firm]
-    /// Every offer, in file order.
-    public let offers: [Offer]
-    public let firmIndex: [String: Int]
-    public let offerIndex: [String: Int]
+    /// Every offer, grouped by firm in file order.
+    public let offers: OfferList
+    let firmIndex: [String: Int]
+    /// Per offer: the index of its firm in `firms`.
+    let firmOfOffer: Column<Int32>
+    /// The search index read from a compiled catalogue (nil: `SearchIndex` builds it).
+    let compiledColumns: IndexColumns?
+    private let offerIndex: [String: Int]
+    private let storage: ColumnStorage
 
+    /// A catalogue of `firms` and `offers`; each offer's `firmID` must be one of the firms.
+    /// Offers are grouped by firm (in the firms' order, keeping their order within a firm).
     public init(name: String, updated: Day, illustrative: Bool, note: String? = nil, firms: [Firm], offers: [Offer]) {
         self.name = name; self.updated = updated; self.illustrative = illustrative; self.note = note
-        self.firms = firms; self.offers = offers
         var fi: [String: Int] = [:]
         for (i, f) in firms.enumerated() { fi[f.id] = i }
+        var byFirm = [[Offer]](repeating: [], count: firms.count)
+        for offer in offers {
+            guard let f = fi[offer.firmID] else { preconditionFailure("offer \(offer.id) names an unknown firm") }
+            byFirm[f].append(offer)
+        }
+        var grouped: [Offer] = []
+        grouped.reserveCapacity(offers.count)
+        var firmsWithRanges = firms
+        var owner: [Int32] = []
+        owner.reserveCapacity(offers.count)
+        for f in firms.indices {
+            firmsWithRanges[f].offerIndices = grouped.count..<(grouped.count + byFirm[f].count)
+            grouped += byFirm[f]
+            owner += repeatElement(Int32(f), count: byFirm[f].count)
+        }
         var oi: [String: Int] = [:]
-        for (i, o) in offers.enumerated() { oi[o.id] = i }
+        oi.reserveCapacity(grouped.count)
+        for (i, o) in grouped.enumerated() { oi[o.id] = i }
+        self.firms = firmsWithRanges
+        self.offers = OfferList(.memory(grouped))
         firmIndex = fi; offerIndex = oi
+        let storage = ColumnStorage()
+        self.storage = storage
+        firmOfOffer = storage.column(owner)
+        compiledColumns = nil
+    }
+
+    /// A compiled catalogue: offers decoded on access, the index already built.
+    init(name: String, updated: Day, illustrative: Bool, note: String?, firms: [Firm], offers: CompiledOffers, columns: IndexColumns) {
+        self.name = name; self.updated = updated; self.illustrative = illustrative; self.note = note
+        var fi: [String: Int] = [:]
+        for (i, f) in firms.enumerated() { fi[f.id] = i }
+        self.firms = firms
+        self.offers = OfferList(.compiled(offers))
+        firmIndex = fi
+        offerIndex = [:]
+        storage = offers.storage
+        firmOfOffer = offers.firmOfOffer
+        compiledColumns = columns
     }
 
     public func firm(id: String) -> Firm? { firmIndex[id].map { firms[$0] } }
-    public func offer(id: String) -> Offer? { offerIndex[id].map { offers[$0] } }
+    public func offer(id: String) -> Offer? { index(ofOffer: id).map { offers[$0] } }
     public func firm(of offer: Offer) -> Firm { firms[firmIndex[offer.firmID]!] }
+    /// The index in `firms` of the firm of offer number `i`.
+    public func firmIndex(of i: Int) -> Int { Int(firmOfOffer[i]) }
+
+    /// The position of the offer with this id in `offers`.
+    public func index(ofOffer id: String) -> Int? {
+        switch offers.storage {
+        case .memory: offerIndex[id]
+        case .compiled(let records): records.index(ofID: id)
+        }
+    }
 }

@@ -159,11 +159,11 @@ extension SearchIndex {
     func matchesTerritory(_ i: Int, _ places: [(kind: Int, bit: Int)]) -> Bool {
         for p in places {
             switch p.kind {
-            case 0: if coversNational[i] { return true }
+            case 0: if coversNational[i] != 0 { return true }
             case 1: if regionMasks[i] & (1 << UInt32(p.bit)) != 0 { return true }
             default:
-                let m = departmentMasks[i]
-                if p.bit < 64 ? (m.0 & (1 << UInt64(p.bit)) != 0) : (m.1 & (1 << UInt64(p.bit - 64)) != 0) { return true }
+                let word = departmentMasks[2 * i + (p.bit < 64 ? 0 : 1)]
+                if word & (1 << UInt64(p.bit & 63)) != 0 { return true }
             }
         }
         return false
@@ -187,7 +187,7 @@ extension SearchIndex {
         var base = text ?? Bitset(count: count, filled: true)
         if let ids = filter.onlyIDs {
             var only = Bitset(count: count)
-            for id in ids { if let i = catalogue.offerIndex[id] { only.insert(i) } }
+            for id in ids { if let i = catalogue.index(ofOffer: id) { only.insert(i) } }
             base.formIntersection(only)
         }
         let facets = SearchIndex.countedFacets
@@ -235,13 +235,13 @@ extension SearchIndex {
                 }
             }
             if failures == 0 || failed == -2 {
-                if coversNational[i] { nationalCount += 1 }
+                if coversNational[i] != 0 { nationalCount += 1 }
                 var r = regionMasks[i]
                 while r != 0 {
                     regionCounts[r.trailingZeroBitCount] += 1
                     r &= r - 1
                 }
-                var (d0, d1) = departmentMasks[i]
+                var d0 = departmentMasks[2 * i], d1 = departmentMasks[2 * i + 1]
                 while d0 != 0 {
                     deptCounts[d0.trailingZeroBitCount] += 1
                     d0 &= d0 - 1
@@ -276,14 +276,15 @@ extension SearchIndex {
             let words = queryWords
             let titleHits = words.map { offers(withWordPrefix: $0, title: true) }
             var buckets = [[Int]](repeating: [], count: words.count + 1)
-            for i in defaultOrder where matched.contains(i) {
+            for i32 in defaultOrder where matched.contains(Int(i32)) {
+                let i = Int(i32)
                 var score = 0
                 for hits in titleHits where hits.contains(i) { score += 1 }
                 buckets[words.count - score].append(i)
             }
             ordered = buckets.flatMap { $0 }
         } else {
-            for i in defaultOrder where matched.contains(i) { ordered.append(i) }
+            for i in defaultOrder where matched.contains(Int(i)) { ordered.append(Int(i)) }
         }
         return QueryResult(offers: ordered, counts: counts)
     }

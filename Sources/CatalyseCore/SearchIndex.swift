@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What every query needs about a catalogue, computed once when it is loaded: folded search
 /// words with their posting lists (for word-prefix search), a bit mask of facet values per
 /// offer, the territories each offer matches, and the default French order.
@@ -56,179 +64,235 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// The precomputed columns (built here, or read from a compiled catalogue).
+    let columns: IndexColumns
     /// Per offer: one bit per facet value it has (an empty eligibility list sets every bit).
-    let facetMasks: [UInt64]
+    var facetMasks: Column<UInt64> { columns.facetMasks }
     /// Per offer: the régions a filter on which finds it (bit = index in `Territories.regionCodes`).
-    let regionMasks: [UInt32]
-    /// Per offer: the départements a filter on which finds it (bit = index in `Territories.departments`).
-    let departmentMasks: [(UInt64, UInt64)]
-    /// Per offer: whether it covers the whole country.
-    let coversNational: [Bool]
-
-    /// Sorted distinct folded words of every searchable text, with the offers that contain each.
-    let vocabulary: [String]
-    let postings: [[Int32]]
-    /// The same for the words of the title and the firm's name (for ranking).
-    let titleVocabulary: [String]
-    let titlePostings: [[Int32]]
-
+    var regionMasks: Column<UInt32> { columns.regionMasks }
+    /// Per offer, two words: the départements a filter on which finds it (bit = index in
+    /// `Territories.departments`).
+    var departmentMasks: Column<UInt64> { columns.departmentMasks }
+    /// Per offer: 1 if it covers the whole country.
+    var coversNational: Column<UInt8> { columns.coversNational }
     /// Offer indices in the default order: firm name, then title, French alphabetical order.
-    public let defaultOrder: [Int]
-    /// Position of each offer in `defaultOrder`.
-    let orderRank: [Int32]
+    public var defaultOrder: Column<Int32> { columns.defaultOrder }
 
     public var count: Int { catalogue.offers.count }
 
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
-        let offers = catalogue.offers
-        var masks: [UInt64] = []
-        var regions: [UInt32] = []
-        var departments: [(UInt64, UInt64)] = []
-        var national: [Bool] = []
-        masks.reserveCapacity(offers.count)
-        let regionIndex = Territories.regionIndex
-        let departmentIndex = Territories.departmentIndex
-        let allRegions: UInt32 = (1 << UInt32(Territories.regionCodes.count)) - 1
-        let deptCount = Territories.departments.count
-        let allDepts: (UInt64, UInt64) = (~0, (1 << UInt64(deptCount - 64)) - 1)
-        // Départements of each région, as masks.
-        var deptsOfRegion: [String: (UInt64, UInt64)] = [:]
-        for (i, d) in Territories.departments.enumerated() {
-            var m = deptsOfRegion[d.region] ?? (0, 0)
-            if i < 64 { m.0 |= 1 << UInt64(i) } else { m.1 |= 1 << UInt64(i - 64) }
-            deptsOfRegion[d.region] = m
-        }
-        for offer in offers {
-            var m: UInt64 = 0
-            m |= Layout.bit(offer.purpose)
-            m |= Layout.bit(offer.format)
-            m |= Layout.bits(offer.kinds, emptyMeansAll: false)
-            m |= Layout.bits(offer.themes, emptyMeansAll: false)
-            m |= Layout.bits(offer.eligibility.stages, emptyMeansAll: true)
-            m |= Layout.bits(offer.eligibility.budgets, emptyMeansAll: true)
-            m |= Layout.bit(offer.mode)
-            m |= Layout.bits(offer.eligibility.employer, emptyMeansAll: true)
-            m |= Layout.bits(offer.audience, emptyMeansAll: false)
-            masks.append(m)
-            let isNational = offer.territories.contains(.national)
-            national.append(isNational)
-            if isNational || offer.mode == .aDistance {
-                regions.append(allRegions)
-                departments.append(allDepts)
-                continue
-            }
-            var r: UInt32 = 0
-            var d: (UInt64, UInt64) = (0, 0)
-            for place in offer.territories {
-                switch place {
-                case .national: break
-                case .region(let code):
-                    if let i = regionIndex[code] { r |= 1 << UInt32(i) }
-                    if let dm = deptsOfRegion[code] { d.0 |= dm.0; d.1 |= dm.1 }
-                case .department(let code):
-                    if let i = departmentIndex[code] {
-                        if i < 64 { d.0 |= 1 << UInt64(i) } else { d.1 |= 1 << UInt64(i - 64) }
-                        if let ri = regionIndex[Territories.departments[i].region] { r |= 1 << UInt32(ri) }
-                    }
-                }
-            }
-            regions.append(r)
-            departments.append(d)
-        }
-        facetMasks = masks
-        regionMasks = regions
-        departmentMasks = departments
-        coversNational = national
-
-        // Words: one dictionary look-up per word occurrence gives a word number; each offer's
-        // numbers are sorted and deduplicated, then appended to the postings.
-        var wordIDs: [String: Int32] = [:]
-        var wordPostings: [[Int32]] = []
-        var titleWordIDs: [String: Int32] = [:]
-        var titleWordPostings: [[Int32]] = []
-        func number(_ word: String, _ ids: inout [String: Int32], _ lists: inout [[Int32]]) -> Int32 {
-            if let id = ids[word] { return id }
-            let id = Int32(lists.count)
-            ids[word] = id
-            lists.append([])
-            return id
-        }
-        var firmWords: [String: [String]] = [:]
-        var labelWords: [String: [String]] = [:]
-        func labelled(_ key: String, _ texts: @autoclosure () -> [String]) -> [String] {
-            if let cached = labelWords[key] { return cached }
-            let words = texts().flatMap(TextFolding.foldedWords)
-            labelWords[key] = words
-            return words
-        }
-        var ids: [Int32] = []
-        var titleIDs: [Int32] = []
-        for (i, offer) in offers.enumerated() {
-            let firm = catalogue.firm(of: offer)
-            let fw: [String]
-            if let cached = firmWords[firm.id] { fw = cached } else {
-                fw = TextFolding.foldedWords(firm.name)
-                firmWords[firm.id] = fw
-            }
-            ids.removeAll(keepingCapacity: true)
-            titleIDs.removeAll(keepingCapacity: true)
-            for w in fw + TextFolding.foldedWords(offer.title) {
-                titleIDs.append(number(w, &titleWordIDs, &titleWordPostings))
-                ids.append(number(w, &wordIDs, &wordPostings))
-            }
-            var texts = TextFolding.foldedWords(offer.summary) + TextFolding.foldedWords(offer.description)
-            texts += labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en])
-            texts += labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en])
-            for kind in offer.kinds { texts += labelled("k:" + kind.code, [kind.label.fr, kind.label.en]) }
-            for theme in offer.themes { texts += labelled("t:" + theme.code, [theme.label.fr, theme.label.en]) }
-            for place in offer.territories { texts += labelled("T:" + place.code, [place.name(.fr), place.name(.en)]) }
-            for w in texts { ids.append(number(w, &wordIDs, &wordPostings)) }
-            ids.sort()
-            titleIDs.sort()
-            var previous: Int32 = -1
-            for id in ids where id != previous { wordPostings[Int(id)].append(Int32(i)); previous = id }
-            previous = -1
-            for id in titleIDs where id != previous { titleWordPostings[Int(id)].append(Int32(i)); previous = id }
-        }
-        let vocab = wordIDs.keys.sorted()
-        vocabulary = vocab
-        postings = vocab.map { wordPostings[Int(wordIDs[$0]!)] }
-        let tvocab = titleWordIDs.keys.sorted()
-        titleVocabulary = tvocab
-        titlePostings = tvocab.map { titleWordPostings[Int(titleWordIDs[$0]!)] }
-
-        // Default order: firm name, then title (French order), then id for stability.
-        let keys = offers.map { offer in
-            (TextFolding.sortKey(catalogue.firm(of: offer).name), TextFolding.sortKey(offer.title), offer.id)
-        }
-        let order = offers.indices.sorted { keys[$0] < keys[$1] }
-        defaultOrder = order
-        var rank = [Int32](repeating: 0, count: offers.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        orderRank = rank
-    }
-
-    /// The range of `words` (sorted) that start with `prefix`.
-    static func prefixRange(_ words: [String], _ prefix: String) -> Range<Int> {
-        var low = 0, high = words.count
-        while low < high {
-            let mid = (low + high) / 2
-            if words[mid] < prefix { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < words.count && words[end].hasPrefix(prefix) { end += 1 }
-        return low..<end
+        columns = catalogue.compiledColumns ?? IndexColumns.build(catalogue)
     }
 
     /// Offers with a searchable word that starts with `prefix` (already folded).
     func offers(withWordPrefix prefix: String, title: Bool = false) -> Bitset {
-        let words = title ? titleVocabulary : vocabulary
-        let lists = title ? titlePostings : postings
+        let list = title ? columns.titleWords : columns.words
         var set = Bitset(count: count)
-        for i in SearchIndex.prefixRange(words, prefix) {
-            for offer in lists[i] { set.insert(Int(offer)) }
+        for i in list.prefixRange(Array(prefix.utf8)) {
+            for offer in list.offers(i) { set.insert(Int(offer)) }
         }
         return set
+    }
+}
+
+/// Everything `SearchIndex` precomputes, as flat columns: what `catalyse compile` writes.
+struct IndexColumns: Sendable {
+    let storage: ColumnStorage
+    let facetMasks: Column<UInt64>
+    let regionMasks: Column<UInt32>
+    let departmentMasks: Column<UInt64>
+    let coversNational: Column<UInt8>
+    /// Every searchable word; and the words of titles and firm names (for ranking).
+    let words: WordList
+    let titleWords: WordList
+    let defaultOrder: Column<Int32>
+
+    typealias Layout = SearchIndex.Layout
+
+    /// The masks of one offer.
+    static func masks(_ offer: Offer, deptsOfRegion: [String: (UInt64, UInt64)]) -> (facets: UInt64, regions: UInt32, departments: (UInt64, UInt64), national: Bool) {
+        var m: UInt64 = 0
+        m |= Layout.bit(offer.purpose)
+        m |= Layout.bit(offer.format)
+        m |= Layout.bits(offer.kinds, emptyMeansAll: false)
+        m |= Layout.bits(offer.themes, emptyMeansAll: false)
+        m |= Layout.bits(offer.eligibility.stages, emptyMeansAll: true)
+        m |= Layout.bits(offer.eligibility.budgets, emptyMeansAll: true)
+        m |= Layout.bit(offer.mode)
+        m |= Layout.bits(offer.eligibility.employer, emptyMeansAll: true)
+        m |= Layout.bits(offer.audience, emptyMeansAll: false)
+        let isNational = offer.territories.contains(.national)
+        if isNational || offer.mode == .aDistance {
+            return (m, allRegions, allDepartments, isNational)
+        }
+        var r: UInt32 = 0
+        var d: (UInt64, UInt64) = (0, 0)
+        for place in offer.territories {
+            switch place {
+            case .national: break
+            case .region(let code):
+                if let i = Territories.regionIndex[code] { r |= 1 << UInt32(i) }
+                if let dm = deptsOfRegion[code] { d.0 |= dm.0; d.1 |= dm.1 }
+            case .department(let code):
+                if let i = Territories.departmentIndex[code] {
+                    if i < 64 { d.0 |= 1 << UInt64(i) } else { d.1 |= 1 << UInt64(i - 64) }
+                    if let ri = Territories.regionIndex[Territories.departments[i].region] { r |= 1 << UInt32(ri) }
+                }
+            }
+        }
+        return (m, r, d, false)
+    }
+
+    static let allRegions: UInt32 = (1 << UInt32(Territories.regionCodes.count)) - 1
+    static let allDepartments: (UInt64, UInt64) = (~0, (1 << UInt64(Territories.departments.count - 64)) - 1)
+
+    /// Départements of each région, as masks.
+    static let departmentsOfRegion: [String: (UInt64, UInt64)] = {
+        var result: [String: (UInt64, UInt64)] = [:]
+        for (i, d) in Territories.departments.enumerated() {
+            var m = result[d.region] ?? (0, 0)
+            if i < 64 { m.0 |= 1 << UInt64(i) } else { m.1 |= 1 << UInt64(i - 64) }
+            result[d.region] = m
+        }
+        return result
+    }()
+
+    static func build(_ catalogue: Catalogue) -> IndexColumns {
+        let offers = catalogue.offers
+        let n = offers.count
+        var masks: [UInt64] = [], regions: [UInt32] = [], departments: [UInt64] = [], national: [UInt8] = []
+        masks.reserveCapacity(n); regions.reserveCapacity(n); departments.reserveCapacity(2 * n); national.reserveCapacity(n)
+        let deptsOfRegion = departmentsOfRegion
+        for offer in offers {
+            let m = IndexColumns.masks(offer, deptsOfRegion: deptsOfRegion)
+            masks.append(m.facets)
+            regions.append(m.regions)
+            departments.append(m.departments.0)
+            departments.append(m.departments.1)
+            national.append(m.national ? 1 : 0)
+        }
+
+        var words = WordNumbering(), titleWords = WordNumbering()
+        var firmIDs: [Int: (all: [Int32], title: [Int32])] = [:]
+        var labelIDs: [String: [Int32]] = [:]
+        func labelled(_ key: String, _ texts: @autoclosure () -> [String]) -> [Int32] {
+            if let cached = labelIDs[key] { return cached }
+            var ids: [Int32] = []
+            for text in texts() { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
+            labelIDs[key] = ids
+            return ids
+        }
+        var ids: [Int32] = [], titleIDs: [Int32] = []
+        for i in 0..<n {
+            let offer = offers[i]
+            let f = catalogue.firmIndex(of: i)
+            ids.removeAll(keepingCapacity: true)
+            titleIDs.removeAll(keepingCapacity: true)
+            if let cached = firmIDs[f] {
+                ids += cached.all; titleIDs += cached.title
+            } else {
+                var all: [Int32] = [], title: [Int32] = []
+                TextFolding.forEachFoldedWord(catalogue.firms[f].name) { all.append(words.number($0)); title.append(titleWords.number($0)) }
+                firmIDs[f] = (all, title)
+                ids += all; titleIDs += title
+            }
+            TextFolding.forEachFoldedWord(offer.title) { ids.append(words.number($0)); titleIDs.append(titleWords.number($0)) }
+            TextFolding.forEachFoldedWord(offer.summary) { ids.append(words.number($0)) }
+            TextFolding.forEachFoldedWord(offer.description) { ids.append(words.number($0)) }
+            ids += labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en])
+            ids += labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en])
+            for kind in offer.kinds { ids += labelled("k:" + kind.code, [kind.label.fr, kind.label.en]) }
+            for theme in offer.themes { ids += labelled("t:" + theme.code, [theme.label.fr, theme.label.en]) }
+            for place in offer.territories { ids += labelled("T:" + place.code, [place.name(.fr), place.name(.en)]) }
+            words.post(ids: &ids, offer: Int32(i))
+            titleWords.post(ids: &titleIDs, offer: Int32(i))
+        }
+
+        let storage = ColumnStorage()
+        // Default order: firm name, then title (French order), then id for stability.
+        var firmKeys: [Int: [UInt8]] = [:]
+        let keys: [([UInt8], [UInt8], [UInt8])] = (0..<n).map { i in
+            let offer = offers[i]
+            let f = catalogue.firmIndex(of: i)
+            let firmKey: [UInt8]
+            if let cached = firmKeys[f] { firmKey = cached } else {
+                firmKey = Array(TextFolding.sortKey(catalogue.firms[f].name).utf8)
+                firmKeys[f] = firmKey
+            }
+            return (firmKey, Array(TextFolding.sortKey(offer.title).utf8), Array(offer.id.utf8))
+        }
+        let order = (0..<n).sorted { a, b in
+            let (ka, kb) = (keys[a], keys[b])
+            if ka.0 != kb.0 { return ka.0.lexicographicallyPrecedes(kb.0) }
+            if ka.1 != kb.1 { return ka.1.lexicographicallyPrecedes(kb.1) }
+            return ka.2.lexicographicallyPrecedes(kb.2)
+        }
+        return IndexColumns(storage: storage, facetMasks: storage.column(masks), regionMasks: storage.column(regions),
+                            departmentMasks: storage.column(departments), coversNational: storage.column(national),
+                            words: words.wordList(in: storage), titleWords: titleWords.wordList(in: storage),
+                            defaultOrder: storage.column(order.map { Int32($0) }))
+    }
+}
+
+/// Numbers distinct words (UTF-8 bytes) in first-seen order with an open-addressing hash table,
+/// and collects each word's offers.
+struct WordNumbering {
+    private var bytes: [UInt8] = []
+    private var offsets: [UInt32] = [0]
+    private var table = [Int32](repeating: -1, count: 1024)
+    private(set) var postings: [[Int32]] = []
+
+    var count: Int { postings.count }
+
+    func bytes(of id: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[id])..<Int(offsets[id + 1])] }
+
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: WordNumbering.hash(word)) & mask
+        while true {
+            let id = table[slot]
+            if id < 0 { break }
+            let start = Int(offsets[Int(id)]), end = Int(offsets[Int(id) + 1])
+            if end - start == word.count && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, word.baseAddress!, word.count) == 0 }) {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(postings.count)
+        bytes.append(contentsOf: word)
+        offsets.append(UInt32(bytes.count))
+        postings.append([])
+        if postings.count * 2 > table.count {
+            table = [Int32](repeating: -1, count: table.count * 2)
+            mask = table.count - 1
+            for existing in 0..<postings.count {
+                let h = bytes(of: existing).withUnsafeBufferPointer { WordNumbering.hash($0) }
+                var s = Int(truncatingIfNeeded: h) & mask
+                while table[s] >= 0 { s = (s + 1) & mask }
+                table[s] = Int32(existing)
+            }
+        } else {
+            table[slot] = id
+        }
+        return id
+    }
+
+    /// Records `offer` once for each distinct id (sorts and empties `ids`).
+    mutating func post(ids: inout [Int32], offer: Int32) {
+        ids.sort()
+        var previous: Int32 = -1
+        for id in ids where id != previous { postings[Int(id)].append(offer); previous = id }
+    }
+
+    func wordList(in storage: ColumnStorage) -> WordList {
+        WordList.build(words: (0..<count).map { Array(bytes(of: $0)) }, postings: postings, in: storage)
     }
 }

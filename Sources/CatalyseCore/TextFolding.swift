@@ -95,39 +95,61 @@ public enum TextFolding {
     private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
     private static let latinIsWord: [Bool] = latinTable.map { $0.unicodeScalars.first.map(isWordScalar) ?? false }
 
-    /// Folds then splits: the words of a search query or of an indexed text. Works on scalars
-    /// with table look-ups for ASCII and Latin letters (the hot path when indexing), the same
-    /// result as `words(ofFolded: fold(text))`.
+    /// Folds then splits: the words of a search query or of an indexed text, the same result as
+    /// `words(ofFolded: fold(text))`.
     public static func foldedWords(_ text: String) -> [String] {
         var words: [String] = []
+        forEachFoldedWord(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text`, in order (the buffer is
+    /// only valid during the call). Reads UTF-8 directly, with table look-ups for ASCII and Latin
+    /// letters: the hot path when indexing.
+    public static func forEachFoldedWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
         var current: [UInt8] = []
-        current.reserveCapacity(32)
+        current.reserveCapacity(64)
         @inline(__always) func flush() {
             if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
+                current.withUnsafeBufferPointer(body)
                 current.removeAll(keepingCapacity: true)
             }
         }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { current.append(b) } else if b >= 0x41 && b <= 0x5A { current.append(b + 32) } else { flush() }
-            } else if v >= 0xC0 && v <= 0x24F {
-                let i = Int(v - 0xC0)
-                if latinIsWord[i] { current.append(contentsOf: latinBytes[i]) } else { flush() }
-            } else if v >= 0x300 && v <= 0x36F {
-                continue
-            } else {
-                var folded = String.UnicodeScalarView()
-                appendFolded(scalar, to: &folded)
-                for s in folded {
-                    if isWordScalar(s) { current.append(contentsOf: Array(String(s).utf8)) } else { flush() }
+        text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    i += 1
+                    if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { current.append(b) } else if b >= 0x41 && b <= 0x5A { current.append(b + 32) } else { flush() }
+                    continue
+                }
+                // A valid multi-byte sequence (Swift strings hold valid UTF-8).
+                var v: UInt32
+                var length: Int
+                if b >= 0xF0 { v = UInt32(b & 0x07); length = 4 } else if b >= 0xE0 { v = UInt32(b & 0x0F); length = 3 } else { v = UInt32(b & 0x1F); length = 2 }
+                guard i + length <= n else { break }
+                for k in 1..<length { v = v << 6 | UInt32(utf8[i + k] & 0x3F) }
+                i += length
+                if v >= 0xC0 && v <= 0x24F {
+                    let t = Int(v - 0xC0)
+                    if latinIsWord[t] { current.append(contentsOf: latinBytes[t]) } else { flush() }
+                } else if v >= 0x300 && v <= 0x36F {
+                    continue
+                } else if let scalar = Unicode.Scalar(v) {
+                    var folded = String.UnicodeScalarView()
+                    appendFolded(scalar, to: &folded)
+                    for s in folded {
+                        if isWordScalar(s) { current.append(contentsOf: Array(String(s).utf8)) } else { flush() }
+                    }
+                } else {
+                    flush()
                 }
             }
         }
         flush()
-        return words
     }
 
     /// Whether every word of `query` is the start of some word in `words`.

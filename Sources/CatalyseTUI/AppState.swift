@@ -140,7 +140,7 @@ public struct AppState: Sendable {
         let firms = index.catalogue.firms
         self.firmOrder = firms.indices.sorted { TextFolding.frenchLess(firms[$0].name, firms[$1].name) }
         self.result = index.run(OfferFilter(), counts: true)
-        self.missingFavourites = favourites.filter { index.catalogue.offerIndex[$0] == nil }
+        self.missingFavourites = favourites.filter { index.catalogue.index(ofOffer: $0) == nil }
     }
 
     // MARK: Public read-only view of the state (for the backend and tests)
@@ -212,7 +212,7 @@ public struct AppState: Sendable {
     mutating func setFavourites(_ ids: [String]) {
         favourites = ids
         favouriteSet = Set(ids)
-        missingFavourites = ids.filter { catalogue.offerIndex[$0] == nil }
+        missingFavourites = ids.filter { catalogue.index(ofOffer: $0) == nil }
         if favouritesOnly {
             requery()
         } else {

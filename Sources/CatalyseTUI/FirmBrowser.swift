@@ -70,7 +70,7 @@ extension AppState {
         for i in top..<min(firmOrder.count, top + window.shown) {
             let y = l.contentY + i - top
             let firm = catalogue.firms[firmOrder[i]]
-            let count = s.firmOffers(firm.offerIDs.count)
+            let count = s.firmOffers(firm.offerIndices.count)
             let place = Place.department(firm.headquarters).name(language)
             let nameWidth = max(1, l.width - 3 - countWidth - 1)
             let name = CellWidth.truncate(firm.name, to: nameWidth)
@@ -90,7 +90,7 @@ extension AppState {
     /// Offer indices of the firm shown, in file order (ids not found are skipped).
     var firmOffers: [Int] {
         guard let f = firms.firm else { return [] }
-        return catalogue.firms[f].offerIDs.compactMap { catalogue.offerIndex[$0] }
+        return Array(catalogue.firms[f].offerIndices)
     }
 
     /// The firm view as lines, and the line of each offer.

@@ -18,6 +18,7 @@ struct Catalyse: ParsableCommand {
               catalyse show <offer-id>
               catalyse export --favourites -o selection.md
               catalyse validate data/catalogue.yaml
+              catalyse compile annuaire.json -o annuaire.catalyse
 
             Exit status: 0 success (an empty result included); 1 unknown offer or firm id; \
             64 usage error; 65 bad data in the catalogue or favourites file; 66 an input file \
@@ -25,7 +26,7 @@ struct Catalyse: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
-                      ValidateCommand.self, FavouritesCommand.self, ExportCommand.self]
+                      ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -19,7 +19,7 @@ struct FirmsCommand: ParsableCommand {
         if json { Output.out(JSONOutput.firms(catalogue)); return }
         let firms = catalogue.firms.sorted { TextFolding.frenchLess($0.name, $1.name) }
         let rows = firms.map { firm in
-            [firm.id, firm.name, Place.department(firm.headquarters).displayName(language), String(firm.joined), String(firm.offerIDs.count)]
+            [firm.id, firm.name, Place.department(firm.headquarters).displayName(language), String(firm.joined), String(firm.offerIndices.count)]
         }
         if Output.stdoutIsTerminal {
             let header = language == .fr ? ["ID", "CABINET", "SIÈGE", "DEPUIS", "OFFRES"] : ["ID", "FIRM", "HEAD OFFICE", "SINCE", "OFFERS"]

@@ -207,7 +207,7 @@ struct HostileCatalogueTests {
         #expect(c.offers[1].territories == [.department("08"), .department("01"), .department("2A"), .department("971")])
         #expect(c.offers[0].capacity == 8)
         // And so in the JSON output: strings, never 1 or 8.0.
-        let json = try JSONSerialization.jsonObject(with: Data(JSONOutput.offers(c.offers, c).utf8)) as? [[String: Any]]
+        let json = try JSONSerialization.jsonObject(with: Data(JSONOutput.offers(Array(c.offers), c).utf8)) as? [[String: Any]]
         let territories = try #require(json?.first?["territories"] as? [String])
         #expect(territories == ["01", "08", "2A", "971", "09", "2B", "R01", "R94", "976"])
         let firms = try JSONSerialization.jsonObject(with: Data(JSONOutput.firms(c).utf8)) as? [[String: Any]]

@@ -306,7 +306,7 @@ struct InjectionTests {
         let c = try HostileText.load(HostileText.injectionYAML).catalogue
         let context = ShortlistExport.Context(catalogue: c, date: Fixtures.today, language: language, missingIDs: ["offre-disparue"])
         for format in [ShortlistExport.Format.text, .markdown] {
-            let out = ShortlistExport.render(c.offers, format: format, context: context)
+            let out = ShortlistExport.render(Array(c.offers), format: format, context: context)
             expectSafe(out, "\(format) export (\(language))")
             #expect(out.contains("pwned"), "the visible text survives")
             #expect(out.contains("👨‍👩‍👧") && out.contains("🏳️‍🌈"), "emoji ZWJ sequences are kept whole")
@@ -316,7 +316,7 @@ struct InjectionTests {
         #expect(CellWidth.of("👨‍👩‍👧") == 2)
         #expect(CellWidth.of("🏳️‍🌈") == 2)
         #expect(CellWidth.of("\u{200B}") == 0)
-        let text = ShortlistExport.render(c.offers, format: .text, context: context)
+        let text = ShortlistExport.render(Array(c.offers), format: .text, context: context)
         for line in text.split(separator: "\n").map(String.init) {
             #expect(CellWidth.of(line) <= 80, "\(CellWidth.of(line)) cells: \(line)")
         }
@@ -327,7 +327,7 @@ struct InjectionTests {
         let c = try HostileText.load(HostileText.injectionYAML).catalogue
         let context = ShortlistExport.Context(catalogue: c, date: Fixtures.today, language: language, missingIDs: ["offre-disparue"])
         for separator: Character in [",", ";", "\t"] {
-            let csv = ShortlistExport.render(c.offers, format: .csv, context: context, separator: separator)
+            let csv = ShortlistExport.render(Array(c.offers), format: .csv, context: context, separator: separator)
             // CRLF ends each record (RFC 4180); no other carriage return, no other control.
             expectSafe(csv.replacingOccurrences(of: "\r\n", with: "\n"), "CSV export (\(language), \(separator.debugDescription))")
             let rows = try #require(HostileText.parseCSV(csv, separator: separator), "not well-formed CSV")
@@ -339,9 +339,9 @@ struct InjectionTests {
     @Test func jsonOutputIsSafe() throws {
         let c = try HostileText.load(HostileText.injectionYAML).catalogue
         for (what, json) in [
-            ("offers", JSONOutput.offers(c.offers, c)),
+            ("offers", JSONOutput.offers(Array(c.offers), c)),
             ("firms", JSONOutput.firms(c)),
-            ("offers with counts", JSONOutput.offersWithCounts(c.offers, c, FacetCounts())),
+            ("offers with counts", JSONOutput.offersWithCounts(Array(c.offers), c, FacetCounts())),
         ] {
             expectSafe(json, "JSON \(what)")
             // Escaped controls (\u001b) are as dangerous once a program prints the value.
@@ -377,7 +377,7 @@ struct SpreadsheetInjectionTests {
         let missing = ["=1+1", "+1", "-1", "@a", "\t=1", "\r=1", "=cmd|' /C calc'!A0"]
         let context = ShortlistExport.Context(catalogue: c, date: Fixtures.today, language: language, missingIDs: missing)
         for separator: Character in [",", ";", "\t"] {
-            let csv = ShortlistExport.render(c.offers, format: .csv, context: context, separator: separator)
+            let csv = ShortlistExport.render(Array(c.offers), format: .csv, context: context, separator: separator)
             let rows = try #require(HostileText.parseCSV(csv, separator: separator), "not well-formed CSV (\(separator.debugDescription))")
             #expect(rows.first == ShortlistExport.csvColumns)
             #expect(rows.count == 1 + c.offers.count + missing.count)

@@ -33,7 +33,7 @@ struct JSONFormatTests {
         let yaml = Fixtures.catalogue(firms: [Fixtures.firm(offers: [Fixtures.offer(
             territories: "[R32, 2A]", extra: "        capacity: 4\n        eligibility: {stages: [consolidation]}")])])
         let fromYAML = try Fixtures.load(yaml).catalogue
-        #expect(fromJSON.offers == fromYAML.offers.map { var o = $0; o.apply = "Écrire au cabinet."; return o })
+        #expect(Array(fromJSON.offers) == fromYAML.offers.map { var o = $0; o.apply = "Écrire au cabinet."; return o })
         #expect(fromJSON.firms == fromYAML.firms)
         #expect(fromJSON.name == fromYAML.name && fromJSON.updated == fromYAML.updated)
     }

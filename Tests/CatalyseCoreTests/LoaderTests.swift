@@ -11,7 +11,7 @@ struct LoaderTests {
         #expect(c.illustrative)
         #expect(c.firms.count == 26)
         #expect((60...90).contains(c.offers.count))
-        #expect(c.firms.allSatisfy { (2...4).contains($0.offerIDs.count) })
+        #expect(c.firms.allSatisfy { (2...4).contains($0.offerIndices.count) })
     }
 
     @Test func shippedCatalogueCoversWhatTheIssueAsks() {

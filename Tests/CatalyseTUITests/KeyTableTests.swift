@@ -411,7 +411,7 @@ struct KeyTableTests {
         #expect(d.grid.cursor?.row == 2)
         d.press(.down)
         let firm = Fixture.embeddedIndex.catalogue.firm(id: "alizes-mangroves") ?? Fixture.embeddedIndex.catalogue.firms.first { $0.name.hasPrefix("Alizés") }!
-        let first = Fixture.embeddedIndex.catalogue.offer(id: firm.offerIDs[0])!
+        let first = Fixture.embeddedIndex.catalogue.offers[firm.offerIndices.lowerBound]
         let cursor = d.grid.cursor!.row
         #expect(d.lines[cursor].contains(String(first.title.prefix(20))))
         d.press(.enter)

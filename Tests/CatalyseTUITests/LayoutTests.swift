@@ -116,7 +116,7 @@ struct LayoutTests {
     @Test("A catalogue that is not illustrative has no badge")
     func noBadge() {
         let base = Fixture.small
-        let real = Catalogue(name: "Annuaire réel", updated: base.updated, illustrative: false, firms: base.firms, offers: base.offers)
+        let real = Catalogue(name: "Annuaire réel", updated: base.updated, illustrative: false, firms: base.firms, offers: Array(base.offers))
         let d = Driver(index: SearchIndex(catalogue: real))
         #expect(!d.lines[0].contains("illustratif"))
         #expect(d.lines[0].hasSuffix("7 / 7 offres"))

@@ -12,7 +12,6 @@ struct PerformanceTests {
         var offers: [Offer] = []
         for f in 0..<100 {
             let firmID = "cabinet-\(f)"
-            var ids: [String] = []
             for o in 0..<1000 {
                 let template = base.offers[(f + o) % base.offers.count]
                 var offer = template
@@ -20,12 +19,11 @@ struct PerformanceTests {
                 offer.firmID = firmID
                 offer.title = "Offre \(o) du cabinet \(f)"
                 offer.description = "Description courte."
-                ids.append(offer.id)
                 offers.append(offer)
             }
             var firm = base.firms[f % base.firms.count]
             firm = Firm(id: firmID, name: "Cabinet numéro \(f)", presentation: firm.presentation, headquarters: firm.headquarters,
-                        website: nil, contact: firm.contact, joined: firm.joined, provenance: firm.provenance, offerIDs: ids)
+                        website: nil, contact: firm.contact, joined: firm.joined, provenance: firm.provenance)
             firms.append(firm)
         }
         return SearchIndex(catalogue: Catalogue(name: "Grand catalogue", updated: base.updated, illustrative: false, firms: firms, offers: offers))

@@ -7,12 +7,11 @@ import Testing
 enum Fixture {
     static let today = Day(year: 2026, month: 11, day: 26)!
 
-    static func firm(_ id: String, _ name: String, hq: String, offers: [String], phone: String? = nil) -> Firm {
+    static func firm(_ id: String, _ name: String, hq: String, phone: String? = nil) -> Firm {
         Firm(id: id, name: name, presentation: "Cabinet fictif « \(name) » pour les tests.\nDeuxième ligne.",
              headquarters: hq, website: "https://\(id).example.org",
              contact: Contact(name: "Camille Testeur", email: "une-adresse-tres-longue-pour-tester@\(id).example.org", phone: phone),
-             joined: 2010, provenance: Provenance(source: "Fiche fictive de test", verified: Day(year: 2026, month: 10, day: 1)!),
-             offerIDs: offers)
+             joined: 2010, provenance: Provenance(source: "Fiche fictive de test", verified: Day(year: 2026, month: 10, day: 1)!))
     }
 
     static func offer(_ id: String, firm: String, title: String, purpose: Purpose, format: OfferFormat,
@@ -28,10 +27,10 @@ enum Fixture {
     /// Four firms, seven offers. Default order is by firm name (accents ignored), then title.
     static let small: Catalogue = {
         let firms = [
-            firm("eclat", "Éclat Conseil", hq: "59", offers: ["eclat-diagnostic", "eclat-reseau"]),
-            firm("tokyo", "東京コンサルティング", hq: "75", offers: ["tokyo-strategie"]),
-            firm("fusee", "Cabinet 🚀 Fusée", hq: "2A", offers: ["fusee-gouvernance", "fusee-relais"], phone: "01 23 45 67 89"),
-            firm("zeta", "Zeta Partenaires", hq: "33", offers: ["zeta-modele", "zeta-distance"]),
+            firm("eclat", "Éclat Conseil", hq: "59"),
+            firm("tokyo", "東京コンサルティング", hq: "75"),
+            firm("fusee", "Cabinet 🚀 Fusée", hq: "2A", phone: "01 23 45 67 89"),
+            firm("zeta", "Zeta Partenaires", hq: "33"),
         ]
         let offers = [
             offer("eclat-diagnostic", firm: "eclat", title: "Diagnostic stratégique partagé", purpose: .strategique, format: .mecenatCompetences, territories: [.region("32")], mode: .presentiel),

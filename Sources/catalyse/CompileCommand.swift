@@ -1,0 +1,57 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Compile a catalogue into the fast .catalyse form (validated catalogue and search index).",
+        discussion: """
+            Checks the source with every rule of `validate`, then writes the catalogue and its \
+            search index to OUTPUT, which must end in `.catalyse`. catalyse opens such a file by \
+            mapping it into memory, without parsing or indexing: use it for catalogues of tens of \
+            thousands of offers. Compile again after each change to the source. The output is \
+            replaced atomically if it exists.
+
+            Examples:
+              catalyse compile annuaire.json -o annuaire.catalyse
+              catalyse list --catalogue annuaire.catalyse --query "strat compet"
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The catalogue to compile (.yaml or .json; default: the catalogue in effect).")
+    var file: String?
+
+    @Option(name: .shortAndLong, help: "The compiled file to write (ends in .catalyse).")
+    var output: String
+
+    func validate() throws {
+        guard output.lowercased().hasSuffix(".catalyse") else {
+            throw ValidationError(global.language == .fr
+                ? "le fichier compilé doit se terminer par .catalyse (c'est ainsi qu'il est reconnu)."
+                : "the compiled file must end in .catalyse (that is how it is recognised).")
+        }
+    }
+
+    func run() throws {
+        let language = global.language
+        let source: CatalogueSource = file.map { .file($0) } ?? global.source
+        let loaded = try Output.loadOrExit(source, language)
+        for w in loaded.warnings { Output.error(w.description) }
+        let bytes = CompiledCatalogue.compile(loaded.catalogue)
+        let path = TextCleaning.forDisplay(output)
+        switch AtomicFile.write(bytes, to: output, overwrite: true) {
+        case .success:
+            let c = loaded.catalogue
+            let size = String(format: "%.1f", Double(bytes.count) / 1_048_576)
+            Output.error(language == .fr
+                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(size) Mio."
+                : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(size) MiB.")
+        case .failure(let e):
+            Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.reason)." : "catalyse: cannot write \(path): \(e.reason).")
+            throw ExitCode(ExitStatus.cantCreate)
+        }
+    }
+}
