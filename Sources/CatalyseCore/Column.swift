@@ -50,11 +50,16 @@ final class ColumnStorage: @unchecked Sendable {
 
     /// A column holding a copy of `array`.
     func column<T: BitwiseCopyable>(_ array: [T]) -> Column<T> {
-        guard !array.isEmpty else { return .empty }
-        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-        _ = memory.initialize(from: array)
+        column(count: array.count) { _ = $0.initialize(from: array) }
+    }
+
+    /// A column of `count` values written by `fill` (which must initialise every one).
+    func column<T: BitwiseCopyable>(count: Int, _ fill: (UnsafeMutableBufferPointer<T>) -> Void) -> Column<T> {
+        guard count > 0 else { return .empty }
+        let memory = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        fill(memory)
         allocations.append(UnsafeMutableRawPointer(memory.baseAddress!))
-        return Column(base: UnsafePointer(memory.baseAddress!), count: array.count)
+        return Column(base: UnsafePointer(memory.baseAddress!), count: count)
     }
 
     deinit {
@@ -115,23 +120,30 @@ struct WordList: Sendable {
         }
     }
 
-    /// Builds the list from words numbered in first-seen order and their posting lists.
-    static func build(words: [[UInt8]], postings: [[Int32]], in storage: ColumnStorage) -> WordList {
-        let order = words.indices.sorted { words[$0].lexicographicallyPrecedes(words[$1]) }
-        var offsets: [UInt32] = [0]
-        var bytes: [UInt8] = []
-        var starts: [UInt64] = [0]
-        var flat: [Int32] = []
-        offsets.reserveCapacity(order.count + 1)
-        starts.reserveCapacity(order.count + 1)
-        flat.reserveCapacity(postings.reduce(0) { $0 + $1.count })
-        for i in order {
-            bytes.append(contentsOf: words[i])
-            offsets.append(UInt32(bytes.count))
-            flat.append(contentsOf: postings[i])
-            starts.append(UInt64(flat.count))
+    /// Builds the list from words numbered in first-seen order (`word(i)`) and their posting
+    /// lists, written straight into `storage`.
+    static func build(count: Int, word: (Int) -> ArraySlice<UInt8>, postings: [[Int32]], in storage: ColumnStorage) -> WordList {
+        let order = (0..<count).sorted { word($0).lexicographicallyPrecedes(word($1)) }
+        let totalBytes = order.reduce(0) { $0 + word($1).count }
+        let totalPostings = postings.reduce(0) { $0 + $1.count }
+        let offsets: Column<UInt32> = storage.column(count: count + 1) { out in
+            var at = 0
+            out[0] = 0
+            for (k, i) in order.enumerated() { at += word(i).count; out[k + 1] = UInt32(at) }
         }
-        return WordList(offsets: storage.column(offsets), bytes: storage.column(bytes),
-                        postingStarts: storage.column(starts), postings: storage.column(flat))
+        let bytes: Column<UInt8> = storage.column(count: totalBytes) { out in
+            var at = 0
+            for i in order { for b in word(i) { out[at] = b; at += 1 } }
+        }
+        let starts: Column<UInt64> = storage.column(count: count + 1) { out in
+            var at = 0
+            out[0] = 0
+            for (k, i) in order.enumerated() { at += postings[i].count; out[k + 1] = UInt64(at) }
+        }
+        let flat: Column<Int32> = storage.column(count: totalPostings) { out in
+            var at = 0
+            for i in order { for o in postings[i] { out[at] = o; at += 1 } }
+        }
+        return WordList(offsets: offsets, bytes: bytes, postingStarts: starts, postings: flat)
     }
 }

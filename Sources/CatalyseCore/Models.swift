@@ -212,20 +212,24 @@ public struct Catalogue: Sendable {
         self.name = name; self.updated = updated; self.illustrative = illustrative; self.note = note
         var fi: [String: Int] = [:]
         for (i, f) in firms.enumerated() { fi[f.id] = i }
-        var byFirm = [[Offer]](repeating: [], count: firms.count)
-        for offer in offers {
+        var owner: [Int32] = offers.map { offer in
             guard let f = fi[offer.firmID] else { preconditionFailure("offer \(offer.id) names an unknown firm") }
-            byFirm[f].append(offer)
+            return Int32(f)
         }
-        var grouped: [Offer] = []
-        grouped.reserveCapacity(offers.count)
+        // The loader gives offers grouped in firm order; anything else is regrouped (stable).
+        var grouped = offers
+        if zip(owner, owner.dropFirst()).contains(where: { $0 > $1 }) {
+            let order = owner.indices.sorted { (owner[$0], $0) < (owner[$1], $1) }
+            grouped = order.map { offers[$0] }
+            owner = order.map { owner[$0] }
+        }
         var firmsWithRanges = firms
-        var owner: [Int32] = []
-        owner.reserveCapacity(offers.count)
+        var start = 0
         for f in firms.indices {
-            firmsWithRanges[f].offerIndices = grouped.count..<(grouped.count + byFirm[f].count)
-            grouped += byFirm[f]
-            owner += repeatElement(Int32(f), count: byFirm[f].count)
+            var end = start
+            while end < owner.count && owner[end] == Int32(f) { end += 1 }
+            firmsWithRanges[f].offerIndices = start..<end
+            start = end
         }
         var oi: [String: Int] = [:]
         oi.reserveCapacity(grouped.count)

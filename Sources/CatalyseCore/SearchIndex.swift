@@ -293,6 +293,6 @@ struct WordNumbering {
     }
 
     func wordList(in storage: ColumnStorage) -> WordList {
-        WordList.build(words: (0..<count).map { Array(bytes(of: $0)) }, postings: postings, in: storage)
+        WordList.build(count: count, word: { bytes(of: $0) }, postings: postings, in: storage)
     }
 }

@@ -243,9 +243,17 @@ public enum TextCleaning {
     /// E2 81 A6–A9), or a scalar that is not surely in NFC. Most French text needs no work.
     @inline(__always)
     static func needsCleaning(_ text: String, singleLine: Bool) -> Bool {
-        var utf8 = text.utf8.makeIterator()
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) }) {
+            return answer
+        }
+        var copy = text
+        return copy.withUTF8 { needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) }
+    }
+
+    /// The same, on UTF-8 bytes.
+    static func needsCleaning(_ utf8: UnsafeRawBufferPointer, singleLine: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        while let b = utf8.next() {
+        for b in utf8 {
             if b < 0x20 {
                 if !(b == 0x0A || b == 0x09) || singleLine { return true }
             } else if b == 0x7F {

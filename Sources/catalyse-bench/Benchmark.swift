@@ -51,6 +51,7 @@ struct CatalyseBench: ParsableCommand {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; runs per measure: \(runs); medians unless stated")
             var rows: [[String]] = []
+            var loadRows: [[String]] = []
             var comparisons: [[String]] = []
             for n in sizes {
                 if n >= 1_000_000, Measure.freeDiskBytes(folder) < 3_000_000_000 {
@@ -60,19 +61,29 @@ struct CatalyseBench: ParsableCommand {
                 let path = "\(folder)/catalogue-\(n).json"
                 var generator = SyntheticCatalogue(seed: 42)
                 try generator.json(offers: n).write(toFile: path, atomically: false, encoding: .utf8)
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                let size = fileSize(path)
 
-                // Load: file to model and index, in this process.
-                var loadTimes: [Double] = []
-                var index: SearchIndex! = nil
-                for _ in 0..<max(1, min(runs, n >= 1_000_000 ? 2 : runs)) {
-                    index = nil
-                    let start = Measure.now()
-                    index = SearchIndex(catalogue: try CatalogueLoader.load(path: path).catalogue)
-                    loadTimes.append(Double(Measure.now() - start) / 1e6)
+                // JSON: file to model and index, in this process (once at 1,000,000: it takes a minute).
+                var jsonLoads: [Double] = []
+                for _ in 0..<(n >= 1_000_000 ? 1 : max(1, runs)) {
+                    jsonLoads.append(try Measure.timed { SearchIndex(catalogue: try CatalogueLoader.load(path: path).catalogue) }.ms)
                 }
-                // Peak memory of loading, in a process of its own.
-                let validate = Measure.runs(1, [catalyse, "validate", path])
+                // Compiled: `catalyse compile`, then opening the file (checks included) in this process.
+                let compiled = "\(folder)/catalogue-\(n).catalyse"
+                let compile = Measure.runs(1, [catalyse, "compile", path, "-o", compiled])
+                if compile.status != 0 { print("warning: catalyse compile exited with \(compile.status) at N=\(n)") }
+                let compiledSize = fileSize(compiled)
+                var opens: [Double] = []
+                var index: SearchIndex! = nil
+                for _ in 0..<max(1, runs) {
+                    index = nil
+                    let open = try Measure.timed { SearchIndex(catalogue: try CatalogueLoader.load(path: compiled).catalogue) }
+                    index = open.value
+                    opens.append(open.ms)
+                }
+                // Peak memory of loading, each in a process of its own.
+                let validateJSON = Measure.runs(1, [catalyse, "validate", path])
+                let validateCompiled = Measure.runs(1, [catalyse, "validate", compiled])
 
                 // Keystrokes: each prefix of the query, with facet counts, as the interface does.
                 let query = "strat compet"
@@ -100,19 +111,21 @@ struct CatalyseBench: ParsableCommand {
                 _ = state.update(.key(.down))
                 var renders: [Double] = []
                 for _ in 0..<20 { renders.append(Measure.ms { _ = state.render() }) }
-                // The whole process.
-                let whole = Measure.runs(runs, [catalyse, "list", "--query", query, "--catalogue", path])
+                // The whole process, on each form.
+                let wholeJSON = Measure.runs(n >= 1_000_000 ? 1 : runs, [catalyse, "list", "--query", query, "--catalogue", path])
+                let whole = Measure.runs(runs, [catalyse, "list", "--query", query, "--catalogue", compiled])
 
                 func f(_ v: Double) -> String { v.isNaN ? "—" : (v < 10 ? String(format: "%.2f", v) : String(format: "%.0f", v)) }
-                rows.append([String(n), "\(size / 1_048_576) MiB", f(Measure.median(loadTimes)), f(validate.mib),
-                             f(Measure.percentile(keystrokes, 50)), f(Measure.percentile(keystrokes, 99)),
-                             f(Measure.percentile(toggles, 50)), f(Measure.percentile(toggles, 99)),
-                             f(Measure.median(renders)), f(whole.ms), f(whole.mib)])
-                if whole.status != 0 { print("warning: catalyse list exited with \(whole.status) at N=\(n)") }
+                func mib(_ bytes: Int) -> String { bytes >= 10 * 1_048_576 ? "\(bytes / 1_048_576)" : String(format: "%.1f", Double(bytes) / 1_048_576) }
+                loadRows.append([String(n), mib(size), f(Measure.median(jsonLoads)), f(validateJSON.mib), f(wholeJSON.ms), f(wholeJSON.mib),
+                                 f(compile.ms), mib(compiledSize), f(Measure.median(opens)), f(validateCompiled.mib), f(whole.ms), f(whole.mib)])
+                rows.append([String(n), f(Measure.percentile(keystrokes, 50)), f(Measure.percentile(keystrokes, 99)),
+                             f(Measure.percentile(toggles, 50)), f(Measure.percentile(toggles, 99)), f(Measure.median(renders))])
+                if whole.status != 0 || wholeJSON.status != 0 { print("warning: catalyse list exited with \(whole.status) / \(wholeJSON.status) at N=\(n)") }
 
                 if compare {
                     let text = "\(folder)/catalogue-\(n).txt"
-                    try Run.writeText(catalogue: path, to: text)
+                    try Run.writeText(catalogue: compiled, to: text)
                     var line = [String(n), f(whole.ms), f(whole.mib)]
                     for (name, argv) in [("fzf", ["fzf", "--filter", query]), ("fzf --exact", ["fzf", "--exact", "--filter", query]), ("grep -i -c", ["grep", "-i", "-c", "strat"])] {
                         guard Measure.which(argv[0]) != nil else { line += ["(no \(name))", "", ""]; continue }
@@ -124,15 +137,22 @@ struct CatalyseBench: ParsableCommand {
                 }
                 index = nil
                 unlink(path)
+                unlink(compiled)
             }
             print()
-            printTable(["N", "file", "load ms", "load MiB", "key p50", "key p99", "toggle p50", "toggle p99", "render ms", "list ms", "list MiB"], rows)
+            print("loading (MiB: file size, or peak resident memory of `catalyse validate` / `catalyse list` in a process of its own):")
+            printTable(["N", "JSON MiB", "load ms", "MiB", "list ms", "MiB", "compile ms", "compiled MiB", "open ms", "MiB", "list ms", "MiB"], loadRows)
+            print()
+            print("interaction, on the compiled catalogue (ms):")
+            printTable(["N", "key p50", "key p99", "toggle p50", "toggle p99", "render"], rows)
             if compare {
                 print()
-                print("whole process, `catalyse list --query 'strat compet'` against peers on the same data (ratio = catalyse ÷ peer):")
+                print("whole process, `catalyse list --query 'strat compet'` on the compiled catalogue against peers on the same data (ratio = catalyse ÷ peer):")
                 printTable(["N", "catalyse ms", "MiB", "fzf ms", "MiB", "ratio", "fzf --exact ms", "MiB", "ratio", "grep -i -c ms", "MiB", "ratio"], comparisons)
             }
         }
+
+        func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
 
         func printTable(_ header: [String], _ rows: [[String]]) {
             let all = [header] + rows

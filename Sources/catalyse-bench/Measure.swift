@@ -8,6 +8,13 @@ enum Measure {
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     /// Milliseconds taken by `body`.
+    /// The value of `body` and the milliseconds it took.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (value: T, ms: Double) {
+        let start = now()
+        let value = try body()
+        return (value, Double(now() - start) / 1e6)
+    }
+
     static func ms(_ body: () -> Void) -> Double {
         let start = now()
         body()

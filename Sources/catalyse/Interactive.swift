@@ -98,10 +98,10 @@ enum Interactive {
     static func printList(_ catalogue: Catalogue, _ global: GlobalOptions) throws {
         let language = global.language
         let index = SearchIndex(catalogue: catalogue)
-        let offers = index.run(OfferFilter(), counts: false).offers.map { catalogue.offers[$0] }
+        let offers = index.run(OfferFilter(), counts: false).offers
         Output.error(language == .fr
             ? "catalyse : pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu) ; voici la liste (catalyse list)."
             : "catalyse: not an interactive terminal (redirected input or output, or unknown TERM); printing the list (catalyse list).")
-        Output.out(ListCommand.render(offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal))
+        ListCommand.print(offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
     }
 }

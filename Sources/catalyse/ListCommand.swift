@@ -31,28 +31,45 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let selection = try Selection(global, filters, counts: counts)
-        let (catalogue, result, offers) = (selection.catalogue, selection.result, selection.offers)
+        let (catalogue, result) = (selection.catalogue, selection.result)
         if json {
+            let offers = selection.offers
             Output.out(counts ? JSONOutput.offersWithCounts(offers, catalogue, result.counts) : JSONOutput.offers(offers, catalogue))
             return
         }
-        Output.out(ListCommand.render(offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal))
+        ListCommand.print(result.offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
         if counts { Output.out("\n" + ListCommand.renderCounts(result.counts, language: language)) }
     }
 
-    /// The human list: a table on a terminal, tab-separated lines otherwise.
-    static func render(_ offers: [Offer], catalogue: Catalogue, language: Language, terminal: Bool) -> String {
-        if !terminal {
-            var out = ""
-            out.reserveCapacity(offers.count * 120)
-            for offer in offers {
-                let firm = catalogue.firm(of: offer)
-                out += [offer.id, firm.name, offer.title, offer.purpose.code, offer.format.code,
-                        offer.territories.map(\.code).joined(separator: ",")].map(Output.tsvField).joined(separator: "\t")
-                out += "\n"
-            }
-            return out
+    /// Prints the human list of the offers at `indices`: a table on a terminal, tab-separated
+    /// lines otherwise (written as they are made, so a long list starts at once and costs no
+    /// more memory than a buffer).
+    static func print(_ indices: [Int], catalogue: Catalogue, language: Language, terminal: Bool) {
+        if terminal {
+            Output.out(render(indices.map { catalogue.offers[$0] }, catalogue: catalogue, language: language))
+            return
         }
+        var out = ""
+        out.reserveCapacity(80 * 1024)
+        for i in indices {
+            let offer = catalogue.offers[i]
+            out += Output.tsvField(offer.id); out += "\t"
+            out += Output.tsvField(catalogue.firms[catalogue.firmIndex(of: i)].name); out += "\t"
+            out += Output.tsvField(offer.title); out += "\t"
+            out += offer.purpose.code; out += "\t"
+            out += offer.format.code; out += "\t"
+            for (k, place) in offer.territories.enumerated() { if k > 0 { out += "," }; out += place.code }
+            out += "\n"
+            if out.utf8.count >= 64 * 1024 {
+                Output.out(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        Output.out(out)
+    }
+
+    /// The table shown on a terminal.
+    static func render(_ offers: [Offer], catalogue: Catalogue, language: Language) -> String {
         let fr = language == .fr
         let header = fr ? ["ID", "CABINET", "OFFRE", "FINALITÉ", "FORMAT"] : ["ID", "FIRM", "OFFER", "PURPOSE", "FORMAT"]
         let rows = offers.map { offer in

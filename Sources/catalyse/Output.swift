@@ -77,11 +77,8 @@ enum Output {
 
     /// A plain field for tab-separated output: tabs and newlines shown as spaces.
     static func tsvField(_ text: String) -> String {
-        var s = text
-        if s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-            s = String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-        }
-        return s
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// A table that fits `width` cells: columns get their natural width, and the flexible ones
