@@ -121,8 +121,9 @@ struct WordList: Sendable {
     }
 
     /// Builds the list from words numbered in first-seen order (`word(i)`) and their posting
-    /// lists, written straight into `storage`.
-    static func build(count: Int, word: (Int) -> ArraySlice<UInt8>, postings: [[Int32]], in storage: ColumnStorage) -> WordList {
+    /// lists, written straight into `storage`; each posting list is freed once copied, so the
+    /// two forms are never both whole in memory.
+    static func build(count: Int, word: (Int) -> ArraySlice<UInt8>, postings: inout [[Int32]], in storage: ColumnStorage) -> WordList {
         let order = (0..<count).sorted { word($0).lexicographicallyPrecedes(word($1)) }
         let totalBytes = order.reduce(0) { $0 + word($1).count }
         let totalPostings = postings.reduce(0) { $0 + $1.count }
@@ -142,7 +143,10 @@ struct WordList: Sendable {
         }
         let flat: Column<Int32> = storage.column(count: totalPostings) { out in
             var at = 0
-            for i in order { for o in postings[i] { out[at] = o; at += 1 } }
+            for i in order {
+                for o in postings[i] { out[at] = o; at += 1 }
+                postings[i] = []
+            }
         }
         return WordList(offsets: offsets, bytes: bytes, postingStarts: starts, postings: flat)
     }

@@ -131,6 +131,17 @@ public struct FacetCounts: Equatable, Sendable {
 public struct QueryResult: Sendable {
     public var offers: [Int]
     public var counts: FacetCounts
+    /// The offers found by each query word (all searchable words, and title or firm-name words):
+    /// what the next keystroke reuses when it keeps a word (`run(_:refining:)`).
+    var wordSets: [String: WordSets] = [:]
+
+    public init(offers: [Int], counts: FacetCounts) { self.offers = offers; self.counts = counts }
+}
+
+/// The offers with a word starting with one query word.
+struct WordSets: Sendable {
+    var all: Bitset
+    var title: Bitset
 }
 
 extension SearchIndex {
@@ -143,13 +154,24 @@ extension SearchIndex {
 
     /// The same, for distinct query words already folded.
     func textMatches(words: [String]) -> Bitset? {
+        var sets: [String: WordSets] = [:]
+        return textMatches(words: words, sets: &sets, titles: false)
+    }
+
+    /// Intersects the offers of each query word, taking a word's offers from `sets` when the
+    /// previous keystroke computed them, and adding the ones computed now (with the title and
+    /// firm-name matches when `titles`, for ranking).
+    func textMatches(words: [String], sets: inout [String: WordSets], titles: Bool) -> Bitset? {
         guard !words.isEmpty else { return nil }
         var result: Bitset? = nil
         // Longest words first: they usually have the fewest matches.
-        for word in words.sorted(by: { $0.count > $1.count }) {
-            let set = offers(withWordPrefix: word)
+        for word in words.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            let set: Bitset
+            if let known = sets[word] { set = known.all } else {
+                set = offers(withWordPrefix: word)
+                sets[word] = WordSets(all: set, title: titles ? offers(withWordPrefix: word, title: true) : Bitset(count: 0))
+            }
             if result == nil { result = set } else { result!.formIntersection(set) }
-            if result!.isEmpty { break }
         }
         return result
     }
@@ -180,10 +202,16 @@ extension SearchIndex {
     }
 
     /// Runs a filter: the matching offers in display order (ranked when there is a query), and
-    /// the facet counts.
-    public func run(_ filter: OfferFilter, counts wantCounts: Bool = true) -> QueryResult {
+    /// the facet counts. With `previous` (the result of the last keystroke on this index), the
+    /// offers of query words it already looked up are reused: typing `strat compet` looks up
+    /// `strat` once, not at each letter of `compet`.
+    public func run(_ filter: OfferFilter, counts wantCounts: Bool = true, refining previous: QueryResult? = nil) -> QueryResult {
         let queryWords = Array(Set(TextFolding.foldedWords(filter.query)))
-        let text = textMatches(words: queryWords)
+        var sets: [String: WordSets] = [:]
+        if let previous {
+            for word in queryWords { if let known = previous.wordSets[word], known.all.count == count { sets[word] = known } }
+        }
+        let text = textMatches(words: queryWords, sets: &sets, titles: true)
         var base = text ?? Bitset(count: count, filled: true)
         if let ids = filter.onlyIDs {
             var only = Bitset(count: count)
@@ -274,7 +302,7 @@ extension SearchIndex {
         ordered.reserveCapacity(min(count, 1024))
         if text != nil {
             let words = queryWords
-            let titleHits = words.map { offers(withWordPrefix: $0, title: true) }
+            let titleHits = words.map { sets[$0]!.title }
             var buckets = [[Int]](repeating: [], count: words.count + 1)
             for i32 in defaultOrder where matched.contains(Int(i32)) {
                 let i = Int(i32)
@@ -286,6 +314,8 @@ extension SearchIndex {
         } else {
             for i in defaultOrder where matched.contains(Int(i)) { ordered.append(Int(i)) }
         }
-        return QueryResult(offers: ordered, counts: counts)
+        var result = QueryResult(offers: ordered, counts: counts)
+        result.wordSets = sets
+        return result
     }
 }

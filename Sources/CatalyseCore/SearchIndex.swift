@@ -184,6 +184,7 @@ struct IndexColumns: Sendable {
             return ids
         }
         var ids: [Int32] = [], titleIDs: [Int32] = []
+        firmIDs.reserveCapacity(catalogue.firms.count)
         for i in 0..<n {
             let offer = offers[i]
             let f = catalogue.firmIndex(of: i)
@@ -210,6 +211,8 @@ struct IndexColumns: Sendable {
         }
 
         let storage = ColumnStorage()
+        let wordList = words.wordList(in: storage), titleList = titleWords.wordList(in: storage)
+        words = WordNumbering(); titleWords = WordNumbering()
         // Default order: firm name, then title (French order), then id for stability.
         var firmKeys: [Int: [UInt8]] = [:]
         let keys: [([UInt8], [UInt8], [UInt8])] = (0..<n).map { i in
@@ -230,7 +233,7 @@ struct IndexColumns: Sendable {
         }
         return IndexColumns(storage: storage, facetMasks: storage.column(masks), regionMasks: storage.column(regions),
                             departmentMasks: storage.column(departments), coversNational: storage.column(national),
-                            words: words.wordList(in: storage), titleWords: titleWords.wordList(in: storage),
+                            words: wordList, titleWords: titleList,
                             defaultOrder: storage.column(order.map { Int32($0) }))
     }
 }
@@ -292,7 +295,9 @@ struct WordNumbering {
         for id in ids where id != previous { postings[Int(id)].append(offer); previous = id }
     }
 
-    func wordList(in storage: ColumnStorage) -> WordList {
-        WordList.build(count: count, word: { bytes(of: $0) }, postings: postings, in: storage)
+    /// The finished list; empties this numbering's posting lists on the way.
+    mutating func wordList(in storage: ColumnStorage) -> WordList {
+        let (bytes, offsets) = (self.bytes, self.offsets)
+        return WordList.build(count: count, word: { bytes[Int(offsets[$0])..<Int(offsets[$0 + 1])] }, postings: &postings, in: storage)
     }
 }

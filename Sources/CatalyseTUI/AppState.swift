@@ -184,7 +184,7 @@ public struct AppState: Sendable {
     /// still listed; `resetSelection` (a new search text) goes to the top instead.
     mutating func requery(resetSelection: Bool = false) {
         let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
-        result = index.run(effectiveFilter, counts: true)
+        result = index.run(effectiveFilter, counts: true, refining: result)
         // Not found any more: stay at the same place in the list (clamped).
         if resetSelection { selection = 0 }
         if let previous {

@@ -174,4 +174,45 @@ struct QueryTests {
         f.onlyIDs = [c.offers[3].id, c.offers[7].id, "offre-disparue"]
         #expect(ids(f) == [c.offers[3].id, c.offers[7].id])
     }
+
+    @Test func refiningThePreviousResultGivesTheSameAnswer() {
+        // Typing queries letter by letter (and sometimes deleting, or changing a facet), each
+        // run reusing the previous result, must list and count exactly as a fresh run does.
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["strat compet", "mecenat ile de france", "reseau gouv", "coach d'equipe", "innov model a"]
+        for _ in 0..<40 {
+            var filter = OfferFilter()
+            var previous: QueryResult? = nil
+            let text = texts.randomElement(using: &generator)!
+            var typed = ""
+            for ch in text {
+                if Int.random(in: 0..<6, using: &generator) == 0, !typed.isEmpty { typed.removeLast() }
+                typed.append(ch)
+                filter.query = typed
+                if Int.random(in: 0..<8, using: &generator) == 0 { filter.purposes = [Purpose.allCases.randomElement(using: &generator)!] }
+                let refined = Self.index.run(filter, refining: previous)
+                let fresh = Self.index.run(filter)
+                #expect(refined.offers == fresh.offers, "query \(typed)")
+                #expect(refined.counts == fresh.counts, "query \(typed)")
+                previous = refined
+            }
+        }
+    }
+
+    @Test func aKeptWordIsNotLookedUpAgain() {
+        var f = OfferFilter()
+        f.query = "strat c"
+        var first = Self.index.run(f)
+        #expect(first.wordSets["strat"] != nil)
+        // Planting an empty set for `strat` shows the next keystroke takes it from there.
+        first.wordSets["strat"] = WordSets(all: Bitset(count: Self.index.count), title: Bitset(count: Self.index.count))
+        f.query = "strat co"
+        #expect(!Self.index.run(f).offers.isEmpty)
+        let second = Self.index.run(f, refining: first)
+        #expect(second.offers.isEmpty)
+        #expect(second.wordSets["co"] != nil && second.wordSets["c"] == nil)
+        // Sets of another size (another index) are ignored.
+        first.wordSets["strat"] = WordSets(all: Bitset(count: 3), title: Bitset(count: 3))
+        #expect(!Self.index.run(f, refining: first).offers.isEmpty)
+    }
 }
