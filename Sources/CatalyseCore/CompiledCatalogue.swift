@@ -133,8 +133,9 @@ public enum CompiledCatalogue {
             let at = 16 + s.rawValue * 16
             let offset = bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
             let length = bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self).littleEndian
+            // The padding after a section is part of the file: a file cut there is truncated too.
             guard offset % 8 == 0, offset >= UInt64(headerSize), offset <= UInt64(bytes.count),
-                  length <= UInt64(bytes.count) - offset else {
+                  length <= UInt64(bytes.count) - offset, (length + 7) & ~7 <= UInt64(bytes.count) - offset else {
                 throw Failure(field: "file", message: "section \(s) lies outside the file (the file is truncated or damaged)")
             }
             ranges.append(Int(offset)..<Int(offset + length))
@@ -159,7 +160,13 @@ public enum CompiledCatalogue {
             note = try meta.optionalText(singleLine: false)
             firmCount = try meta.varint(below: Int(Int32.max))
             offerCount = try meta.varint(below: Int(Int32.max))
+            try meta.end()
         } catch { throw Failure(field: "catalogue", message: error.message) }
+
+        // The offer count bounds what the firms may claim: check it against the offer offsets
+        // (whose size the file bounds) before anything is allocated from it.
+        let offerOffsets = try column(.offerOffsets, UInt64.self)
+        guard offerOffsets.count == offerCount + 1 else { throw Failure(field: "offers", message: "\(offerOffsets.count) record offsets for \(offerCount) offers") }
 
         // Firms, decoded now (a few per hundred offers).
         let firmOffsets = try column(.firmOffsets, UInt64.self)
@@ -169,10 +176,14 @@ public enum CompiledCatalogue {
         firms.reserveCapacity(firmCount)
         var owner: [Int32] = []
         owner.reserveCapacity(offerCount)
+        var firmIDs = Set<String>()
         for f in 0..<firmCount {
             do throws(RecordReader.Failure) {
                 var r = try RecordReader(firmRecords, firmOffsets[f], firmOffsets[f + 1])
-                let id = try r.text(singleLine: true), name = try r.text(singleLine: true)
+                let idBytes = try r.textBytes()
+                guard CompiledCatalogue.isValidID(idBytes) else { throw RecordReader.Failure(message: CompiledCatalogue.invalidID) }
+                let id = String(decoding: idBytes, as: UTF8.self), name = try r.text(singleLine: true)
+                guard firmIDs.insert(id).inserted else { throw RecordReader.Failure(message: "duplicate firm id '\(id)'") }
                 let presentation = try r.text(singleLine: false), hq = try r.text(singleLine: true)
                 let website = try r.optionalText(singleLine: true)
                 let contact = Contact(name: try r.text(singleLine: true), email: try r.text(singleLine: true), phone: try r.optionalText(singleLine: true))
@@ -189,9 +200,7 @@ public enum CompiledCatalogue {
         }
         guard owner.count == offerCount else { throw Failure(field: "firms", message: "the firms hold \(owner.count) offers, the catalogue \(offerCount)") }
 
-        // Offers: every record is walked once (bounds, codes, places), without building text.
-        let offerOffsets = try column(.offerOffsets, UInt64.self)
-        guard offerOffsets.count == offerCount + 1 else { throw Failure(field: "offers", message: "\(offerOffsets.count) record offsets for \(offerCount) offers") }
+        // Offers: every record is walked once (bounds, codes, places, ids), without building text.
         let offerRecords = raw(.offerRecords)
         func path(_ i: Int) -> String {
             let f = Int(owner[i])
@@ -200,6 +209,8 @@ public enum CompiledCatalogue {
         for i in 0..<offerCount {
             do throws(RecordReader.Failure) {
                 var r = try RecordReader(offerRecords, offerOffsets[i], offerOffsets[i + 1], decode: false)
+                var id = r
+                guard CompiledCatalogue.isValidID(try id.textBytes()) else { throw RecordReader.Failure(message: CompiledCatalogue.invalidID) }
                 _ = try r.offer(firmID: "")
             } catch { throw Failure(field: path(i), message: error.message) }
         }
@@ -249,6 +260,20 @@ public enum CompiledCatalogue {
 
         return Catalogue(name: name, updated: updated, illustrative: illustrative, note: note, firms: firms, offers: offers, columns: columns)
     }
+
+    /// Whether the bytes of an id follow the loader's rule (`Slug`): 1 to 120 lower-case ASCII
+    /// letters, digits and single hyphens, no hyphen at either end.
+    static func isValidID(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard !raw.isEmpty, raw.count <= 120, raw[0] != 0x2D, raw[raw.count - 1] != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for b in raw {
+            guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2D && previous != 0x2D) else { return false }
+            previous = b
+        }
+        return true
+    }
+
+    static let invalidID = "the id is not a valid id (lower-case letters, digits and single hyphens)"
 
     /// Whether `column` holds each of 0..<n exactly once.
     static func checkPermutation(_ column: Column<Int32>, _ n: Int, _ name: String) throws(Failure) {
@@ -398,9 +423,10 @@ struct RecordReader {
     }
 
     /// Text is cleaned as the loader cleans it: the file may have been made by something else.
+    /// (`catalyse compile` wrote it cleaned; only a damaged or hand-made file needs the work.)
     static func string(_ raw: UnsafeRawBufferPointer, singleLine: Bool) -> String {
         let s = String(decoding: raw, as: UTF8.self)
-        return TextCleaning.clean(s, singleLine: singleLine).text
+        return TextCleaning.needsCleaning(raw, singleLine: singleLine) ? TextCleaning.clean(s, singleLine: singleLine).text : s
     }
 
     mutating func text(singleLine: Bool) throws(Failure) -> String {

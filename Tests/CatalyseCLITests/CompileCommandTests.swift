@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `catalyse compile`, and the other commands on a compiled catalogue, run as a user would.
+@Suite("Command line: compile and .catalyse files")
+struct CompileCommandTests {
+    static let shippedYAML = Spawn.packageRoot + "/data/catalogue.yaml"
+
+    /// The shipped catalogue compiled into `box` (checks the command's own output on the way).
+    static func compileShipped(_ box: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let out = box.directory + "/annuaire.catalyse"
+        let r = box.run("compile", shippedYAML, "-o", out)
+        #expect(r.status == 0, "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(r.stderr.contains("annuaire.catalyse") && r.stderr.contains("26 cabinets, 75 offres"), "\(r.stderr)", sourceLocation: sourceLocation)
+        #expect(FileManager.default.fileExists(atPath: out), sourceLocation: sourceLocation)
+        return out
+    }
+
+    @Test func compiledCatalogueGivesTheSameOutputs() throws {
+        let box = Sandbox()
+        let compiled = Self.compileShipped(box)
+        let first = box.run("list", "--catalogue", Self.shippedYAML).stdout.split(separator: "\t").first.map(String.init) ?? ""
+        #expect(!first.isEmpty)
+        let commands: [[String]] = [
+            ["list"], ["list", "--query", "strat compet", "--territory", "59"], ["list", "--json"], ["firms", "--json"],
+            ["show", first], ["list", "--counts", "--json", "--purpose", "strategique", "--kind", "mise-en-reseau"],
+            ["list", "--territory", "R84", "--format", "mi-chemin"], ["firms"], ["show", first, "--lang", "en"],
+            ["validate"],
+        ]
+        for command in commands {
+            let yaml = box.run(command + ["--catalogue", Self.shippedYAML])
+            let fast = box.run(command + ["--catalogue", compiled])
+            #expect(yaml.status == 0, "\(command): \(yaml.stderr)")
+            #expect(fast.status == yaml.status, "\(command): \(fast.stderr)")
+            #expect(!yaml.stdoutBytes.isEmpty, "\(command)")
+            #expect(fast.stdoutBytes == yaml.stdoutBytes, "\(command)")
+            #expect(fast.stderr == yaml.stderr, "\(command)")
+        }
+        // Through the environment as well, and an unknown id.
+        #expect(box.run("list", env: ["CATALYSE_CATALOGUE": compiled]).stdoutBytes == box.run("list").stdoutBytes)
+        #expect(box.run("show", "pas-une-offre", "--catalogue", compiled).status == 1)
+    }
+
+    @Test func compilesTheCatalogueInEffectWithoutASource() {
+        let box = Sandbox()
+        let out = box.directory + "/integre.catalyse"
+        let r = box.run("compile", "-o", out)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(box.run("list", "--catalogue", out).stdoutBytes == box.run("list").stdoutBytes)
+        // Compiling again replaces the file.
+        #expect(box.run("compile", Self.shippedYAML, "-o", out).status == 0)
+        #expect(box.run("validate", out).stdout == "OK : 26 cabinets, 75 offres\n")
+    }
+
+    @Test func outputMustEndInCatalyse() {
+        let box = Sandbox()
+        for name in ["out.txt", "out.yaml", "out.catalyse.bak", "catalyse"] {
+            let r = box.run("compile", Self.shippedYAML, "-o", box.directory + "/" + name)
+            #expect(r.status == 64, "\(name)")
+            #expect(r.stderr.contains(".catalyse"), "\(name): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: box.directory + "/" + name))
+        }
+        #expect(box.run("compile", Self.shippedYAML).status == 64)
+        #expect(box.run("compile", Self.shippedYAML, "-o", box.directory + "/OUT.CATALYSE").status == 0)
+    }
+
+    @Test func invalidSourceIsRefusedAndNothingIsWritten() {
+        let box = Sandbox()
+        let bad = box.write("bad.yaml", CommandLineTests.smallCatalogue.replacingOccurrences(of: "format: mi-chemin", with: "format: gratuit"))
+        let out = box.directory + "/bad.catalyse"
+        let r = box.run("compile", bad, "-o", out)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("firms[0].offers[0].format: unknown format 'gratuit'"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // An existing output is left as it was.
+        let good = Self.compileShipped(box)
+        let before = FileManager.default.contents(atPath: good)
+        #expect(box.run("compile", bad, "-o", good).status == 65)
+        #expect(FileManager.default.contents(atPath: good) == before)
+        #expect(box.run("compile", box.directory + "/absent.yaml", "-o", out).status == 66)
+    }
+
+    @Test func damagedCompiledFilesAreRefusedWithTheRecordNamed() throws {
+        let box = Sandbox()
+        let compiled = Self.compileShipped(box)
+        let bytes = try #require(FileManager.default.contents(atPath: compiled))
+        let cut = box.directory + "/coupe.catalyse"
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        let r = box.run("validate", cut)
+        #expect(r.status == 65)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(r.stderr)")
+        // `FILE: field: message`, no line and column (a compiled file has none).
+        #expect(lines.first?.hasPrefix(cut + ": file: ") == true, "\(r.stderr)")
+        #expect(lines.first?.contains(".catalyse:0") == false)
+        #expect(lines.last == "\(cut) : 1 erreur, catalogue refusé.")
+        #expect(box.run("list", "--catalogue", cut).status == 65)
+
+        // A YAML file named .catalyse, and an empty one.
+        let yaml = box.write("source.catalyse", CommandLineTests.smallCatalogue)
+        let y = box.run("validate", yaml, "--lang", "en")
+        #expect(y.status == 65)
+        #expect(y.stderr.hasPrefix(yaml + ": file: ") && y.stderr.contains("catalyse compile"), "\(y.stderr)")
+        #expect(y.stderr.hasSuffix("1 error, catalogue refused.\n"))
+        let empty = box.write("vide.catalyse", "")
+        #expect(box.run("validate", empty).status == 65)
+    }
+}
