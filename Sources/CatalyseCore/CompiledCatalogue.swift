@@ -185,6 +185,7 @@ public enum CompiledCatalogue {
                 let id = String(decoding: idBytes, as: UTF8.self), name = try r.text(singleLine: true)
                 guard firmIDs.insert(id).inserted else { throw RecordReader.Failure(message: "duplicate firm id '\(id)'") }
                 let presentation = try r.text(singleLine: false), hq = try r.text(singleLine: true)
+                guard Territories.departmentByCode[hq] != nil else { throw RecordReader.Failure(message: "headquarters: unknown département '\(hq)'") }
                 let website = try r.optionalText(singleLine: true)
                 let contact = Contact(name: try r.text(singleLine: true), email: try r.text(singleLine: true), phone: try r.optionalText(singleLine: true))
                 let joined = try r.varint(below: 10_000)
@@ -206,14 +207,7 @@ public enum CompiledCatalogue {
             let f = Int(owner[i])
             return "firms[\(f)].offers[\(i - firms[f].offerIndices.lowerBound)]"
         }
-        for i in 0..<offerCount {
-            do throws(RecordReader.Failure) {
-                var r = try RecordReader(offerRecords, offerOffsets[i], offerOffsets[i + 1], decode: false)
-                var id = r
-                guard CompiledCatalogue.isValidID(try id.textBytes()) else { throw RecordReader.Failure(message: CompiledCatalogue.invalidID) }
-                _ = try r.offer(firmID: "")
-            } catch { throw Failure(field: path(i), message: error.message) }
-        }
+        if let (i, message) = checkOffers(offerRecords, offerOffsets) { throw Failure(field: path(i), message: message) }
         let storage = storage
         let firmOfOffer = storage.column(owner)
         let idOrder = try column(.idOrder, Int32.self)
@@ -261,6 +255,36 @@ public enum CompiledCatalogue {
         return Catalogue(name: name, updated: updated, illustrative: illustrative, note: note, firms: firms, offers: offers, columns: columns)
     }
 
+    /// Walks every offer record (in parallel on large files: it is most of the opening time) and
+    /// returns the first one that is damaged, with what is wrong.
+    /// `parts` is for tests; by default one per core above 20,000 offers.
+    static func checkOffers(_ records: UnsafeRawBufferPointer, _ offsets: Column<UInt64>, parts: Int? = nil) -> (Int, String)? {
+        func check(_ range: Range<Int>) -> (Int, String)? {
+            for i in range {
+                do throws(RecordReader.Failure) {
+                    var r = try RecordReader(records, offsets[i], offsets[i + 1], decode: false)
+                    var id = r
+                    guard isValidID(try id.textBytes()) else { throw RecordReader.Failure(message: invalidID) }
+                    _ = try r.offer(firmID: "")
+                } catch { return (i, error.message) }
+            }
+            return nil
+        }
+        let n = offsets.count - 1
+        let parts = parts ?? (n >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
+        if parts <= 1 { return check(0..<n) }
+        // Each part writes only its own slot; the first damaged record overall is the smallest.
+        let found = UnsafeMutableBufferPointer<(Int, String)?>.allocate(capacity: parts)
+        found.initialize(repeating: nil)
+        defer { found.deinitialize(); found.deallocate() }
+        let shared = UncheckedSendable((found, check))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (found, check) = shared.value
+            found[part] = check((n * part / parts)..<(n * (part + 1) / parts))
+        }
+        return found.compactMap { $0 }.min { $0.0 < $1.0 }
+    }
+
     /// Whether the bytes of an id follow the loader's rule (`Slug`): 1 to 120 lower-case ASCII
     /// letters, digits and single hyphens, no hyphen at either end.
     static func isValidID(_ raw: UnsafeRawBufferPointer) -> Bool {
@@ -284,6 +308,12 @@ public enum CompiledCatalogue {
             seen.insert(Int(v))
         }
     }
+}
+
+/// A value handed to worker threads that only read it (or write disjoint parts).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// The offers of a compiled catalogue: records decoded on access.
@@ -310,6 +340,11 @@ struct CompiledOffers: @unchecked Sendable {
         return (try? r.offer(firmID: firmID)) ?? Offer(id: "", firmID: firmID, title: "", summary: "", description: "", format: .mecenatCompetences,
                                                        purpose: .operationnelle, kinds: [], themes: [], territories: [], mode: .presentiel,
                                                        audience: [], duration: "", apply: "")
+    }
+
+    func row(_ i: Int) -> OfferRow {
+        var r = reader(i)
+        return (try? r.row()) ?? OfferRow(id: "", title: "", purpose: .operationnelle, format: .mecenatCompetences, territories: [])
     }
 
     /// The raw id bytes of offer `i` (the first field of its record).
@@ -380,7 +415,7 @@ struct RecordWriter {
 struct RecordReader {
     let bytes: UnsafeRawBufferPointer
     var at = 0
-    let decode: Bool
+    var decode: Bool
 
     struct Failure: Error { var message: String }
 
@@ -447,21 +482,26 @@ struct RecordReader {
         return day
     }
 
-    mutating func code<T: CodedValue>(_: T.Type) throws(Failure) -> T {
+    // Each code list once (`allCases` builds a new array at every call).
+    static let formats = Array(OfferFormat.allCases), purposes = Array(Purpose.allCases), kinds = Array(SupportKind.allCases)
+    static let themes = Array(Theme.allCases), modes = Array(DeliveryMode.allCases), audiences = Array(Audience.allCases)
+    static let stages = Array(Stage.allCases), budgets = Array(BudgetBand.allCases), employers = Array(EmployerStatus.allCases)
+
+    /// A code: one byte, the value's rank in `all`.
+    mutating func code<T: CodedValue>(_ all: [T]) throws(Failure) -> T {
         guard at < bytes.count else { throw Failure(message: "record truncated") }
         let v = Int(bytes[at])
         at += 1
-        let all = Array(T.allCases)
         guard v < all.count else { throw Failure(message: "unknown \(T.facet) code \(v)") }
         return all[v]
     }
 
-    mutating func codes<T: CodedValue>(_ type: T.Type) throws(Failure) -> [T] {
+    mutating func codes<T: CodedValue>(_ all: [T]) throws(Failure) -> [T] {
         let n = try varint(below: 256)
         var values: [T] = []
         if decode { values.reserveCapacity(n) }
         for _ in 0..<n {
-            let v = try code(type)
+            let v = try code(all)
             if decode { values.append(v) }
         }
         return values
@@ -486,15 +526,29 @@ struct RecordReader {
         guard at == bytes.count else { throw Failure(message: "\(bytes.count - at) unexpected bytes at the end of the record") }
     }
 
+    /// The fields of a list row; the texts in between are skipped, not decoded.
+    mutating func row() throws(Failure) -> OfferRow {
+        let id = try text(singleLine: true), title = try text(singleLine: true)
+        let wasDecoding = decode
+        decode = false
+        _ = try textBytes(); _ = try textBytes()
+        decode = wasDecoding
+        let format = try code(RecordReader.formats), purpose = try code(RecordReader.purposes)
+        decode = false
+        _ = try codes(RecordReader.kinds); _ = try codes(RecordReader.themes)
+        decode = wasDecoding
+        return OfferRow(id: id, title: title, purpose: purpose, format: format, territories: try places())
+    }
+
     mutating func offer(firmID: String) throws(Failure) -> Offer {
         let id = try text(singleLine: true), title = try text(singleLine: true)
         let summary = try text(singleLine: true), description = try text(singleLine: false)
-        let format = try code(OfferFormat.self), purpose = try code(Purpose.self)
-        let kinds = try codes(SupportKind.self), themes = try codes(Theme.self), territories = try places()
-        let mode = try code(DeliveryMode.self), audience = try codes(Audience.self)
+        let format = try code(RecordReader.formats), purpose = try code(RecordReader.purposes)
+        let kinds = try codes(RecordReader.kinds), themes = try codes(RecordReader.themes), territories = try places()
+        let mode = try code(RecordReader.modes), audience = try codes(RecordReader.audiences)
         let duration = try text(singleLine: true)
         let capacity = try varint(below: Int(Int32.max))
-        let eligibility = Eligibility(stages: try codes(Stage.self), budgets: try codes(BudgetBand.self), employer: try codes(EmployerStatus.self))
+        let eligibility = Eligibility(stages: try codes(RecordReader.stages), budgets: try codes(RecordReader.budgets), employer: try codes(RecordReader.employers))
         let cost = try optionalText(singleLine: false), apply = try text(singleLine: false)
         try end()
         return Offer(id: id, firmID: firmID, title: title, summary: summary, description: description, format: format,

@@ -187,6 +187,32 @@ public struct OfferList: RandomAccessCollection, Sendable, Equatable {
     }
 
     public static func == (a: OfferList, b: OfferList) -> Bool { a.elementsEqual(b) }
+
+    /// What a list row shows of offer `i`; for a compiled catalogue, decoded without the long
+    /// texts (the cheap way to print many rows).
+    public func row(_ i: Int) -> OfferRow {
+        switch storage {
+        case .memory(let offers): OfferRow(offers[i])
+        case .compiled(let records): records.row(i)
+        }
+    }
+}
+
+/// The fields of an offer that a list row shows.
+public struct OfferRow: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var purpose: Purpose
+    public var format: OfferFormat
+    public var territories: [Place]
+
+    public init(id: String, title: String, purpose: Purpose, format: OfferFormat, territories: [Place]) {
+        self.id = id; self.title = title; self.purpose = purpose; self.format = format; self.territories = territories
+    }
+
+    public init(_ offer: Offer) {
+        self.init(id: offer.id, title: offer.title, purpose: offer.purpose, format: offer.format, territories: offer.territories)
+    }
 }
 
 /// A whole catalogue: its metadata, firms and offers. Immutable once loaded.

@@ -52,7 +52,7 @@ struct ListCommand: ParsableCommand {
         var out = ""
         out.reserveCapacity(80 * 1024)
         for i in indices {
-            let offer = catalogue.offers[i]
+            let offer = catalogue.offers.row(i)
             out += Output.tsvField(offer.id); out += "\t"
             out += Output.tsvField(catalogue.firms[catalogue.firmIndex(of: i)].name); out += "\t"
             out += Output.tsvField(offer.title); out += "\t"

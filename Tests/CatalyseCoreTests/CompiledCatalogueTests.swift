@@ -79,7 +79,7 @@ enum CompiledFixtures {
         return Array(bytes[record]).withUnsafeBytes { raw in
             var r = RecordReader(raw)
             for _ in 0..<4 { _ = try! r.textBytes() }
-            _ = try! r.code(OfferFormat.self)
+            _ = try! r.code(RecordReader.formats)
             return record.lowerBound + r.at
         }
     }
@@ -435,6 +435,39 @@ struct CompiledCatalogueTests {
     }
 
     // 6.
+    @Test("The parallel walk of offer records finds the first damaged one", arguments: [1, 2, 3, 7])
+    func parallelCheckFindsTheFirstDamagedRecord(parts: Int) {
+        let c = F.shipped
+        var bytes = F.bytes
+        func firstDamaged() -> Int? {
+            bytes.withUnsafeBytes { raw in
+                let records = UnsafeRawBufferPointer(rebasing: raw[F.range(bytes, .offerRecords)])
+                let offsets = F.range(bytes, .offerOffsets)
+                let values = stride(from: offsets.lowerBound, to: offsets.upperBound, by: 8).map { F.u64(bytes, $0) }
+                return values.withUnsafeBufferPointer { column in
+                    CompiledCatalogue.checkOffers(records, Column(base: column.baseAddress, count: column.count), parts: parts)?.0
+                }
+            }
+        }
+        #expect(firstDamaged() == nil)
+        // Damage two records, one late and one early: the early one is reported, whichever
+        // part of the walk finds it.
+        let late = c.offers.count - 2, early = c.offers.count / 3
+        bytes[F.purposeByte(bytes, late)] = 0x2A
+        #expect(firstDamaged() == late)
+        bytes[F.purposeByte(bytes, early)] = 0x2A
+        #expect(firstDamaged() == early)
+    }
+
+    @Test func listRowsAreTheOffersFields() throws {
+        let compiled = try F.open(F.bytes)
+        #expect(compiled.offers.count == F.shipped.offers.count)
+        for i in compiled.offers.indices {
+            #expect(compiled.offers.row(i) == OfferRow(F.shipped.offers[i]))
+            #expect(F.shipped.offers.row(i) == OfferRow(F.shipped.offers[i]))
+        }
+    }
+
     @Test func errorsNameTheRecord() throws {
         let c = F.shipped
         let f = (0..<c.firms.count).first { c.firms[$0].offerIndices.count >= 2 && $0 >= 3 }!
