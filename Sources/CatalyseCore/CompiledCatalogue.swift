@@ -38,10 +38,19 @@ public enum CompiledCatalogue {
 
     /// The compiled form of `catalogue`.
     public static func compile(_ catalogue: Catalogue) -> [UInt8] {
+        Array(compiledParts(catalogue).joined())
+    }
+
+    /// The compiled form as consecutive parts (header, then each section and its padding), to
+    /// be written one after the other without joining them in memory.
+    public static func compiledParts(_ catalogue: Catalogue) -> [[UInt8]] {
         let columns = catalogue.compiledColumns ?? IndexColumns.build(catalogue)
         var sections = [[UInt8]](repeating: [], count: Section.allCases.count)
-        func put<T: BitwiseCopyable>(_ section: Section, _ values: some Collection<T>) {
-            sections[section.rawValue] = Array(values).withUnsafeBytes { Array($0) }
+        func put<T: BitwiseCopyable>(_ section: Section, _ values: [T]) {
+            sections[section.rawValue] = values.withUnsafeBytes { Array($0) }
+        }
+        func put<T: BitwiseCopyable>(_ section: Section, _ values: Column<T>) {
+            sections[section.rawValue] = Array(UnsafeRawBufferPointer(values.buffer))
         }
 
         var meta = RecordWriter()
@@ -94,8 +103,8 @@ public enum CompiledCatalogue {
         put(.titlePostings, columns.titleWords.postings)
         put(.defaultOrder, columns.defaultOrder)
 
-        var out = magic
-        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
+        var header = magic
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header += $0 } }
         append(version)
         append(UInt32(sections.count))
         var offset = UInt64(headerSize)
@@ -104,11 +113,12 @@ public enum CompiledCatalogue {
             append(UInt64(section.count))
             offset += UInt64(section.count + padding(section.count))
         }
+        var parts = [header]
         for section in sections {
-            out += section
-            out += repeatElement(0, count: padding(section.count))
+            parts.append(section)
+            if padding(section.count) > 0 { parts.append([UInt8](repeating: 0, count: padding(section.count))) }
         }
-        return out
+        return parts
     }
 
     static func padding(_ n: Int) -> Int { (8 - n % 8) % 8 }

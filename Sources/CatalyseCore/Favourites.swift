@@ -178,6 +178,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) -> Result<Void, WriteError> {
+        write(parts: [bytes], to: path, overwrite: overwrite)
+    }
+
+    /// The same, for a file made of `parts` written one after the other.
+    public static func write(parts: [[UInt8]], to path: String, overwrite: Bool) -> Result<Void, WriteError> {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         func failure(_ kind: WriteError.Kind = .other, _ reason: String? = nil) -> Result<Void, WriteError> {
             .failure(WriteError(path: path, reason: reason ?? String(cString: strerror(errno)), kind: kind))
@@ -193,14 +198,17 @@ public enum AtomicFile {
         let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(tempPath) } }
-        var written = 0
-        let status: Int32 = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                written += n
+        var status: Int32 = 0
+        for part in parts where status == 0 {
+            var written = 0
+            status = part.withUnsafeBytes { raw in
+                while written < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                    if n < 0 { if errno == EINTR { continue }; return errno }
+                    written += n
+                }
+                return 0
             }
-            return 0
         }
         if status != 0 { let e = status; close(fd); errno = e; return failure() }
         fchmod(fd, 0o644)

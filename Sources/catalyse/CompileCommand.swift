@@ -40,15 +40,16 @@ struct CompileCommand: ParsableCommand {
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
         let loaded = try Output.loadOrExit(source, language)
         for w in loaded.warnings { Output.error(w.description) }
-        let bytes = CompiledCatalogue.compile(loaded.catalogue)
+        let parts = CompiledCatalogue.compiledParts(loaded.catalogue)
+        let size = parts.reduce(0) { $0 + $1.count }
         let path = TextCleaning.forDisplay(output)
-        switch AtomicFile.write(bytes, to: output, overwrite: true) {
+        switch AtomicFile.write(parts: parts, to: output, overwrite: true) {
         case .success:
             let c = loaded.catalogue
-            let size = String(format: "%.1f", Double(bytes.count) / 1_048_576)
+            let mib = String(format: "%.1f", Double(size) / 1_048_576)
             Output.error(language == .fr
-                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(size) Mio."
-                : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(size) MiB.")
+                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mib) Mio."
+                : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(mib) MiB.")
         case .failure(let e):
             Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.reason)." : "catalyse: cannot write \(path): \(e.reason).")
             throw ExitCode(ExitStatus.cantCreate)
