@@ -59,7 +59,7 @@ public enum JSONOutput {
                 "contact": ["name": firm.contact.name, "email": firm.contact.email, "phone": firm.contact.phone.map { $0 as Any } ?? NSNull()] as [String: Any],
                 "joined": firm.joined,
                 "provenance": ["source": firm.provenance.source, "verified": firm.provenance.verified.description],
-                "offers": firm.offerIndices.map { catalogue.offers[$0].id },
+                "offers": firm.offerIndices.map { catalogue.offers.id($0) },
             ]
         })
     }

@@ -188,6 +188,14 @@ public struct OfferList: RandomAccessCollection, Sendable, Equatable {
 
     public static func == (a: OfferList, b: OfferList) -> Bool { a.elementsEqual(b) }
 
+    /// The id of offer `i` (for a compiled catalogue, decoded alone).
+    public func id(_ i: Int) -> String {
+        switch storage {
+        case .memory(let offers): offers[i].id
+        case .compiled(let records): RecordReader.string(records.idBytes(i), singleLine: true)
+        }
+    }
+
     /// What a list row shows of offer `i`; for a compiled catalogue, decoded without the long
     /// texts (the cheap way to print many rows).
     public func row(_ i: Int) -> OfferRow {

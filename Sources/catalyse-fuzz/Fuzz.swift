@@ -1,8 +1,8 @@
 import CatalyseCore
 import Foundation
 
-// Fuzz targets over the catalogue loader (YAML and JSON) and the search-text folding and
-// tokenising. Built normally, this program replays inputs (files or folders) through the same
+// Fuzz targets over the catalogue loader (YAML, JSON and compiled) and the search-text folding
+// and tokenising. Built normally, this program replays inputs (files or folders) through the same
 // targets, which is how the ordinary tests replay the saved corpus. Built with libFuzzer:
 //   swift build --scratch-path .build-fuzz --product catalyse-fuzz \
 //     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
@@ -14,6 +14,24 @@ func fuzzOne(_ target: String, _ bytes: UnsafeBufferPointer<UInt8>) {
     switch target {
     case "json":
         _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.json", format: .json, today: Day(year: 2026, month: 11, day: 26))
+    case "compiled":
+        // Bytes that open must then work: every offer and row decodes, ids are found where they
+        // are, queries list existing offers once, and no decoded text carries a control.
+        guard let c = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.catalyse", format: .compiled).catalogue else { return }
+        for firm in c.firms { check([firm.id, firm.name, firm.presentation, firm.contact.name, firm.provenance.source]) }
+        for i in c.offers.indices {
+            let offer = c.offers[i]
+            check([offer.id, offer.title, offer.summary, offer.description, offer.duration, offer.apply, offer.cost ?? ""])
+            if c.offers.row(i) != OfferRow(offer) { fatalError("row \(i) differs from its offer") }
+            if c.index(ofOffer: offer.id) != i { fatalError("offer \(i) not found by its id") }
+        }
+        let index = SearchIndex(catalogue: c)
+        for query in ["", "a", "strat compet", "é"] {
+            var filter = OfferFilter()
+            filter.query = query
+            let listed = index.run(filter).offers
+            if Set(listed).count != listed.count || listed.contains(where: { $0 < 0 || $0 >= c.offers.count }) { fatalError("query \(query) lists bad offers") }
+        }
     case "folding":
         let text = String(decoding: bytes, as: UTF8.self)
         let words = TextFolding.foldedWords(text)
@@ -29,6 +47,16 @@ func fuzzOne(_ target: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         _ = Territories.candidates(for: text)
     default:
         _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.yaml", format: .yaml, today: Day(year: 2026, month: 11, day: 26))
+    }
+}
+
+/// Stops (a finding) if a decoded text holds a C0 control other than newline and tab, DEL, a C1
+/// control or a bidi control.
+func check(_ texts: [String]) {
+    for text in texts {
+        for v in text.unicodeScalars.map(\.value) where (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+            fatalError("decoded text holds U+\(String(v, radix: 16)): \(Array(text.utf8))")
+        }
     }
 }
 
@@ -61,7 +89,7 @@ struct Replay {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let target = arguments.first else {
-            FileHandle.standardError.write(Data("usage: catalyse-fuzz yaml|json|folding FILE-OR-FOLDER…\n".utf8))
+            FileHandle.standardError.write(Data("usage: catalyse-fuzz yaml|json|compiled|folding FILE-OR-FOLDER…\n".utf8))
             exit(64)
         }
         var count = 0

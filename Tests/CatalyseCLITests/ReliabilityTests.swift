@@ -218,7 +218,7 @@ struct ReliabilityTests {
 /// input they found stays a regression test.
 @Suite("Fuzz corpus replay")
 struct FuzzReplayTests {
-    @Test(arguments: ["yaml", "json", "folding"])
+    @Test(arguments: ["yaml", "json", "compiled", "folding"])
     func corpusReplaysWithoutCrash(target: String) {
         let folder = Spawn.packageRoot + "/Tests/CatalyseCLITests/Fixtures/fuzz/" + target
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

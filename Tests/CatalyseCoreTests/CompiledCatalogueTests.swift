@@ -464,6 +464,7 @@ struct CompiledCatalogueTests {
         #expect(compiled.offers.count == F.shipped.offers.count)
         for i in compiled.offers.indices {
             #expect(compiled.offers.row(i) == OfferRow(F.shipped.offers[i]))
+            #expect(compiled.offers.id(i) == F.shipped.offers[i].id)
             #expect(F.shipped.offers.row(i) == OfferRow(F.shipped.offers[i]))
         }
     }
