@@ -72,6 +72,9 @@ public enum CatalogueLoader {
             // JSON reader hands back the pages it has passed (see `JSONTree.releasePassedPages`).
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            // The size of the file opened (it may have changed since `stat`): never map past its end.
+            guard fstat(fd, &info) == 0 else { close(fd); throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+            if Int(info.st_size) > format.sizeLimit { close(fd); throw tooLarge(path, format, size: Int(info.st_size)) }
             let size = Int(info.st_size)
             if size == 0 {
                 close(fd)

@@ -102,6 +102,8 @@ public enum CompiledCatalogue {
         put(.titlePostingStarts, columns.titleWords.postingStarts)
         put(.titlePostings, columns.titleWords.postings)
         put(.defaultOrder, columns.defaultOrder)
+        // The columns point into `columns.storage`: keep it until they are copied.
+        withExtendedLifetime(columns) {}
 
         var header = magic
         func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header += $0 } }
@@ -235,7 +237,7 @@ public enum CompiledCatalogue {
             guard list.offsets.count >= 1, list.postingStarts.count == list.offsets.count,
                   list.offsets[0] == 0, list.postingStarts[0] == 0,
                   Int(list.offsets[list.offsets.count - 1]) == list.bytes.count,
-                  Int(list.postingStarts[list.postingStarts.count - 1]) == list.postings.count,
+                  list.postingStarts[list.postingStarts.count - 1] == UInt64(list.postings.count),
                   zip(list.offsets, list.offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
                   zip(list.postingStarts, list.postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
                 throw Failure(field: "index", message: "damaged word list (\(o))")

@@ -132,8 +132,10 @@ public struct QueryResult: Sendable {
     public var offers: [Int]
     public var counts: FacetCounts
     /// The offers found by each query word (all searchable words, and title or firm-name words):
-    /// what the next keystroke reuses when it keeps a word (`run(_:refining:)`).
+    /// what the next keystroke reuses when it keeps a word (`run(_:refining:)`), and the index
+    /// they come from.
     var wordSets: [String: WordSets] = [:]
+    var wordSetsIndex: ObjectIdentifier? = nil
 
     public init(offers: [Int], counts: FacetCounts) { self.offers = offers; self.counts = counts }
 }
@@ -208,7 +210,7 @@ extension SearchIndex {
     public func run(_ filter: OfferFilter, counts wantCounts: Bool = true, refining previous: QueryResult? = nil) -> QueryResult {
         let queryWords = Array(Set(TextFolding.foldedWords(filter.query)))
         var sets: [String: WordSets] = [:]
-        if let previous {
+        if let previous, previous.wordSetsIndex == ObjectIdentifier(self) {
             for word in queryWords { if let known = previous.wordSets[word], known.all.count == count { sets[word] = known } }
         }
         let text = textMatches(words: queryWords, sets: &sets, titles: true)
@@ -316,6 +318,7 @@ extension SearchIndex {
         }
         var result = QueryResult(offers: ordered, counts: counts)
         result.wordSets = sets
+        result.wordSetsIndex = ObjectIdentifier(self)
         return result
     }
 }

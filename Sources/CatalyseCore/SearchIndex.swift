@@ -76,7 +76,7 @@ public final class SearchIndex: Sendable {
     /// Per offer: 1 if it covers the whole country.
     var coversNational: Column<UInt8> { columns.coversNational }
     /// Offer indices in the default order: firm name, then title, French alphabetical order.
-    public var defaultOrder: Column<Int32> { columns.defaultOrder }
+    var defaultOrder: Column<Int32> { columns.defaultOrder }
 
     public var count: Int { catalogue.offers.count }
 

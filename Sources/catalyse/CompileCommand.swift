@@ -21,7 +21,7 @@ struct CompileCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The catalogue to compile (.yaml or .json; default: the catalogue in effect).")
+    @Argument(help: "The catalogue to compile (.yaml, .json, or a .catalyse to copy; default: the catalogue in effect).")
     var file: String?
 
     @Option(name: .shortAndLong, help: "The compiled file to write (ends in .catalyse).")

@@ -230,7 +230,9 @@ struct CompiledCatalogueTests {
             }
         }
         #expect(differences == 0)
-        #expect(compiled.defaultOrder.map { $0 } == reference.defaultOrder.map { $0 })
+        withExtendedLifetime((compiled, reference)) {
+            #expect(compiled.defaultOrder.map { $0 } == reference.defaultOrder.map { $0 })
+        }
     }
 
     // 3.
@@ -466,6 +468,19 @@ struct CompiledCatalogueTests {
             #expect(compiled.offers.row(i) == OfferRow(F.shipped.offers[i]))
             #expect(compiled.offers.id(i) == F.shipped.offers[i].id)
             #expect(F.shipped.offers.row(i) == OfferRow(F.shipped.offers[i]))
+        }
+    }
+
+    @Test("Index offsets too large for an Int are refused, not trapped", arguments: [
+        CompiledCatalogue.Section.wordPostingStarts, .titlePostingStarts, .offerOffsets, .firmOffsets,
+    ])
+    func hugeIndexOffsetsAreRefused(section: CompiledCatalogue.Section) {
+        for position in [0, -1] {
+            var sections = F.sections(F.bytes)
+            let at = position == 0 ? 0 : sections[section.rawValue].count - 8
+            for k in 0..<8 { sections[section.rawValue][at + k] = 0xFF }
+            let e = F.error(F.assemble(sections))
+            #expect(e != nil, "\(section) at \(position)")
         }
     }
 

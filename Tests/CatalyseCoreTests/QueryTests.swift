@@ -211,8 +211,12 @@ struct QueryTests {
         let second = Self.index.run(f, refining: first)
         #expect(second.offers.isEmpty)
         #expect(second.wordSets["co"] != nil && second.wordSets["c"] == nil)
-        // Sets of another size (another index) are ignored.
+        // Sets of another size, or from another index, are ignored.
         first.wordSets["strat"] = WordSets(all: Bitset(count: 3), title: Bitset(count: 3))
         #expect(!Self.index.run(f, refining: first).offers.isEmpty)
+        first.wordSets["strat"] = WordSets(all: Bitset(count: Self.index.count), title: Bitset(count: Self.index.count))
+        #expect(Self.index.run(f, refining: first).offers.isEmpty)
+        let other = SearchIndex(catalogue: Self.index.catalogue)
+        #expect(!other.run(f, refining: first).offers.isEmpty)
     }
 }
