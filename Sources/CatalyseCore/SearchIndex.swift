@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -158,7 +159,8 @@ struct IndexColumns: Sendable {
         return result
     }()
 
-    static func build(_ catalogue: Catalogue) -> IndexColumns {
+    /// `parts` is for tests; by default the words are numbered on every core above 20,000 offers.
+    static func build(_ catalogue: Catalogue, parts: Int? = nil) -> IndexColumns {
         let offers = catalogue.offers
         let n = offers.count
         var masks: [UInt64] = [], regions: [UInt32] = [], departments: [UInt64] = [], national: [UInt8] = []
@@ -173,41 +175,29 @@ struct IndexColumns: Sendable {
             national.append(m.national ? 1 : 0)
         }
 
-        var words = WordNumbering(), titleWords = WordNumbering()
-        var firmIDs: [Int: (all: [Int32], title: [Int32])] = [:]
-        var labelIDs: [String: [Int32]] = [:]
-        func labelled(_ key: String, _ texts: @autoclosure () -> [String]) -> [Int32] {
-            if let cached = labelIDs[key] { return cached }
-            var ids: [Int32] = []
-            for text in texts() { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
-            labelIDs[key] = ids
-            return ids
-        }
-        var ids: [Int32] = [], titleIDs: [Int32] = []
-        firmIDs.reserveCapacity(catalogue.firms.count)
-        for i in 0..<n {
-            let offer = offers[i]
-            let f = catalogue.firmIndex(of: i)
-            ids.removeAll(keepingCapacity: true)
-            titleIDs.removeAll(keepingCapacity: true)
-            if let cached = firmIDs[f] {
-                ids += cached.all; titleIDs += cached.title
-            } else {
-                var all: [Int32] = [], title: [Int32] = []
-                TextFolding.forEachFoldedWord(catalogue.firms[f].name) { all.append(words.number($0)); title.append(titleWords.number($0)) }
-                firmIDs[f] = (all, title)
-                ids += all; titleIDs += title
+        // Words: each part of the offers is numbered on a core of its own, then the parts are
+        // merged in order (a later part's offers all come after an earlier part's).
+        let parts = parts ?? (n >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
+        var words: WordNumbering, titleWords: WordNumbering
+        if parts <= 1 {
+            (words, titleWords) = numberWords(catalogue, 0..<n)
+        } else {
+            let found = UnsafeMutableBufferPointer<(WordNumbering, WordNumbering)?>.allocate(capacity: parts)
+            found.initialize(repeating: nil)
+            defer { found.deinitialize(); found.deallocate() }
+            let shared = UncheckedSendable((found, catalogue))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (found, catalogue) = shared.value
+                found[part] = numberWords(catalogue, (n * part / parts)..<(n * (part + 1) / parts))
             }
-            TextFolding.forEachFoldedWord(offer.title) { ids.append(words.number($0)); titleIDs.append(titleWords.number($0)) }
-            TextFolding.forEachFoldedWord(offer.summary) { ids.append(words.number($0)) }
-            TextFolding.forEachFoldedWord(offer.description) { ids.append(words.number($0)) }
-            ids += labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en])
-            ids += labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en])
-            for kind in offer.kinds { ids += labelled("k:" + kind.code, [kind.label.fr, kind.label.en]) }
-            for theme in offer.themes { ids += labelled("t:" + theme.code, [theme.label.fr, theme.label.en]) }
-            for place in offer.territories { ids += labelled("T:" + place.code, [place.name(.fr), place.name(.en)]) }
-            words.post(ids: &ids, offer: Int32(i))
-            titleWords.post(ids: &titleIDs, offer: Int32(i))
+            (words, titleWords) = found[0]!
+            found[0] = nil
+            for part in 1..<parts {
+                var later = found[part]!
+                found[part] = nil
+                words.absorb(&later.0)
+                titleWords.absorb(&later.1)
+            }
         }
 
         let storage = ColumnStorage()
@@ -235,6 +225,50 @@ struct IndexColumns: Sendable {
                             departmentMasks: storage.column(departments), coversNational: storage.column(national),
                             words: wordList, titleWords: titleList,
                             defaultOrder: storage.column(order.map { Int32($0) }))
+    }
+}
+
+extension IndexColumns {
+    /// The searchable words (and title and firm-name words) of the offers in `range`, numbered,
+    /// with their posting lists.
+    static func numberWords(_ catalogue: Catalogue, _ range: Range<Int>) -> (WordNumbering, WordNumbering) {
+        let offers = catalogue.offers
+        var words = WordNumbering(), titleWords = WordNumbering()
+        var firmIDs: [Int: (all: [Int32], title: [Int32])] = [:]
+        var labelIDs: [String: [Int32]] = [:]
+        func labelled(_ key: String, _ texts: @autoclosure () -> [String]) -> [Int32] {
+            if let cached = labelIDs[key] { return cached }
+            var ids: [Int32] = []
+            for text in texts() { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
+            labelIDs[key] = ids
+            return ids
+        }
+        var ids: [Int32] = [], titleIDs: [Int32] = []
+        for i in range {
+            let offer = offers[i]
+            let f = catalogue.firmIndex(of: i)
+            ids.removeAll(keepingCapacity: true)
+            titleIDs.removeAll(keepingCapacity: true)
+            if let cached = firmIDs[f] {
+                ids += cached.all; titleIDs += cached.title
+            } else {
+                var all: [Int32] = [], title: [Int32] = []
+                TextFolding.forEachFoldedWord(catalogue.firms[f].name) { all.append(words.number($0)); title.append(titleWords.number($0)) }
+                firmIDs[f] = (all, title)
+                ids += all; titleIDs += title
+            }
+            TextFolding.forEachFoldedWord(offer.title) { ids.append(words.number($0)); titleIDs.append(titleWords.number($0)) }
+            TextFolding.forEachFoldedWord(offer.summary) { ids.append(words.number($0)) }
+            TextFolding.forEachFoldedWord(offer.description) { ids.append(words.number($0)) }
+            ids += labelled("f:" + offer.format.code, [offer.format.label.fr, offer.format.label.en])
+            ids += labelled("p:" + offer.purpose.code, [offer.purpose.label.fr, offer.purpose.label.en, offer.purpose.shortLabel.fr, offer.purpose.shortLabel.en])
+            for kind in offer.kinds { ids += labelled("k:" + kind.code, [kind.label.fr, kind.label.en]) }
+            for theme in offer.themes { ids += labelled("t:" + theme.code, [theme.label.fr, theme.label.en]) }
+            for place in offer.territories { ids += labelled("T:" + place.code, [place.name(.fr), place.name(.en)]) }
+            words.post(ids: &ids, offer: Int32(i))
+            titleWords.post(ids: &titleIDs, offer: Int32(i))
+        }
+        return (words, titleWords)
     }
 }
 
@@ -286,6 +320,15 @@ struct WordNumbering {
             table[slot] = id
         }
         return id
+    }
+
+    /// Adds the words and postings of a numbering of later offers (empties it on the way).
+    mutating func absorb(_ later: inout WordNumbering) {
+        for id in 0..<later.count {
+            let mine = Int(later.bytes(of: id).withUnsafeBufferPointer { number($0) })
+            postings[mine] += later.postings[id]
+            later.postings[id] = []
+        }
     }
 
     /// Records `offer` once for each distinct id (sorts and empties `ids`).

@@ -219,4 +219,21 @@ struct QueryTests {
         let other = SearchIndex(catalogue: Self.index.catalogue)
         #expect(!other.run(f, refining: first).offers.isEmpty)
     }
+
+    @Test("The index built in parts on several cores is the index built in one", arguments: [2, 3, 7, 80])
+    func indexBuiltInPartsIsTheSame(parts: Int) {
+        let c = Self.index.catalogue
+        let one = IndexColumns.build(c, parts: 1), many = IndexColumns.build(c, parts: parts)
+        withExtendedLifetime((one, many)) {
+            for (a, b) in [(one.words, many.words), (one.titleWords, many.titleWords)] {
+                #expect(Array(a.offsets) == Array(b.offsets))
+                #expect(Array(a.bytes) == Array(b.bytes))
+                #expect(Array(a.postingStarts) == Array(b.postingStarts))
+                #expect(Array(a.postings) == Array(b.postings))
+            }
+            #expect(Array(one.defaultOrder) == Array(many.defaultOrder))
+            #expect(Array(one.facetMasks) == Array(many.facetMasks))
+        }
+        #expect(one.words.count > 500)
+    }
 }
