@@ -326,6 +326,7 @@ struct WordNumbering {
     mutating func absorb(_ later: inout WordNumbering) {
         for id in 0..<later.count {
             let mine = Int(later.bytes(of: id).withUnsafeBufferPointer { number($0) })
+            postings[mine].reserveCapacity(postings[mine].count + later.postings[id].count)  // exactly, not doubled
             postings[mine] += later.postings[id]
             later.postings[id] = []
         }
