@@ -107,4 +107,31 @@ struct CompileCommandTests {
         let empty = box.write("vide.catalyse", "")
         #expect(box.run("validate", empty).status == 65)
     }
+
+    @Test func theInterfaceRunsOnACompiledCatalogueInARealTerminal() throws {
+        let box = Sandbox()
+        let compiled = Self.compileShipped(box)
+        let t = try TmuxSession(["--catalogue", compiled], sandbox: box)
+        t.waitFor(text: "75 / 75 offres")
+        #expect(t.screen.contains("Catalogue illustratif"))
+        t.send("/")
+        t.type("strat compet")
+        t.waitFor("a shorter list") { !$0.contains("75 / 75 offres") && $0.contains("/ 75 offres") }
+        t.send("Enter")
+        t.waitFor(text: "« strat compet »")
+        t.send("Enter")  // the offer sheet, decoded from the mapped file
+        t.waitFor(text: "Cabinet :")
+        t.send("Space")  // a favourite, found again by its id in the compiled id table
+        let favourites = box.directory + "/state/catalyse/favourites"
+        t.waitFor("the favourite saved") { _ in (box.read("state/catalyse/favourites") ?? "").contains("-") }
+        let saved = (try? String(contentsOfFile: favourites, encoding: .utf8)) ?? ""
+        t.send("q")
+        t.send("q")
+        // The same favourite is listed by the command line on the compiled and the YAML catalogue.
+        let onCompiled = box.run("list", "--favourites", "--catalogue", compiled)
+        let onYAML = box.run("list", "--favourites", "--catalogue", Self.shippedYAML)
+        #expect(onCompiled.status == 0 && onCompiled.stdout == onYAML.stdout)
+        #expect(onCompiled.stdout.split(separator: "\n").count == 1)
+        #expect(saved.contains(String(onCompiled.stdout.split(separator: "\t").first ?? "")))
+    }
 }
