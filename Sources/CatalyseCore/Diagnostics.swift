@@ -1,4 +1,5 @@
-/// Where a value sits in a catalogue file: a line and column (YAML), or a record path (JSON).
+/// Where a value sits in a catalogue file: a line and column (YAML, JSON), or line 0 for a
+/// compiled file, whose diagnostics name the record in their field.
 public struct SourcePosition: Hashable, Sendable, Comparable {
     public var line: Int
     public var column: Int

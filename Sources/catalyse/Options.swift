@@ -4,7 +4,7 @@ import Foundation
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Catalogue file to use (YAML). Default: $CATALYSE_CATALOGUE, else the catalogue built into the program.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Catalogue file to use: YAML, JSON (.json) or compiled (.catalyse). Default: $CATALYSE_CATALOGUE, else the catalogue built into the program.", valueName: "file"))
     var catalogue: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the output: fr or en. Default: from LC_ALL, LC_MESSAGES or LANG (French unless they name another language).", valueName: "fr|en"))
