@@ -54,7 +54,8 @@ public enum CatalogueLoader {
             message: what + "the limit for a \(format.name) catalogue is \(format.sizeLimit / 1_048_576) MiB")])
     }
 
-    /// Loads the catalogue at `path` (JSON when it ends in `.json`, YAML otherwise). Throws
+    /// Loads the catalogue at `path` (JSON when it ends in `.json`, compiled when it ends in
+    /// `.catalyse`, YAML otherwise). Throws
     /// `ReadError` if the file cannot be read, and `CatalogueError` if its content is not a
     /// valid catalogue.
     public static func load(path: String, today: Day? = nil) throws -> Loaded {
@@ -66,7 +67,6 @@ public enum CatalogueLoader {
             throw ReadError.unreadable(path, reason: String(cString: strerror(code)))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError.unreadable(path, reason: "it is a directory") }
-        if Int(info.st_size) > format.sizeLimit { throw tooLarge(path, format, size: Int(info.st_size)) }
         if (info.st_mode & S_IFMT) == S_IFREG {
             // Mapped, not copied: a large catalogue is read straight from the page cache, and the
             // JSON reader hands back the pages it has passed (see `JSONTree.releasePassedPages`).
@@ -574,8 +574,20 @@ extension YAMLNode {
 /// Ids of firms and offers: lower-case ASCII letters, digits and single hyphens.
 public enum Slug {
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count <= 120, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        var text = text
+        return text.withUTF8 { isValid(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The rule on UTF-8 bytes (how a compiled catalogue checks its ids): 1 to 120 lower-case
+    /// ASCII letters, digits and single hyphens, no hyphen at either end.
+    static func isValid(utf8 raw: UnsafeRawBufferPointer) -> Bool {
+        guard !raw.isEmpty, raw.count <= 120, raw[0] != 0x2D, raw[raw.count - 1] != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for b in raw {
+            guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2D && previous != 0x2D) else { return false }
+            previous = b
+        }
+        return true
     }
 }
 

@@ -193,7 +193,7 @@ public enum CompiledCatalogue {
             do throws(RecordReader.Failure) {
                 var r = try RecordReader(firmRecords, firmOffsets[f], firmOffsets[f + 1])
                 let idBytes = try r.textBytes()
-                guard CompiledCatalogue.isValidID(idBytes) else { throw RecordReader.Failure(message: CompiledCatalogue.invalidID) }
+                guard Slug.isValid(utf8: idBytes) else { throw RecordReader.Failure(message: CompiledCatalogue.invalidID) }
                 let id = String(decoding: idBytes, as: UTF8.self), name = try r.text(singleLine: true)
                 guard firmIDs.insert(id).inserted else { throw RecordReader.Failure(message: "duplicate firm id '\(id)'") }
                 let presentation = try r.text(singleLine: false), hq = try r.text(singleLine: true)
@@ -276,7 +276,7 @@ public enum CompiledCatalogue {
                 do throws(RecordReader.Failure) {
                     var r = try RecordReader(records, offsets[i], offsets[i + 1], decode: false)
                     var id = r
-                    guard isValidID(try id.textBytes()) else { throw RecordReader.Failure(message: invalidID) }
+                    guard Slug.isValid(utf8: try id.textBytes()) else { throw RecordReader.Failure(message: invalidID) }
                     _ = try r.offer(firmID: "")
                 } catch { return (i, error.message) }
             }
@@ -295,18 +295,6 @@ public enum CompiledCatalogue {
             found[part] = check((n * part / parts)..<(n * (part + 1) / parts))
         }
         return found.compactMap { $0 }.min { $0.0 < $1.0 }
-    }
-
-    /// Whether the bytes of an id follow the loader's rule (`Slug`): 1 to 120 lower-case ASCII
-    /// letters, digits and single hyphens, no hyphen at either end.
-    static func isValidID(_ raw: UnsafeRawBufferPointer) -> Bool {
-        guard !raw.isEmpty, raw.count <= 120, raw[0] != 0x2D, raw[raw.count - 1] != 0x2D else { return false }
-        var previous: UInt8 = 0
-        for b in raw {
-            guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2D && previous != 0x2D) else { return false }
-            previous = b
-        }
-        return true
     }
 
     static let invalidID = "the id is not a valid id (lower-case letters, digits and single hyphens)"
