@@ -283,18 +283,9 @@ public enum CompiledCatalogue {
             return nil
         }
         let n = offsets.count - 1
-        let parts = parts ?? (n >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
-        if parts <= 1 { return check(0..<n) }
-        // Each part writes only its own slot; the first damaged record overall is the smallest.
-        let found = UnsafeMutableBufferPointer<(Int, String)?>.allocate(capacity: parts)
-        found.initialize(repeating: nil)
-        defer { found.deinitialize(); found.deallocate() }
-        let shared = UncheckedSendable((found, check))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let (found, check) = shared.value
-            found[part] = check((n * part / parts)..<(n * (part + 1) / parts))
-        }
-        return found.compactMap { $0 }.min { $0.0 < $1.0 }
+        // Each part stops at its first damaged record; the first part that found one has the
+        // first overall.
+        return Parallel.map(n, parts: parts ?? Parallel.parts(for: n), check).lazy.compactMap { $0 }.first
     }
 
     static let invalidID = "the id is not a valid id (lower-case letters, digits and single hyphens)"
@@ -308,12 +299,6 @@ public enum CompiledCatalogue {
             seen.insert(Int(v))
         }
     }
-}
-
-/// A value handed to worker threads that only read it (or write disjoint parts).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// The offers of a compiled catalogue: records decoded on access.

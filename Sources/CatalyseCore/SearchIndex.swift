@@ -177,27 +177,19 @@ struct IndexColumns: Sendable {
 
         // Words: each part of the offers is numbered on a core of its own, then the parts are
         // merged in order (a later part's offers all come after an earlier part's).
-        let parts = parts ?? (n >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
-        var words: WordNumbering, titleWords: WordNumbering
-        if parts <= 1 {
-            (words, titleWords) = numberWords(catalogue, 0..<n)
-        } else {
-            let found = UnsafeMutableBufferPointer<(WordNumbering, WordNumbering)?>.allocate(capacity: parts)
-            found.initialize(repeating: nil)
-            defer { found.deinitialize(); found.deallocate() }
-            let shared = UncheckedSendable((found, catalogue))
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let (found, catalogue) = shared.value
-                found[part] = numberWords(catalogue, (n * part / parts)..<(n * (part + 1) / parts))
-            }
-            (words, titleWords) = found[0]!
-            found[0] = nil
-            for part in 1..<parts {
-                var later = found[part]!
-                found[part] = nil
-                words.absorb(&later.0)
-                titleWords.absorb(&later.1)
-            }
+        var numbered = Parallel.map(n, parts: parts ?? Parallel.parts(for: n)) { numberWords(catalogue, $0) }
+        // Each part is moved out of the array (not copied), so changing or absorbing it frees
+        // its lists instead of duplicating them.
+        func take(_ part: Int) -> (WordNumbering, WordNumbering) {
+            var taken = (WordNumbering(), WordNumbering())
+            swap(&taken, &numbered[part])
+            return taken
+        }
+        var (words, titleWords) = take(0)
+        for part in numbered.indices.dropFirst() {
+            var later = take(part)
+            words.absorb(&later.0)
+            titleWords.absorb(&later.1)
         }
 
         let storage = ColumnStorage()
