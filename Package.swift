@@ -9,14 +9,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // Pure catalogue core: models, loading, validation, queries, favourites, export.
-        .target(
-            name: "CatalyseCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
-        ),
+        // libyaml from the system (Debian's libyaml-dev), for the YAML reader's event parser.
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
+        // Pure catalogue core: models, loading, validation, search, stores, presentation.
+        .target(name: "CatalyseCore", dependencies: ["CLibYAML"]),
         // Pure interface layer: state, events -> state + effects, render -> grid of cells.
         .target(name: "CatalyseTUI", dependencies: ["CatalyseCore"]),
         // The ncursesw system library (wide API through a shim header).

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/CatalyseCore/TerritoryTable.swift from data/territories.csv (INSEE list)."""
+"""Regenerates Sources/CatalyseCore/Territories/TerritoryTable.swift from data/territories.csv (INSEE list)."""
 import csv, pathlib
 root = pathlib.Path(__file__).resolve().parent.parent
 rows = list(csv.DictReader(open(root / 'data/territories.csv', encoding='utf-8')))
@@ -15,4 +15,4 @@ out += ['    ]',
         '    static let departments: [(code: String, name: String, region: String)] = [']
 out += [f'        ("{r["dept_code"]}", "{r["dept_name"]}", "{r["region_code"]}"),' for r in rows]
 out += ['    ]', '}']
-(root / 'Sources/CatalyseCore/TerritoryTable.swift').write_text('\n'.join(out) + '\n', encoding='utf-8')
+(root / 'Sources/CatalyseCore/Territories/TerritoryTable.swift').write_text('\n'.join(out) + '\n', encoding='utf-8')

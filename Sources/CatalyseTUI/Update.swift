@@ -165,10 +165,10 @@ extension AppState {
     /// `p`: all → opérationnelle → stratégique → all.
     mutating func cyclePurpose() {
         var f = filter
-        switch f.purposes {
-        case [.operationnelle]: f.purposes = [.strategique]
-        case [.strategique]: f.purposes = []
-        default: f.purposes = [.operationnelle]
+        switch f[Purpose.self] {
+        case [.operationnelle]: f[Purpose.self] = [.strategique]
+        case [.strategique]: f[Purpose.self] = []
+        default: f[Purpose.self] = [.operationnelle]
         }
         setFilter(f)
     }

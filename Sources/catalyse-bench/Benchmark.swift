@@ -33,7 +33,7 @@ struct CatalyseBench: ParsableCommand {
         @Flag(help: "Also run fzf and grep on the same data and print ratios.") var compare = false
 
         static func writeText(catalogue path: String, to textPath: String) throws {
-            let c = try CatalogueLoader.load(path: path).catalogue
+            let c = try CatalogueLoader.load(path: path, today: Day.today()).catalogue
             var out = ""
             out.reserveCapacity(c.offers.count * 600)
             for o in c.offers {
@@ -66,7 +66,7 @@ struct CatalyseBench: ParsableCommand {
                 // JSON: file to model and index, in this process (once at 1,000,000: it takes a minute).
                 var jsonLoads: [Double] = []
                 for _ in 0..<(n >= 1_000_000 ? 1 : max(1, runs)) {
-                    jsonLoads.append(try Measure.timed { SearchIndex(catalogue: try CatalogueLoader.load(path: path).catalogue) }.ms)
+                    jsonLoads.append(try Measure.timed { try CatalogueLoader.load(path: path, today: Day.today()).searchIndex() }.ms)
                 }
                 // Compiled: `catalyse compile`, then opening the file (checks included) in this process.
                 let compiled = "\(folder)/catalogue-\(n).catalyse"
@@ -77,7 +77,7 @@ struct CatalyseBench: ParsableCommand {
                 var index: SearchIndex! = nil
                 for _ in 0..<max(1, runs) {
                     index = nil
-                    let open = try Measure.timed { SearchIndex(catalogue: try CatalogueLoader.load(path: compiled).catalogue) }
+                    let open = try Measure.timed { try CatalogueLoader.load(path: compiled, today: Day.today()).searchIndex() }
                     index = open.value
                     opens.append(open.ms)
                 }
@@ -100,7 +100,7 @@ struct CatalyseBench: ParsableCommand {
                 var toggles: [Double] = []
                 for _ in 0..<rounds * 5 {
                     var f = OfferFilter()
-                    f.purposes = [.strategique]
+                    f[Purpose.self] = [.strategique]
                     toggles.append(Measure.ms { _ = index.run(f, counts: true) })
                     f.territories = [.region("11")]
                     toggles.append(Measure.ms { _ = index.run(f, counts: true) })

@@ -9,15 +9,19 @@ import Foundation
 //   CATALYSE_FUZZ_TARGET=yaml .build-fuzz/debug/catalyse-fuzz -max_total_time=600 corpus/yaml
 // (see docs/reliability.md).
 
+/// The date the loader checks years against (fixed, so a finding replays the same way).
+let fuzzToday = Day(year: 2026, month: 11, day: 26)!
+
 /// One input through one target. Never crashes on any bytes: that is the property fuzzed.
 func fuzzOne(_ target: String, _ bytes: UnsafeBufferPointer<UInt8>) {
     switch target {
     case "json":
-        _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.json", format: .json, today: Day(year: 2026, month: 11, day: 26))
+        _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.json", format: .json, today: fuzzToday)
     case "compiled":
         // Bytes that open must then work: every offer and row decodes, ids are found where they
         // are, queries list existing offers once, and no decoded text carries a control.
-        guard let c = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.catalyse", format: .compiled).catalogue else { return }
+        guard let loaded = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.catalyse", format: .compiled, today: fuzzToday) else { return }
+        let c = loaded.catalogue
         for firm in c.firms { check([firm.id, firm.name, firm.presentation, firm.contact.name, firm.provenance.source]) }
         for i in c.offers.indices {
             let offer = c.offers[i]
@@ -25,7 +29,7 @@ func fuzzOne(_ target: String, _ bytes: UnsafeBufferPointer<UInt8>) {
             if c.offers.row(i) != OfferRow(offer) { fatalError("row \(i) differs from its offer") }
             if c.index(ofOffer: offer.id) != i { fatalError("offer \(i) not found by its id") }
         }
-        let index = SearchIndex(catalogue: c)
+        let index = loaded.searchIndex()
         for query in ["", "a", "strat compet", "é"] {
             var filter = OfferFilter()
             filter.query = query
@@ -42,11 +46,11 @@ func fuzzOne(_ target: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         _ = TextCleaning.clean(text)
         _ = TextCleaning.clean(text, singleLine: true)
         _ = CellWidth.of(text)
-        _ = CellWidth.wrap(text, width: 1 + bytes.count % 40)
+        _ = TextWrap.paragraphs(text, width: 1 + bytes.count % 40)
         _ = Territories.resolve(text)
         _ = Territories.candidates(for: text)
     default:
-        _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.yaml", format: .yaml, today: Day(year: 2026, month: 11, day: 26))
+        _ = try? CatalogueLoader.load(bytes: bytes, file: "fuzz.yaml", format: .yaml, today: fuzzToday)
     }
 }
 

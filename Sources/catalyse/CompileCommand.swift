@@ -40,7 +40,7 @@ struct CompileCommand: ParsableCommand {
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
         let loaded = try Output.loadOrExit(source, language)
         for w in loaded.warnings { Output.error(w.description) }
-        let parts = CompiledCatalogue.compiledParts(loaded.catalogue)
+        let parts = CompiledWriter.parts(loaded.searchIndex())
         let size = parts.reduce(0) { $0 + $1.count }
         let path = TextCleaning.forDisplay(output)
         switch AtomicFile.write(parts: parts, to: output, overwrite: true) {

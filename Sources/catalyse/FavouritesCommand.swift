@@ -24,7 +24,7 @@ struct FavouritesCommand: ParsableCommand {
 
         func run() throws {
             let language = global.language
-            let catalogue = try global.loadCatalogue()
+            let catalogue = try global.loadCatalogue().catalogue
             let unknown = ids.filter { catalogue.offer(id: $0) == nil }
             if !unknown.isEmpty {
                 let list = unknown.map(TextCleaning.forDisplay).joined(separator: ", ")
@@ -55,7 +55,7 @@ struct FavouritesCommand: ParsableCommand {
 
         func run() throws {
             let language = global.language
-            let catalogue = try global.loadCatalogue()
+            let catalogue = try global.loadCatalogue().catalogue
             let ids = try Output.favouritesOrExit(FavouritesStore(environment: global.environment), language)
             var out = ""
             for id in ids {

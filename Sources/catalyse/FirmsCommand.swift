@@ -15,8 +15,8 @@ struct FirmsCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let catalogue = try global.loadCatalogue()
-        if json { Output.out(JSONOutput.firms(catalogue)); return }
+        let catalogue = try global.loadCatalogue().catalogue
+        if json { try Output.json(global.language) { () throws(JSONOutput.EncodingError) in try JSONOutput.firms(catalogue) }; return }
         let firms = catalogue.firms.sorted { TextFolding.frenchLess($0.name, $1.name) }
         let rows = firms.map { firm in
             [firm.id, firm.name, Place.department(firm.headquarters).displayName(language), String(firm.joined), String(firm.offerIndices.count)]

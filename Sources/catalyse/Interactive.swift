@@ -13,9 +13,10 @@ import Glibc
 enum Interactive {
     static func run(_ global: GlobalOptions) throws {
         let environment = global.environment
-        let catalogue = try global.loadCatalogue()
+        let loaded = try global.loadCatalogue()
+        let index = loaded.searchIndex()
         guard Terminal.isUsable(environment: environment) else {
-            try printList(catalogue, global)
+            try printList(index, global)
             return
         }
         let store = FavouritesStore(environment: environment)
@@ -29,13 +30,13 @@ enum Interactive {
         Signals.install()
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         guard let terminal = Terminal(noColor: noColor) else {
-            try printList(catalogue, global)
+            try printList(index, global)
             return
         }
         defer { terminal.shutdown() }
         let size = terminal.size
-        var state = AppState(index: SearchIndex(catalogue: catalogue), favourites: favourites, language: language,
-                             languageLocked: locked, today: Day.today(environment: environment), noColor: noColor,
+        var state = AppState(index: index, favourites: favourites, language: language,
+                             languageLocked: locked, today: Day.printed(environment: environment), noColor: noColor,
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath)
         var queue: [Event] = []
@@ -95,13 +96,12 @@ enum Interactive {
     }
 
     /// What `catalyse list` prints, with a one-line note on stderr.
-    static func printList(_ catalogue: Catalogue, _ global: GlobalOptions) throws {
+    static func printList(_ index: SearchIndex, _ global: GlobalOptions) throws {
         let language = global.language
-        let index = SearchIndex(catalogue: catalogue)
         let offers = index.run(OfferFilter(), counts: false).offers
         Output.error(language == .fr
             ? "catalyse : pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu) ; voici la liste (catalyse list)."
             : "catalyse: not an interactive terminal (redirected input or output, or unknown TERM); printing the list (catalyse list).")
-        ListCommand.print(offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
+        ListCommand.print(offers, catalogue: index.catalogue, language: language, terminal: Output.stdoutIsTerminal)
     }
 }

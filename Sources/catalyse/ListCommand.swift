@@ -34,7 +34,9 @@ struct ListCommand: ParsableCommand {
         let (catalogue, result) = (selection.catalogue, selection.result)
         if json {
             let offers = selection.offers
-            Output.out(counts ? JSONOutput.offersWithCounts(offers, catalogue, result.counts) : JSONOutput.offers(offers, catalogue))
+            try Output.json(language) { () throws(JSONOutput.EncodingError) in
+                counts ? try JSONOutput.offersWithCounts(offers, catalogue, result.counts) : try JSONOutput.offers(offers, catalogue)
+            }
             return
         }
         ListCommand.print(result.offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
@@ -82,17 +84,16 @@ struct ListCommand: ParsableCommand {
 
     static func renderCounts(_ counts: FacetCounts, language: Language) -> String {
         var rows: [[String]] = []
-        func add<T: CodedValue>(_ type: T.Type) {
-            for v in T.allCases { rows.append([T.facet.label.text(language), v.code, v.label(language), String(counts.count(T.facet, v.code))]) }
+        for facet in Facet.allCases {
+            let label = facet.label.text(language)
+            guard let coded = facet.coded else {
+                for place in [Place.national] + Territories.regionCodes.map(Place.region) {
+                    rows.append([label, place.code, place.name(language), String(counts.count(.territory, place.code))])
+                }
+                continue
+            }
+            for value in coded.values { rows.append([label, value.code, value.label.text(language), String(counts.count(facet, value.code))]) }
         }
-        add(Purpose.self); add(OfferFormat.self); add(SupportKind.self); add(Theme.self)
-        let territoryLabel = Facet.territory.label.text(language)
-        rows.append([territoryLabel, "national", Place.national.name(language), String(counts.count(.territory, "national"))])
-        for code in Territories.regionCodes {
-            let p = Place.region(code)
-            rows.append([territoryLabel, p.code, p.name(language), String(counts.count(.territory, p.code))])
-        }
-        add(Stage.self); add(BudgetBand.self); add(DeliveryMode.self); add(EmployerStatus.self); add(Audience.self)
         let header = language == .fr ? ["FACETTE", "CODE", "VALEUR", "OFFRES"] : ["FACET", "CODE", "VALUE", "OFFERS"]
         if Output.stdoutIsTerminal { return Output.table(header, rows, width: Output.terminalWidth, shrink: [2]) }
         return rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"

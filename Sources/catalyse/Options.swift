@@ -26,8 +26,8 @@ struct GlobalOptions: ParsableArguments {
     var source: CatalogueSource { CatalogueSource.resolve(option: catalogue, environment: environment) }
 
     /// Loads the catalogue in effect, or exits with a clear message (65 bad data, 66 unreadable).
-    func loadCatalogue() throws -> Catalogue {
-        try Output.loadOrExit(source, language).catalogue
+    func loadCatalogue() throws -> CatalogueLoader.Loaded {
+        try Output.loadOrExit(source, language)
     }
 }
 
@@ -36,34 +36,34 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Search text: each word must start a word of the offer (accents and case ignored).", valueName: "text"))
     var query: String?
 
-    @Option(name: .long, help: ArgumentHelp("Purpose: \(Purpose.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.purpose), completion: FilterOptions.completion(.purpose))
     var purpose: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Format: \(OfferFormat.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.format), completion: FilterOptions.completion(.format))
     var format: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Support kind: \(SupportKind.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.kind), completion: FilterOptions.completion(.kind))
     var kind: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Theme: \(Theme.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.theme), completion: FilterOptions.completion(.theme))
     var theme: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Territory: a département (59, 2A), R + région code (R32), national, a postal code (59000) or a name (\"hauts de france\"). Repeat for OR.", valueName: "place"))
     var territory: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Association stage: \(Stage.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.stage), completion: FilterOptions.completion(.stage))
     var stage: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Yearly budget band: \(BudgetBand.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.budget), completion: FilterOptions.completion(.budget))
     var budget: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Mode: \(DeliveryMode.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.mode), completion: FilterOptions.completion(.mode))
     var mode: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Employer status: \(EmployerStatus.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.employer), completion: FilterOptions.completion(.employer))
     var employer: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("One-to-one or group: \(Audience.codeList). Repeat for OR.", valueName: "code"))
+    @Option(name: .long, help: FilterOptions.help(.audience), completion: FilterOptions.completion(.audience))
     var audience: [String] = []
 
     @Flag(name: .long, help: "Only the favourites.")
@@ -73,30 +73,30 @@ struct FilterOptions: ParsableArguments {
         _ = try facetFilter()
     }
 
-    static func codes<T: CodedValue>(_ values: [String], _ option: String, as _: T.Type) throws -> Set<T> {
-        var result = Set<T>()
-        for raw in values {
-            guard let v = T(code: raw.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(option). Expected one of: \(T.codeList).")
-            }
-            result.insert(v)
-        }
-        return result
+    /// An option's help from the facet table: « Purpose: operationnelle, strategique. Repeat for OR. »
+    static func help(_ facet: Facet) -> ArgumentHelp {
+        let coded = facet.coded!
+        return ArgumentHelp("\(coded.optionHelp.en): \(coded.codeList). Repeat for OR.", valueName: "code")
+    }
+
+    /// The values a shell completes for an option, from the facet table.
+    static func completion(_ facet: Facet) -> CompletionKind { .list(facet.coded!.values.map(\.code)) }
+
+    /// Each coded facet with the values given for its option (named after the facet).
+    var codedValues: [(Facet, [String])] {
+        [(.purpose, purpose), (.format, format), (.kind, kind), (.theme, theme), (.stage, stage),
+         (.budget, budget), (.mode, mode), (.employer, employer), (.audience, audience)]
     }
 
     /// The filter without the favourites (which need the store).
     func facetFilter() throws -> OfferFilter {
         var f = OfferFilter()
         f.query = query ?? ""
-        f.purposes = try Self.codes(purpose, "purpose", as: Purpose.self)
-        f.formats = try Self.codes(format, "format", as: OfferFormat.self)
-        f.kinds = try Self.codes(kind, "kind", as: SupportKind.self)
-        f.themes = try Self.codes(theme, "theme", as: Theme.self)
-        f.stages = try Self.codes(stage, "stage", as: Stage.self)
-        f.budgets = try Self.codes(budget, "budget", as: BudgetBand.self)
-        f.modes = try Self.codes(mode, "mode", as: DeliveryMode.self)
-        f.employer = try Self.codes(employer, "employer", as: EmployerStatus.self)
-        f.audience = try Self.codes(audience, "audience", as: Audience.self)
+        for (facet, values) in codedValues {
+            for raw in values where !f.set(facet, code: raw.trimmingCharacters(in: .whitespaces), selected: true) {
+                throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(facet.rawValue). Expected one of: \(facet.coded!.codeList).")
+            }
+        }
         for raw in territory {
             switch Territories.resolve(raw) {
             case .place(let place):
@@ -134,9 +134,10 @@ struct Selection {
 
     /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
     init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool) throws {
-        catalogue = try global.loadCatalogue()
+        let loaded = try global.loadCatalogue()
+        catalogue = loaded.catalogue
         let store = FavouritesStore(environment: global.environment)
         (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
-        result = SearchIndex(catalogue: catalogue).run(filter, counts: counts)
+        result = loaded.searchIndex().run(filter, counts: counts)
     }
 }

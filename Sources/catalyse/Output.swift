@@ -1,9 +1,7 @@
 import ArgumentParser
 import CatalyseCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Exit statuses (sysexits.h), as documented in `catalyse --help`.
 enum ExitStatus {
@@ -40,7 +38,7 @@ enum Output {
     /// (every problem listed, then a summary).
     static func loadOrExit(_ source: CatalogueSource, _ language: Language) throws -> CatalogueLoader.Loaded {
         do {
-            return try source.load()
+            return try source.load(today: Day.today())
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):
@@ -72,6 +70,17 @@ enum Output {
         case .corrupt: return ExitCode(ExitStatus.dataError)
         case .unreadable: return ExitCode(ExitStatus.noInput)
         case .unwritable: return ExitCode(ExitStatus.cantCreate)
+        }
+    }
+
+    /// Prints JSON made by `make`, or exits 70 if the program could not encode its own output.
+    static func json(_ language: Language, _ make: () throws(JSONOutput.EncodingError) -> String) throws {
+        do {
+            out(try make())
+        } catch {
+            self.error(language == .fr ? "catalyse : erreur interne, le JSON n'a pas pu être produit (\(error.reason))."
+                                       : "catalyse: internal error, the JSON could not be produced (\(error.reason)).")
+            throw ExitCode(ExitStatus.software)
         }
     }
 

@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let catalogue = try global.loadCatalogue()
+        let catalogue = try global.loadCatalogue().catalogue
         guard let offer = catalogue.offer(id: offerID) else {
             Output.error(language == .fr
                 ? "catalyse : aucune offre n'a l'identifiant « \(TextCleaning.forDisplay(offerID)) » ; `catalyse list` donne les identifiants."
@@ -36,7 +36,7 @@ struct ShowCommand: ParsableCommand {
         let labelWidth = fields.map { CellWidth.of($0.label) }.max() ?? 0
         for field in fields {
             let label = CellWidth.pad(field.label, to: labelWidth) + "  "
-            let wrapped = CellWidth.wrap(field.value, width: max(20, width - labelWidth - 2))
+            let wrapped = TextWrap.paragraphs(field.value, width: max(20, width - labelWidth - 2))
             lines.append(label + (wrapped.first ?? ""))
             for l in wrapped.dropFirst() { lines.append(String(repeating: " ", count: labelWidth + 2) + l) }
         }

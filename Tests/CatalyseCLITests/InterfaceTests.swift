@@ -1,8 +1,6 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The real binary in a real terminal (tmux), driven by keys, read from the screen.
 @Suite("Interface end to end (tmux)", .serialized, .enabled(if: TmuxSession.tmux != nil))

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Faults: processes killed mid-write, concurrent writers, unwritable state, terminals that
 /// resize, signals and suspend. CI runs the loops in a shortened form; set
@@ -26,6 +24,7 @@ struct ReliabilityTests {
     /// (a) Marking favourites while being killed with SIGKILL at random moments: the file is
     /// always readable and holds every change that was reported saved (exit status 0).
     @Test func favouritesSurviveSIGKILLAtRandomMoments() throws {
+        try #require(!Self.offerIDs.isEmpty, "catalyse list printed no offer")
         let box = Sandbox()
         let path = box.directory + "/state/catalyse/favourites"
         var saved = Set<String>()

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs the built `catalyse` binary (or any program) with `posix_spawn`, not `Foundation.Process`:
 /// children of a test runner inherit a blocked signal mask, and `Process` can hang on a daemon

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A private tmux server running the real binary in an 80×24 window, as fzf's own tests do:
 /// type with `send-keys`, read the screen with `capture-pane -p`, and wait for a condition with

@@ -18,10 +18,10 @@ struct CompiledTestRandom: RandomNumberGenerator {
 /// Compiled files of the tests, and tools to read and patch their bytes as the format describes.
 enum CompiledFixtures {
     static let shipped = Fixtures.shipped
-    static let bytes = CompiledCatalogue.compile(shipped)
+    static let bytes = CompiledWriter.compile(SearchIndex(catalogue: shipped))
 
     static func open(_ bytes: [UInt8], file: String = "test.catalyse") throws -> Catalogue {
-        try CatalogueLoader.load(bytes: bytes, file: file, format: .compiled).catalogue
+        try CatalogueLoader.load(bytes: bytes, file: file, format: .compiled, today: Fixtures.today).catalogue
     }
 
     /// The error of bytes that must not open (nil if they open, or fail otherwise).
@@ -34,18 +34,18 @@ enum CompiledFixtures {
     }
 
     /// Where a section lies in the file, read from the header.
-    static func range(_ bytes: [UInt8], _ s: CompiledCatalogue.Section) -> Range<Int> {
+    static func range(_ bytes: [UInt8], _ s: CompiledFormat.Section) -> Range<Int> {
         let at = 16 + s.rawValue * 16
         let offset = Int(u64(bytes, at)), length = Int(u64(bytes, at + 8))
         return offset..<(offset + length)
     }
 
     static func sections(_ bytes: [UInt8]) -> [[UInt8]] {
-        CompiledCatalogue.Section.allCases.map { Array(bytes[range(bytes, $0)]) }
+        CompiledFormat.Section.allCases.map { Array(bytes[range(bytes, $0)]) }
     }
 
     /// A file made of these sections, laid out as the writer does.
-    static func assemble(_ sections: [[UInt8]], version: UInt32 = CompiledCatalogue.version) -> [UInt8] {
+    static func assemble(_ sections: [[UInt8]], version: UInt32 = CompiledFormat.version) -> [UInt8] {
         var out = Array("CATALYSE".utf8)
         func append<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         append(version)
@@ -118,15 +118,15 @@ enum CompiledFixtures {
         func some<T>(_ all: [T], max: Int = 2) -> [T] { (0..<Int.random(in: 1...max, using: &random)).map { _ in all.randomElement(using: &random)! } }
         var f = OfferFilter()
         f.query = (0..<Int.random(in: 0...3, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
-        if Int.random(in: 0..<3, using: &random) == 0 { f.purposes = Set(some(Purpose.allCases)) }
-        if Int.random(in: 0..<4, using: &random) == 0 { f.formats = Set(some(OfferFormat.allCases)) }
-        if Int.random(in: 0..<3, using: &random) == 0 { f.kinds = Set(some(SupportKind.allCases, max: 3)) }
-        if Int.random(in: 0..<4, using: &random) == 0 { f.themes = Set(some(Theme.allCases)) }
-        if Int.random(in: 0..<4, using: &random) == 0 { f.stages = Set(some(Stage.allCases)) }
-        if Int.random(in: 0..<4, using: &random) == 0 { f.budgets = Set(some(BudgetBand.allCases)) }
-        if Int.random(in: 0..<4, using: &random) == 0 { f.modes = Set(some(DeliveryMode.allCases)) }
-        if Int.random(in: 0..<5, using: &random) == 0 { f.employer = Set(some(EmployerStatus.allCases)) }
-        if Int.random(in: 0..<5, using: &random) == 0 { f.audience = Set(some(Audience.allCases)) }
+        if Int.random(in: 0..<3, using: &random) == 0 { f[Purpose.self] = Set(some(Purpose.allCases)) }
+        if Int.random(in: 0..<4, using: &random) == 0 { f[OfferFormat.self] = Set(some(OfferFormat.allCases)) }
+        if Int.random(in: 0..<3, using: &random) == 0 { f[SupportKind.self] = Set(some(SupportKind.allCases, max: 3)) }
+        if Int.random(in: 0..<4, using: &random) == 0 { f[Theme.self] = Set(some(Theme.allCases)) }
+        if Int.random(in: 0..<4, using: &random) == 0 { f[Stage.self] = Set(some(Stage.allCases)) }
+        if Int.random(in: 0..<4, using: &random) == 0 { f[BudgetBand.self] = Set(some(BudgetBand.allCases)) }
+        if Int.random(in: 0..<4, using: &random) == 0 { f[DeliveryMode.self] = Set(some(DeliveryMode.allCases)) }
+        if Int.random(in: 0..<5, using: &random) == 0 { f[EmployerStatus.self] = Set(some(EmployerStatus.allCases)) }
+        if Int.random(in: 0..<5, using: &random) == 0 { f[Audience.self] = Set(some(Audience.allCases)) }
         if Int.random(in: 0..<2, using: &random) == 0 { f.territories = some(Territories.allPlaces) }
         if Int.random(in: 0..<4, using: &random) == 0 {
             var only = Set(some(ids, max: 12))
@@ -165,9 +165,9 @@ struct CompiledCatalogueTests {
         let c = try F.open(F.bytes)
         Self.expectSame(c, original)
         // The source file itself, loaded again, and the compiled form of the compiled form.
-        let yaml = try CatalogueLoader.load(path: Fixtures.root + "/data/catalogue.yaml").catalogue
-        Self.expectSame(try F.open(CompiledCatalogue.compile(yaml)), yaml)
-        #expect(CompiledCatalogue.compile(c) == F.bytes)
+        let yaml = try CatalogueLoader.load(path: Fixtures.root + "/data/catalogue.yaml", today: Fixtures.today).catalogue
+        Self.expectSame(try F.open(CompiledWriter.compile(SearchIndex(catalogue: yaml))), yaml)
+        #expect(CompiledWriter.compile(SearchIndex(catalogue: c)) == F.bytes)
         // The test's own reading of the layout agrees with the writer's.
         #expect(F.assemble(F.sections(F.bytes)) == F.bytes)
     }
@@ -196,13 +196,13 @@ struct CompiledCatalogueTests {
                       offer("m-3", "c-cabinet", capacity: 1_000_000, cost: "50 € par séance", places: [.department("976"), .region("94")]),
                       offer("a-1", "b-cabinet", capacity: 127, cost: nil, places: [])]
         let original = Catalogue(name: "Édition « test »", updated: day, illustrative: false, note: nil, firms: firms, offers: offers)
-        let c = try F.open(CompiledCatalogue.compile(original))
+        let c = try F.open(CompiledWriter.compile(SearchIndex(catalogue: original)))
         Self.expectSame(c, original)
         #expect(c.firms[1].offerIndices.isEmpty)
         #expect(c.index(ofOffer: "a-1") == original.index(ofOffer: "a-1"))
 
         let empty = Catalogue(name: "Vide", updated: day, illustrative: true, note: "Rien\nencore.", firms: [], offers: [])
-        let e = try F.open(CompiledCatalogue.compile(empty))
+        let e = try F.open(CompiledWriter.compile(SearchIndex(catalogue: empty)))
         Self.expectSame(e, empty)
         #expect(SearchIndex(catalogue: e).run(OfferFilter()).offers.isEmpty)
         #expect(e.index(ofOffer: "x") == nil)
@@ -276,7 +276,7 @@ struct CompiledCatalogueTests {
         let index = SearchIndex(catalogue: c)
         var filters = [OfferFilter()]
         var f = OfferFilter(); f.query = "é strat"; f.territories = [.department("59"), .region("11"), .national]; filters.append(f)
-        f = OfferFilter(); f.onlyIDs = Set(c.offers.prefix(5).map(\.id) + ["offre-disparue"]); f.kinds = [.coachingDirigeants]; filters.append(f)
+        f = OfferFilter(); f.onlyIDs = Set(c.offers.prefix(5).map(\.id) + ["offre-disparue"]); f[SupportKind.self] = [.coachingDirigeants]; filters.append(f)
         for f in filters {
             let r = index.run(f)
             if Set(r.offers).count != r.offers.count || r.offers.contains(where: { $0 < 0 || $0 >= c.offers.count }) {
@@ -307,7 +307,7 @@ struct CompiledCatalogueTests {
         let original = F.bytes
         let seed: UInt64 = 20_261_126
         var random = CompiledTestRandom(seed: seed)
-        let header = CompiledCatalogue.headerSize
+        let header = CompiledFormat.headerSize
         let hostile: [[UInt8]] = [[0x1B, 0x5B, 0x32, 0x4A], [0xC2, 0x9B], [0xE2, 0x80, 0xAE], [0x07], [0x7F], [0x00], [0xFF],
                                   [0x80], [0xC3], [0xE2, 0x81, 0xA6], [0x0A], [0x0D], [0x09]]
         var opened = 0, refused = 0, failures = 0
@@ -380,7 +380,7 @@ struct CompiledCatalogueTests {
         }
         let raw = Catalogue(name: "Catalogue " + h[0], updated: day, illustrative: true, note: h[1] + "\n" + h[4], firms: firms, offers: offers)
         // The hostile text really is in the compiled bytes.
-        let bytes = CompiledCatalogue.compile(raw)
+        let bytes = CompiledWriter.compile(SearchIndex(catalogue: raw))
         #expect(bytes.firstRange(of: Array("\u{1B}[2J".utf8)) != nil && bytes.firstRange(of: [0xC2, 0x9B]) != nil && bytes.firstRange(of: [0xE2, 0x80, 0xAE]) != nil)
         #expect(!F.unsafeText(raw).isEmpty)
 
@@ -421,19 +421,19 @@ struct CompiledCatalogueTests {
         }
         for bad in ["offre\u{1B}[31m", "", "offre b", "Offre", "offre\u{202E}", "off\u{0}re", "-offre", "offre--b", "é"] {
             let c = Catalogue(name: "C", updated: day, illustrative: true, firms: [firm], offers: [offer("a-premiere"), offer(bad)])
-            let e = F.error(CompiledCatalogue.compile(c))
+            let e = F.error(CompiledWriter.compile(SearchIndex(catalogue: c)))
             #expect(e?.errors.first?.field == "firms[0].offers[1]", "\(bad.debugDescription): \(String(describing: e?.errors))")
         }
         // Two offers whose ids differ only by a control character (the same id once cleaned).
         let twins = Catalogue(name: "C", updated: day, illustrative: true, firms: [firm], offers: [offer("offre"), offer("offre\u{7}")])
-        #expect(F.error(CompiledCatalogue.compile(twins)) != nil)
+        #expect(F.error(CompiledWriter.compile(SearchIndex(catalogue: twins))) != nil)
         // Firm ids: invalid, or twice the same.
         var hostileFirm = firm
         hostileFirm.id = "cabinet\u{1B}[0m"
         let c = Catalogue(name: "C", updated: day, illustrative: true, firms: [hostileFirm], offers: [offer("o", firmID: hostileFirm.id)])
-        #expect(F.error(CompiledCatalogue.compile(c))?.errors.first?.field == "firms[0]")
+        #expect(F.error(CompiledWriter.compile(SearchIndex(catalogue: c)))?.errors.first?.field == "firms[0]")
         let again = Catalogue(name: "C", updated: day, illustrative: true, firms: [firm, firm], offers: [offer("o")])
-        #expect(F.error(CompiledCatalogue.compile(again))?.errors.first?.field == "firms[1]")
+        #expect(F.error(CompiledWriter.compile(SearchIndex(catalogue: again)))?.errors.first?.field == "firms[1]")
     }
 
     // 6.
@@ -447,7 +447,7 @@ struct CompiledCatalogueTests {
                 let offsets = F.range(bytes, .offerOffsets)
                 let values = stride(from: offsets.lowerBound, to: offsets.upperBound, by: 8).map { F.u64(bytes, $0) }
                 return values.withUnsafeBufferPointer { column in
-                    CompiledCatalogue.checkOffers(records, Column(base: column.baseAddress, count: column.count), parts: parts)?.0
+                    CompiledReader.checkOffers(records, Column(base: column.baseAddress, count: column.count), parts: parts)?.0
                 }
             }
         }
@@ -472,9 +472,9 @@ struct CompiledCatalogueTests {
     }
 
     @Test("Index offsets too large for an Int are refused, not trapped", arguments: [
-        CompiledCatalogue.Section.wordPostingStarts, .titlePostingStarts, .offerOffsets, .firmOffsets,
+        CompiledFormat.Section.wordPostingStarts, .titlePostingStarts, .offerOffsets, .firmOffsets,
     ])
-    func hugeIndexOffsetsAreRefused(section: CompiledCatalogue.Section) {
+    func hugeIndexOffsetsAreRefused(section: CompiledFormat.Section) {
         for position in [0, -1] {
             var sections = F.sections(F.bytes)
             let at = position == 0 ? 0 : sections[section.rawValue].count - 8
@@ -513,7 +513,7 @@ struct CompiledCatalogueTests {
         bytes[F.range(bytes, .meta).lowerBound] = 0xFF
         #expect(F.error(bytes)?.errors.first?.field == "catalogue")
         var sections = F.sections(F.bytes)
-        sections[CompiledCatalogue.Section.meta.rawValue] += [0]
+        sections[CompiledFormat.Section.meta.rawValue] += [0]
         #expect(F.error(F.assemble(sections))?.errors.first?.field == "catalogue")
     }
 
@@ -550,7 +550,7 @@ struct CompiledCatalogueTests {
             meta.text(c.name); meta.day(c.updated); meta.varint(1); meta.optionalText(c.note)
             meta.varint(firms); meta.varint(offers)
             var sections = F.sections(F.bytes)
-            sections[CompiledCatalogue.Section.meta.rawValue] = meta.bytes
+            sections[CompiledFormat.Section.meta.rawValue] = meta.bytes
             let e = try #require(F.error(F.assemble(sections))?.errors.first)
             #expect(e.field == (firms == c.firms.count ? "offers" : "firms"), "\(e)")
         }
@@ -561,10 +561,10 @@ struct CompiledCatalogueTests {
         var w = RecordWriter(bytes: Array(bytes[first.lowerBound..<(first.upperBound - 1)]))
         w.varint(Int(Int32.max) - 1)
         var sections = F.sections(bytes)
-        sections[CompiledCatalogue.Section.firmRecords.rawValue] = w.bytes + Array(bytes[first.upperBound..<firms.upperBound])
+        sections[CompiledFormat.Section.firmRecords.rawValue] = w.bytes + Array(bytes[first.upperBound..<firms.upperBound])
         let shift = UInt64(w.bytes.count - first.count)
         let offsets = [UInt64(0)] + (1...c.firms.count).map { F.u64(bytes, F.range(bytes, .firmOffsets).lowerBound + 8 * $0) + shift }
-        sections[CompiledCatalogue.Section.firmOffsets.rawValue] = offsets.withUnsafeBytes { Array($0) }
+        sections[CompiledFormat.Section.firmOffsets.rawValue] = offsets.withUnsafeBytes { Array($0) }
         #expect(F.error(F.assemble(sections))?.errors.first?.field == "firms[0]")
     }
 
@@ -580,7 +580,7 @@ struct CompiledCatalogueTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/annuaire.CATALYSE"
         try Data(F.bytes).write(to: URL(fileURLWithPath: path))
-        var loaded: CatalogueLoader.Loaded? = try CatalogueLoader.load(path: path)
+        var loaded: CatalogueLoader.Loaded? = try CatalogueLoader.load(path: path, today: Fixtures.today)
         #expect(loaded?.warnings.isEmpty == true)
         let index = SearchIndex(catalogue: loaded!.catalogue)
         loaded = nil  // the index keeps the mapping alive
@@ -591,11 +591,11 @@ struct CompiledCatalogueTests {
         // Damaged and empty files, through a path.
         let cut = folder + "/coupe.catalyse"
         try Data(F.bytes.prefix(F.bytes.count / 2)).write(to: URL(fileURLWithPath: cut))
-        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(path: cut) }
+        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(path: cut, today: Fixtures.today) }
         let empty = folder + "/vide.catalyse"
         try Data().write(to: URL(fileURLWithPath: empty))
         do {
-            _ = try CatalogueLoader.load(path: empty)
+            _ = try CatalogueLoader.load(path: empty, today: Fixtures.today)
             Issue.record("an empty .catalyse file opens")
         } catch let e as CatalogueError {
             #expect(e.file == empty && e.errors.first?.description.hasPrefix(empty + ": file: ") == true)

@@ -9,7 +9,7 @@ struct ExportTests {
 
     func context(_ language: Language = .fr, missing: [String] = []) -> ShortlistExport.Context {
         var f = OfferFilter()
-        f.purposes = [.strategique]
+        f[Purpose.self] = [.strategique]
         f.query = "gouvernance"
         return ShortlistExport.Context(catalogue: Self.catalogue, date: Self.date, language: language, filter: f, missingIDs: missing)
     }
@@ -73,7 +73,7 @@ struct ExportTests {
     }
 
     @Test func sourceDateEpochPinsTheDate() {
-        #expect(Day.today(environment: ["SOURCE_DATE_EPOCH": "1764115200"]).description == "2025-11-26")
+        #expect(Day.printed(environment: ["SOURCE_DATE_EPOCH": "1764115200"]).description == "2025-11-26")
         #expect(Day(unixTime: 0).description == "1970-01-01")
         #expect(Day(unixTime: 951782400).description == "2000-02-29")
     }

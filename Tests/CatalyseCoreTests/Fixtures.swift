@@ -85,7 +85,7 @@ enum Fixtures {
     }
 
     static var shipped: Catalogue {
-        try! CatalogueLoader.load(path: root + "/data/catalogue.yaml").catalogue
+        try! CatalogueLoader.load(path: root + "/data/catalogue.yaml", today: Fixtures.today).catalogue
     }
 
     static func tempDirectory() -> String {

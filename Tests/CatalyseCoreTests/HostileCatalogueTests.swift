@@ -230,7 +230,7 @@ struct HostileCatalogueTests {
 
     // MARK: Size and depth, generated at test time
 
-    @Test(arguments: [CatalogueLoader.yamlSizeLimit + 1, 4 << 30])
+    @Test(arguments: [CatalogueLoader.Format.yaml.sizeLimit + 1, 4 << 30])
     func aFileOverTheSizeLimitIsRefusedNamingTheLimit(_ size: Int) throws {
         // A sparse file: no disk used, and nothing may be read — it is refused from its size.
         let dir = Fixtures.tempDirectory()
@@ -269,7 +269,7 @@ struct HostileCatalogueTests {
         writer.finish()
         let written = writer.written
         // The writer offers 512 MiB and stops when the reader closes the pipe.
-        #expect(written <= CatalogueLoader.yamlSizeLimit + (16 << 20),
+        #expect(written <= CatalogueLoader.Format.yaml.sizeLimit + (16 << 20),
                 "the loader read \(written >> 20) MiB from a pipe (the limit is 64 MiB): memory is not bounded")
         switch outcome {
         case let error as CatalogueError:

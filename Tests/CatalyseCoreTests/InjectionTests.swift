@@ -339,9 +339,9 @@ struct InjectionTests {
     @Test func jsonOutputIsSafe() throws {
         let c = try HostileText.load(HostileText.injectionYAML).catalogue
         for (what, json) in [
-            ("offers", JSONOutput.offers(Array(c.offers), c)),
-            ("firms", JSONOutput.firms(c)),
-            ("offers with counts", JSONOutput.offersWithCounts(Array(c.offers), c, FacetCounts())),
+            ("offers", try JSONOutput.offers(Array(c.offers), c)),
+            ("firms", try JSONOutput.firms(c)),
+            ("offers with counts", try JSONOutput.offersWithCounts(Array(c.offers), c, FacetCounts())),
         ] {
             expectSafe(json, "JSON \(what)")
             // Escaped controls (\u001b) are as dangerous once a program prints the value.

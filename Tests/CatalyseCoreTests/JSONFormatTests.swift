@@ -42,7 +42,7 @@ struct JSONFormatTests {
         #expect(CatalogueLoader.Format(path: "a/b.JSON") == .json)
         #expect(CatalogueLoader.Format(path: "a/b.yaml") == .yaml)
         #expect(CatalogueLoader.Format(path: "b.yml") == .yaml)
-        #expect(CatalogueLoader.jsonSizeLimit == 1 << 30)
+        #expect(CatalogueLoader.Format.json.sizeLimit == 1 << 30)
     }
 
     @Test func errorsNameTheRecordAndThePosition() {
@@ -77,7 +77,7 @@ struct JSONFormatTests {
         let i = bytes.firstIndex(of: UInt8(ascii: "D"))!  // in "Diagnostic"
         bytes[i] = 0xC3
         do {
-            _ = try CatalogueLoader.load(bytes: bytes, file: "bad.json", format: .json)
+            _ = try CatalogueLoader.load(bytes: bytes, file: "bad.json", format: .json, today: Fixtures.today)
             Issue.record("invalid UTF-8 loaded")
         } catch let e as CatalogueError {
             #expect(e.errors[0].message.contains("invalid UTF-8"))

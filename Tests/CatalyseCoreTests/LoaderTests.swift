@@ -5,7 +5,7 @@ import Testing
 @Suite("Loading and validating catalogues")
 struct LoaderTests {
     @Test func shippedCatalogueLoadsCleanly() throws {
-        let loaded = try CatalogueLoader.load(path: Fixtures.root + "/data/catalogue.yaml")
+        let loaded = try CatalogueLoader.load(path: Fixtures.root + "/data/catalogue.yaml", today: Fixtures.today)
         let c = loaded.catalogue
         #expect(loaded.warnings.isEmpty)
         #expect(c.illustrative)
@@ -162,8 +162,8 @@ struct LoaderTests {
         var bytes = Array("catalogue:\n  name: caf".utf8)
         bytes += [0xC3, 0x28]
         bytes += Array("\n".utf8)
-        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(bytes: bytes, file: "bad.yaml") }
-        do { _ = try CatalogueLoader.load(bytes: bytes, file: "bad.yaml") } catch let e as CatalogueError {
+        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(bytes: bytes, file: "bad.yaml", today: Fixtures.today) }
+        do { _ = try CatalogueLoader.load(bytes: bytes, file: "bad.yaml", today: Fixtures.today) } catch let e as CatalogueError {
             #expect(e.errors[0].message.contains("invalid UTF-8"))
             #expect(e.errors[0].position.line == 2)
         }
@@ -208,10 +208,10 @@ struct LoaderTests {
         let path = dir + "/big.yaml"
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: UInt64(CatalogueLoader.yamlSizeLimit + 1))
+        try handle.truncate(atOffset: UInt64(CatalogueLoader.Format.yaml.sizeLimit + 1))
         try handle.close()
         do {
-            _ = try CatalogueLoader.load(path: path)
+            _ = try CatalogueLoader.load(path: path, today: Fixtures.today)
             Issue.record("a file over the limit loaded")
         } catch let e as CatalogueError {
             #expect(e.errors[0].message.contains("64 MiB"))
@@ -220,7 +220,7 @@ struct LoaderTests {
 
     @Test func missingFileIsAReadError() {
         #expect(throws: CatalogueLoader.ReadError.notFound("/nonexistent/x.yaml")) {
-            try CatalogueLoader.load(path: "/nonexistent/x.yaml")
+            try CatalogueLoader.load(path: "/nonexistent/x.yaml", today: Fixtures.today)
         }
     }
 }

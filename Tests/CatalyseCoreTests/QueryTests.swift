@@ -19,11 +19,11 @@ struct QueryTests {
                 sel.isEmpty || (all && values.isEmpty) || values.contains(where: sel.contains)
             }
             return TextFolding.matchesAllPrefixes(query: q, words: words)
-                && facet(filter.purposes, [o.purpose]) && facet(filter.formats, [o.format])
-                && facet(filter.kinds, o.kinds) && facet(filter.themes, o.themes)
-                && facet(filter.stages, o.eligibility.stages, all: true) && facet(filter.budgets, o.eligibility.budgets, all: true)
-                && facet(filter.modes, [o.mode]) && facet(filter.employer, o.eligibility.employer, all: true)
-                && facet(filter.audience, o.audience)
+                && facet(filter[Purpose.self], [o.purpose]) && facet(filter[OfferFormat.self], [o.format])
+                && facet(filter[SupportKind.self], o.kinds) && facet(filter[Theme.self], o.themes)
+                && facet(filter[Stage.self], o.eligibility.stages, all: true) && facet(filter[BudgetBand.self], o.eligibility.budgets, all: true)
+                && facet(filter[DeliveryMode.self], [o.mode]) && facet(filter[EmployerStatus.self], o.eligibility.employer, all: true)
+                && facet(filter[Audience.self], o.audience)
                 && (filter.territories.isEmpty || filter.territories.contains { Territories.matches(filter: $0, covered: o.territories, mode: o.mode) })
                 && (filter.onlyIDs.map { $0.contains(o.id) } ?? true)
         }.map(\.id))
@@ -43,15 +43,15 @@ struct QueryTests {
 
     @Test func andAcrossFacetsOrWithin() {
         var f = OfferFilter()
-        f.purposes = [.strategique]
+        f[Purpose.self] = [.strategique]
         let strategic = ids(f)
-        f.formats = [.miChemin]
+        f[OfferFormat.self] = [.miChemin]
         let both = ids(f)
         #expect(both.isSubset(of: strategic) && both.count < strategic.count)
         var g = OfferFilter()
-        g.kinds = [.miseEnReseau, .coachingDirigeants]
-        var a = OfferFilter(); a.kinds = [.miseEnReseau]
-        var b = OfferFilter(); b.kinds = [.coachingDirigeants]
+        g[SupportKind.self] = [.miseEnReseau, .coachingDirigeants]
+        var a = OfferFilter(); a[SupportKind.self] = [.miseEnReseau]
+        var b = OfferFilter(); b[SupportKind.self] = [.coachingDirigeants]
         #expect(ids(g) == ids(a).union(ids(b)))
         #expect(ids(g) == Self.reference(g, Self.index.catalogue))
     }
@@ -77,7 +77,7 @@ struct QueryTests {
         let open = Self.index.catalogue.offers.filter { $0.eligibility.stages.isEmpty }
         #expect(!open.isEmpty)
         for stage in Stage.allCases {
-            var f = OfferFilter(); f.stages = [stage]
+            var f = OfferFilter(); f[Stage.self] = [stage]
             #expect(open.allSatisfy { ids(f).contains($0.id) })
         }
     }
@@ -110,9 +110,9 @@ struct QueryTests {
         for _ in 0..<300 {
             var f = OfferFilter()
             f.query = (0..<Int.random(in: 0...2, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
-            if Bool.random(using: &generator) { f.purposes = [Purpose.allCases.randomElement(using: &generator)!] }
-            if Bool.random(using: &generator) { f.kinds = Set((0..<2).map { _ in SupportKind.allCases.randomElement(using: &generator)! }) }
-            if Bool.random(using: &generator) { f.stages = [Stage.allCases.randomElement(using: &generator)!] }
+            if Bool.random(using: &generator) { f[Purpose.self] = [Purpose.allCases.randomElement(using: &generator)!] }
+            if Bool.random(using: &generator) { f[SupportKind.self] = Set((0..<2).map { _ in SupportKind.allCases.randomElement(using: &generator)! }) }
+            if Bool.random(using: &generator) { f[Stage.self] = [Stage.allCases.randomElement(using: &generator)!] }
             if Bool.random(using: &generator) { f.territories = [Territories.allPlaces.randomElement(using: &generator)!] }
             if Int.random(in: 0..<5, using: &generator) == 0 { f.onlyIDs = Set(c.offers.prefix(10).map(\.id)) }
             #expect(ids(f) == Self.reference(f, c), "query \(f)")
@@ -122,15 +122,15 @@ struct QueryTests {
     @Test func facetCountEqualsTheListWithThatValueAloneSelected() {
         var base = OfferFilter()
         base.query = "association"
-        base.purposes = [.strategique]
+        base[Purpose.self] = [.strategique]
         base.territories = [.region("11")]
         let counts = Self.index.run(base).counts
         for purpose in Purpose.allCases {
-            var f = base; f.purposes = [purpose]
+            var f = base; f[Purpose.self] = [purpose]
             #expect(counts.count(.purpose, purpose.code) == ids(f).count)
         }
         for kind in SupportKind.allCases {
-            var f = base; f.kinds = [kind]
+            var f = base; f[SupportKind.self] = [kind]
             #expect(counts.count(.kind, kind.code) == ids(f).count)
         }
         for place in Territories.allPlaces {
@@ -138,7 +138,7 @@ struct QueryTests {
             #expect(counts.count(.territory, place.code) == ids(f).count, "\(place.code)")
         }
         for stage in Stage.allCases {
-            var f = base; f.stages = [stage]
+            var f = base; f[Stage.self] = [stage]
             #expect(counts.count(.stage, stage.code) == ids(f).count)
         }
     }
@@ -156,14 +156,14 @@ struct QueryTests {
         for _ in 0..<200 {
             var f = OfferFilter()
             f.query = ["", "strat", "asso", "compet"].randomElement(using: &generator)!
-            f.kinds = [SupportKind.allCases.randomElement(using: &generator)!]
+            f[SupportKind.self] = [SupportKind.allCases.randomElement(using: &generator)!]
             f.territories = [Territories.allPlaces.randomElement(using: &generator)!]
-            f.budgets = [BudgetBand.allCases.randomElement(using: &generator)!]
+            f[BudgetBand.self] = [BudgetBand.allCases.randomElement(using: &generator)!]
             let before = ids(f)
             var g = f
-            g.kinds.insert(SupportKind.allCases.randomElement(using: &generator)!)
+            g[SupportKind.self].insert(SupportKind.allCases.randomElement(using: &generator)!)
             g.territories.append(Territories.allPlaces.randomElement(using: &generator)!)
-            g.budgets.insert(BudgetBand.allCases.randomElement(using: &generator)!)
+            g[BudgetBand.self].insert(BudgetBand.allCases.randomElement(using: &generator)!)
             #expect(before.isSubset(of: ids(g)), "\(f) → \(g)")
         }
     }
@@ -189,7 +189,7 @@ struct QueryTests {
                 if Int.random(in: 0..<6, using: &generator) == 0, !typed.isEmpty { typed.removeLast() }
                 typed.append(ch)
                 filter.query = typed
-                if Int.random(in: 0..<8, using: &generator) == 0 { filter.purposes = [Purpose.allCases.randomElement(using: &generator)!] }
+                if Int.random(in: 0..<8, using: &generator) == 0 { filter[Purpose.self] = [Purpose.allCases.randomElement(using: &generator)!] }
                 let refined = Self.index.run(filter, refining: previous)
                 let fresh = Self.index.run(filter)
                 #expect(refined.offers == fresh.offers, "query \(typed)")
@@ -205,16 +205,16 @@ struct QueryTests {
         var first = Self.index.run(f)
         #expect(first.wordSets["strat"] != nil)
         // Planting an empty set for `strat` shows the next keystroke takes it from there.
-        first.wordSets["strat"] = WordSets(all: Bitset(count: Self.index.count), title: Bitset(count: Self.index.count))
+        first.wordSets["strat"] = WordSets(all: Bitset(universe: Self.index.count), title: Bitset(universe: Self.index.count))
         f.query = "strat co"
         #expect(!Self.index.run(f).offers.isEmpty)
         let second = Self.index.run(f, refining: first)
         #expect(second.offers.isEmpty)
         #expect(second.wordSets["co"] != nil && second.wordSets["c"] == nil)
         // Sets of another size, or from another index, are ignored.
-        first.wordSets["strat"] = WordSets(all: Bitset(count: 3), title: Bitset(count: 3))
+        first.wordSets["strat"] = WordSets(all: Bitset(universe: 3), title: Bitset(universe: 3))
         #expect(!Self.index.run(f, refining: first).offers.isEmpty)
-        first.wordSets["strat"] = WordSets(all: Bitset(count: Self.index.count), title: Bitset(count: Self.index.count))
+        first.wordSets["strat"] = WordSets(all: Bitset(universe: Self.index.count), title: Bitset(universe: Self.index.count))
         #expect(Self.index.run(f, refining: first).offers.isEmpty)
         let other = SearchIndex(catalogue: Self.index.catalogue)
         #expect(!other.run(f, refining: first).offers.isEmpty)

@@ -59,10 +59,10 @@ struct TextFoldingTests {
         #expect(CellWidth.of("a\u{200B}b") == 2)
         #expect(CellWidth.truncate("Conseil en stratégie", to: 10) == "Conseil e…")
         #expect(CellWidth.of(CellWidth.truncate("東京東京東京", to: 5)) <= 5)
-        #expect(CellWidth.wrap("un deux trois quatre", width: 9) == ["un deux", "trois", "quatre"])
-        #expect(CellWidth.wrap("anticonstitutionnellement", width: 10).allSatisfy { CellWidth.of($0) <= 10 })
+        #expect(TextWrap.paragraphs("un deux trois quatre", width: 9) == ["un deux", "trois", "quatre"])
+        #expect(TextWrap.paragraphs("anticonstitutionnellement", width: 10).allSatisfy { CellWidth.of($0) <= 10 })
         // A line break inside a paragraph is the file's own wrapping; a blank line separates paragraphs.
-        #expect(CellWidth.wrap("avec le\nconseil d'administration\n\nSuite", width: 40) == ["avec le conseil d'administration", "", "Suite"])
-        #expect(CellWidth.wrap("Étapes :\n- un\n- deux", width: 40) == ["Étapes :", "- un", "- deux"])
+        #expect(TextWrap.paragraphs("avec le\nconseil d'administration\n\nSuite", width: 40) == ["avec le conseil d'administration", "", "Suite"])
+        #expect(TextWrap.paragraphs("Étapes :\n- un\n- deux", width: 40) == ["Étapes :", "- un", "- deux"])
     }
 }

@@ -7,8 +7,8 @@ import Testing
 @Suite("Interface on a compiled catalogue")
 struct CompiledCatalogueScreenTests {
     static let compiledIndex: SearchIndex = {
-        let bytes = CompiledCatalogue.compile(Fixture.embeddedIndex.catalogue)
-        let catalogue = try! CatalogueLoader.load(bytes: bytes, file: "embedded.catalyse", format: .compiled).catalogue
+        let bytes = CompiledWriter.compile(SearchIndex(catalogue: Fixture.embeddedIndex.catalogue))
+        let catalogue = try! CatalogueLoader.load(bytes: bytes, file: "embedded.catalyse", format: .compiled, today: Day(year: 2026, month: 11, day: 26)!).catalogue
         return SearchIndex(catalogue: catalogue)
     }()
 

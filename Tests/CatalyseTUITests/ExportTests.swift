@@ -24,7 +24,7 @@ struct ExportTests {
         // Exactly what ShortlistExport gives for the same list and context.
         let offers = d.state.result.offers.map { Fixture.small.offers[$0] }
         var filter = OfferFilter()
-        filter.purposes = [.operationnelle]
+        filter[Purpose.self] = [.operationnelle]
         let expected = ShortlistExport.render(offers, format: .text, context: .init(catalogue: Fixture.small, date: Fixture.today, language: .fr, filter: filter))
         #expect(write.contents == expected)
     }

@@ -48,7 +48,7 @@ enum Fixture {
     static let smallIndex = SearchIndex(catalogue: small)
 
     static let embeddedIndex: SearchIndex = {
-        let catalogue = try! CatalogueSource.embedded.load().catalogue
+        let catalogue = try! CatalogueSource.embedded.load(today: Day(year: 2026, month: 11, day: 26)!).catalogue
         return SearchIndex(catalogue: catalogue)
     }()
 }

@@ -1,0 +1,140 @@
+/// Reads a catalogue into the model, checking every rule of `docs/catalogue-format.md`.
+/// A file with any error is never half-loaded: `load` throws a `CatalogueError` listing every
+/// problem found, each with its file, line, column and field.
+///
+/// The steps: `FileReading` gets the bytes (mapped, or read from a pipe); the format chooses
+/// the parser (`YAMLTree` or `JSONTree`, both giving `DocumentNode`s, or the compiled reader);
+/// `CatalogueReader` turns the document into the model with the value rules of
+/// `ValueRules.swift`.
+public enum CatalogueLoader {
+    /// The file formats, chosen by extension: `.json` for large machine-made catalogues,
+    /// `.catalyse` for a catalogue compiled by `catalyse compile`, YAML for everything else.
+    public enum Format: Sendable {
+        case yaml, json, compiled
+
+        public init(path: String) {
+            let lower = path.lowercased()
+            self = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".catalyse") ? .compiled : .yaml
+        }
+
+        /// Files larger than this are refused before they are parsed.
+        public var sizeLimit: Int {
+            switch self {
+            case .yaml: 64 * 1024 * 1024
+            case .json: 1024 * 1024 * 1024
+            case .compiled: 4 * 1024 * 1024 * 1024
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .yaml: "YAML"
+            case .json: "JSON"
+            case .compiled: "compiled"
+            }
+        }
+    }
+
+    /// The result of a successful load: the catalogue, the warnings (text cleanings), and the
+    /// search index when the file carried one (a compiled catalogue).
+    public struct Loaded: Sendable {
+        public var catalogue: Catalogue
+        public var warnings: [Diagnostic]
+        public var prebuiltIndex: PrebuiltIndex?
+
+        /// The search index of the catalogue: the one the file carried, else built now.
+        public func searchIndex() -> SearchIndex { SearchIndex(catalogue: catalogue, prebuilt: prebuiltIndex) }
+    }
+
+    /// Why a file could not be read at all (as opposed to a file with bad content).
+    public enum ReadError: Error, Sendable, Equatable {
+        case notFound(String)
+        case unreadable(String, reason: String)
+    }
+
+    /// Loads the catalogue at `path` (JSON when it ends in `.json`, compiled when it ends in
+    /// `.catalyse`, YAML otherwise); `today` bounds the years it may name. Throws `ReadError`
+    /// if the file cannot be read, and `CatalogueError` if its content is not a valid catalogue.
+    public static func load(path: String, today: Day) throws -> Loaded {
+        let format = Format(path: path)
+        switch try FileReading.read(path, limit: format.sizeLimit) {
+        case .empty:
+            return try load(bytes: UnsafeBufferPointer(start: nil, count: 0), file: path, format: format, today: today)
+        case .tooLarge(let size):
+            throw tooLarge(path, format, size: size)
+        case .mapped(let mapping):
+            if format == .compiled {
+                // The catalogue keeps reading the mapping: it owns it from here.
+                return try openCompiled(mapping.bytes, storage: ColumnStorage(mapping: mapping), file: path)
+            }
+            defer { mapping.unmap() }
+            let bytes = mapping.bytes.bindMemory(to: UInt8.self)
+            return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true)
+        case .read(let data):
+            return try data.withUnsafeBufferPointer { try load(bytes: $0, file: path, format: format, today: today) }
+        }
+    }
+
+    /// Loads a catalogue from YAML text (tests).
+    public static func load(yaml: String, file: String, today: Day) throws -> Loaded {
+        try load(bytes: Array(yaml.utf8), file: file, today: today)
+    }
+
+    public static func load(bytes: [UInt8], file: String, format: Format = .yaml, today: Day) throws -> Loaded {
+        try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today) }
+    }
+
+    /// With `fileMapped`, `bytes` is a private read-only mapping of a file, whose pages the JSON
+    /// reader may drop once parsed (never pass it for memory the program owns).
+    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool = false) throws -> Loaded {
+        if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
+        var diagnostics: [Diagnostic] = []
+        var reader = CatalogueReader(file: file, today: today)
+        var catalogue: Catalogue? = nil
+        switch format {
+        case .compiled:
+            // A heap copy, 8-byte aligned, owned by the catalogue.
+            let storage = ColumnStorage()
+            let copy = storage.copy(UnsafeRawBufferPointer(bytes))
+            return try openCompiled(copy, storage: storage, file: file)
+        case .yaml:
+            let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics)
+            if let root, !diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("YAML syntax") }) {
+                catalogue = reader.read(root)
+            }
+        case .json:
+            var parser = JSONTree(bytes: bytes, file: file)
+            parser.releasePassedPages = fileMapped
+            let root = parser.parseCatalogue(into: &reader)
+            diagnostics.append(contentsOf: parser.diagnostics)
+            if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }
+        }
+        diagnostics.append(contentsOf: reader.diagnostics)
+        diagnostics.sort { $0.position < $1.position }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty, let catalogue else {
+            if errors.isEmpty {
+                diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: format == .yaml ? "yaml" : "json", message: "the file holds no catalogue"))
+            }
+            throw CatalogueError(file: file, diagnostics: diagnostics)
+        }
+        return Loaded(catalogue: catalogue, warnings: diagnostics, prebuiltIndex: nil)
+    }
+
+    /// Opens a compiled catalogue; its errors name the record (`firms[3].offers[1]`), not a line.
+    static func openCompiled(_ bytes: UnsafeRawBufferPointer, storage: ColumnStorage, file: String) throws -> Loaded {
+        do {
+            let (catalogue, index) = try CompiledReader.open(bytes, storage: storage)
+            return Loaded(catalogue: catalogue, warnings: [], prebuiltIndex: index)
+        } catch {
+            throw CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message)])
+        }
+    }
+
+    static func tooLarge(_ path: String, _ format: Format, size: Int?) -> CatalogueError {
+        let what = size.map { "the file is \($0 / 1_048_576) MiB; " } ?? "the file is larger than the limit; "
+        return CatalogueError(file: path, diagnostics: [Diagnostic(
+            file: path, position: SourcePosition(line: 1, column: 1), field: "file",
+            message: what + "the limit for a \(format.name) catalogue is \(format.sizeLimit / 1_048_576) MiB")])
+    }
+}

@@ -1,0 +1,240 @@
+/// Turns a catalogue document (from YAML or JSON) into the model, collecting every problem on
+/// the way. The rules for single values (texts, codes, ids, dates…) are in `ValueRules.swift`.
+struct CatalogueReader {
+    let file: String
+    let today: Day
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, today: Day) { self.file = file; self.today = today }
+
+    mutating func error(_ node: DocumentNode, _ field: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message))
+    }
+
+    mutating func warning(_ node: DocumentNode, _ field: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message, severity: .warning))
+    }
+
+    // MARK: Mappings
+
+    /// A mapping's entries by key, after checking its keys against `allowed`.
+    struct Fields {
+        var node: DocumentNode
+        var path: String
+        var entries: [String: DocumentNode]
+        func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    }
+
+    mutating func fields(_ node: DocumentNode, _ path: String, allowed: [String]) -> Fields? {
+        guard case .mapping(let pairs) = node.kind else {
+            if case .invalid = node.kind { return nil }
+            error(node, path.isEmpty ? "catalogue" : path, "expected a mapping (key: value lines), found \(node.typeName)")
+            return nil
+        }
+        var entries: [String: DocumentNode] = [:]
+        for (key, value) in pairs {
+            guard case .scalar(let name, _) = key.kind else { continue }
+            if !allowed.contains(name) {
+                let where_ = path.isEmpty ? "at the top level" : "in \(path)"
+                let shown = TextCleaning.forDisplay(name)
+                error(key, path.isEmpty ? shown : "\(path).\(shown)", "unknown key '\(TextCleaning.forDisplay(name))' \(where_) (expected one of: \(allowed.joined(separator: ", ")))")
+                continue
+            }
+            if entries[name] == nil { entries[name] = value }
+        }
+        return Fields(node: node, path: path, entries: entries)
+    }
+
+    /// The value of a required key, or an error at the mapping.
+    mutating func required(_ f: Fields, _ key: String) -> DocumentNode? {
+        guard let value = f.entries[key] else {
+            error(f.node, f.path(key), "missing required field")
+            return nil
+        }
+        if value.isNull {
+            error(value, f.path(key), "is empty (null); a value is required")
+            return nil
+        }
+        return value
+    }
+
+    func optional(_ f: Fields, _ key: String) -> DocumentNode? {
+        guard let value = f.entries[key], !value.isNull else { return nil }
+        return value
+    }
+
+    // MARK: The document
+
+    // Firms read so far (the JSON reader streams them in one at a time).
+    var firms: [Firm] = []
+    var offers: [Offer] = []
+    var firmItems = 0
+    var firmSeen: [String: SourcePosition] = [:]
+    var offerSeen: [String: SourcePosition] = [:]
+
+    /// Reads one element of `firms`.
+    mutating func addFirm(_ node: DocumentNode) {
+        let i = firmItems
+        firmItems += 1
+        var firmSeen = self.firmSeen, offerSeen = self.offerSeen
+        self.firmSeen = [:]
+        self.offerSeen = [:]
+        let read = readFirm(node, "firms[\(i)]", firmSeen: &firmSeen, offerSeen: &offerSeen)
+        self.firmSeen = firmSeen
+        self.offerSeen = offerSeen
+        if let (firm, firmOffers) = read {
+            firms.append(firm)
+            offers.append(contentsOf: firmOffers)
+        }
+    }
+
+    mutating func read(_ root: DocumentNode) -> Catalogue? {
+        if root.isNull {
+            error(root, "catalogue", "the file holds no data (only comments or an empty document)")
+            return nil
+        }
+        if case .mapping(let pairs) = root.kind, let firmsNode = pairs.first(where: { if case .scalar("firms", _) = $0.key.kind { true } else { false } })?.value,
+           case .sequence(let items) = firmsNode.kind {
+            for item in items { addFirm(item) }
+        }
+        return finish(root)
+    }
+
+    /// Reads the top level and the metadata, after the firms were added with `addFirm`.
+    mutating func finish(_ root: DocumentNode) -> Catalogue? {
+        guard let top = fields(root, "", allowed: ["catalogue", "firms"]) else { return nil }
+        var name: String?, updated: Day?, illustrative: Bool?, note: String?
+        if let metaNode = required(top, "catalogue"), let meta = fields(metaNode, "catalogue", allowed: ["name", "updated", "illustrative", "note"]) {
+            name = requiredText(meta, "name")
+            updated = required(meta, "updated").flatMap { day($0, meta.path("updated")) }
+            illustrative = required(meta, "illustrative").flatMap { bool($0, meta.path("illustrative")) }
+            note = optionalText(meta, "note", singleLine: false)
+        }
+        if let firmsNode = required(top, "firms") {
+            switch firmsNode.kind {
+            case .sequence:
+                if firmItems == 0 { error(firmsNode, "firms", "needs at least one firm") }
+            case .invalid:
+                break
+            default:
+                error(firmsNode, "firms", "expected a list of firms, found \(firmsNode.typeName)")
+            }
+        }
+        guard diagnostics.allSatisfy({ $0.severity != .error }), let name, let updated, let illustrative else { return nil }
+        return Catalogue(name: name, updated: updated, illustrative: illustrative, note: note, firms: firms, offers: offers)
+    }
+
+    mutating func readFirm(_ node: DocumentNode, _ path: String, firmSeen: inout [String: SourcePosition], offerSeen: inout [String: SourcePosition]) -> (Firm, [Offer])? {
+        guard let f = fields(node, path, allowed: ["id", "name", "presentation", "headquarters", "website", "contact", "joined", "provenance", "offers"]) else { return nil }
+        let idNode = required(f, "id")
+        let id = idNode.flatMap { slug($0, f.path("id")) }
+        if let id, let idNode {
+            if let first = firmSeen[id] { error(idNode, f.path("id"), "duplicate firm id '\(id)' (first at line \(first.line))") } else { firmSeen[id] = idNode.position }
+        }
+        let name = requiredText(f, "name")
+        let presentation = requiredText(f, "presentation", singleLine: false)
+        let hq = required(f, "headquarters").flatMap { department($0, f.path("headquarters")) }
+        let website = optional(f, "website").flatMap { url($0, f.path("website")) }
+        var contact: Contact?
+        if let c = required(f, "contact").flatMap({ fields($0, f.path("contact"), allowed: ["name", "email", "phone"]) }) {
+            let cname = requiredText(c, "name")
+            let cmail = required(c, "email").flatMap { email($0, c.path("email")) }
+            let phone = optionalText(c, "phone")
+            if let cname, let cmail { contact = Contact(name: cname, email: cmail, phone: phone) }
+        }
+        var joined: Int?
+        if let jn = required(f, "joined"), let year = integer(jn, f.path("joined")) {
+            if year < 2008 || year > today.year {
+                error(jn, f.path("joined"), "year \(year) is outside 2008–\(today.year) (the programme started in 2008)")
+            } else { joined = year }
+        }
+        var provenance: Provenance?
+        if let p = required(f, "provenance").flatMap({ fields($0, f.path("provenance"), allowed: ["source", "verified"]) }) {
+            let source = requiredText(p, "source", singleLine: false)
+            let verified = required(p, "verified").flatMap { day($0, p.path("verified")) }
+            if let source, let verified { provenance = Provenance(source: source, verified: verified) }
+        }
+        var offers: [Offer] = []
+        var offersOK = true
+        if let offersNode = required(f, "offers") {
+            if case .sequence(let items) = offersNode.kind {
+                if items.isEmpty { error(offersNode, f.path("offers"), "needs at least one offer") }
+                for (i, item) in items.enumerated() {
+                    if let offer = readOffer(item, "\(f.path("offers"))[\(i)]", firmID: id ?? "", offerSeen: &offerSeen) {
+                        offers.append(offer)
+                    } else { offersOK = false }
+                }
+            } else {
+                error(offersNode, f.path("offers"), "expected a list of offers, found \(offersNode.typeName)")
+                offersOK = false
+            }
+        } else { offersOK = false }
+        guard offersOK, let id, let name, let presentation, let hq, let contact, let joined, let provenance else { return nil }
+        let firm = Firm(id: id, name: name, presentation: presentation, headquarters: hq, website: website,
+                        contact: contact, joined: joined, provenance: provenance)
+        return (firm, offers)
+    }
+
+    mutating func readOffer(_ node: DocumentNode, _ path: String, firmID: String, offerSeen: inout [String: SourcePosition]) -> Offer? {
+        guard let f = fields(node, path, allowed: ["id", "title", "summary", "description", "format", "purpose", "kinds", "themes", "territories", "mode", "audience", "duration", "capacity", "eligibility", "cost", "apply"]) else { return nil }
+        let idNode = required(f, "id")
+        let id = idNode.flatMap { slug($0, f.path("id")) }
+        if let id, let idNode {
+            if let first = offerSeen[id] { error(idNode, f.path("id"), "duplicate offer id '\(id)' (first at line \(first.line))") } else { offerSeen[id] = idNode.position }
+        }
+        let title = requiredText(f, "title")
+        let summary = requiredText(f, "summary")
+        let description = requiredText(f, "description", singleLine: false)
+        let format = required(f, "format").flatMap { code($0, f.path("format"), as: OfferFormat.self) }
+        let purpose = required(f, "purpose").flatMap { code($0, f.path("purpose"), as: Purpose.self) }
+        var kinds: [SupportKind]?
+        if let kn = required(f, "kinds") {
+            kinds = codeList(kn, f.path("kinds"), as: SupportKind.self, allowEmpty: false)
+            if let kinds, let purpose, let items = list(kn, f.path("kinds")) {
+                for ((i, item), kind) in zip(items, kinds) where kind.purpose != purpose {
+                    error(item, kn.isSequence ? "\(f.path("kinds"))[\(i)]" : f.path("kinds"),
+                          "support kind '\(kind.code)' belongs to the purpose '\(kind.purpose.code)', not to this offer's purpose '\(purpose.code)' (allowed: \(purpose.kinds.map(\.code).joined(separator: ", ")))")
+                }
+            }
+        }
+        let themes = required(f, "themes").flatMap { codeList($0, f.path("themes"), as: Theme.self, allowEmpty: false) }
+        let territories = required(f, "territories").flatMap { places($0, f.path("territories")) }
+        let mode = required(f, "mode").flatMap { code($0, f.path("mode"), as: DeliveryMode.self) }
+        let audience = required(f, "audience").flatMap { codeList($0, f.path("audience"), as: Audience.self, allowEmpty: false) }
+        let duration = requiredText(f, "duration")
+        var capacity: Int?
+        var capacityOK = true
+        if let cn = optional(f, "capacity") {
+            if let value = integer(cn, f.path("capacity")) {
+                if value < 1 { error(cn, f.path("capacity"), "must be at least 1"); capacityOK = false } else { capacity = value }
+            } else { capacityOK = false }
+        }
+        var eligibility = Eligibility()
+        var eligibilityOK = true
+        if let en = optional(f, "eligibility") {
+            if let e = fields(en, f.path("eligibility"), allowed: ["stages", "budgets", "employer"]) {
+                if let n = optional(e, "stages") {
+                    if let v = codeList(n, e.path("stages"), as: Stage.self, allowEmpty: true) { eligibility.stages = v } else { eligibilityOK = false }
+                }
+                if let n = optional(e, "budgets") {
+                    if let v = codeList(n, e.path("budgets"), as: BudgetBand.self, allowEmpty: true) { eligibility.budgets = v } else { eligibilityOK = false }
+                }
+                if let n = optional(e, "employer") {
+                    if let v = codeList(n, e.path("employer"), as: EmployerStatus.self, allowEmpty: true) { eligibility.employer = v } else { eligibilityOK = false }
+                }
+            } else { eligibilityOK = false }
+        }
+        let cost = optionalText(f, "cost", singleLine: false)
+        if format == .miChemin && cost == nil && optional(f, "cost") == nil {
+            error(f.node, f.path("cost"), "a mi-chemin offer must say what the association pays, in its own words")
+        }
+        let apply = requiredText(f, "apply", singleLine: false)
+        guard let id, let title, let summary, let description, let format, let purpose, let kinds, let themes,
+              let territories, let mode, let audience, let duration, let apply, capacityOK, eligibilityOK,
+              kinds.allSatisfy({ $0.purpose == purpose }) else { return nil }
+        return Offer(id: id, firmID: firmID, title: title, summary: summary, description: description,
+                     format: format, purpose: purpose, kinds: kinds, themes: themes, territories: territories,
+                     mode: mode, audience: audience, duration: duration, capacity: capacity,
+                     eligibility: eligibility, cost: cost, apply: apply)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Which catalogue is in effect: `--catalogue FILE`, else the `CATALYSE_CATALOGUE` environment
+/// variable, else the catalogue embedded in the binary.
+public enum CatalogueSource: Equatable, Sendable {
+    case file(String)
+    case embedded
+
+    /// The name used in messages for the embedded catalogue.
+    public static let embeddedName = "<catalogue intégré>"
+
+    public static func resolve(option: String?, environment: [String: String]) -> CatalogueSource {
+        if let option, !option.isEmpty { return .file(option) }
+        if let env = environment["CATALYSE_CATALOGUE"], !env.isEmpty { return .file(env) }
+        return .embedded
+    }
+
+    public var displayName: String {
+        switch self {
+        case .file(let path): path
+        case .embedded: CatalogueSource.embeddedName
+        }
+    }
+
+    /// Loads the catalogue; `today` bounds the years it may name.
+    public func load(today: Day) throws -> CatalogueLoader.Loaded {
+        switch self {
+        case .file(let path): try CatalogueLoader.load(path: path, today: today)
+        case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today)
+        }
+    }
+}
+
+extension EmbeddedCatalogue {
+    /// The embedded `data/catalogue.yaml`, byte for byte.
+    public static var bytes: [UInt8] {
+        [UInt8](Data(base64Encoded: base64, options: .ignoreUnknownCharacters) ?? Data())
+    }
+}

@@ -1,0 +1,160 @@
+/// The rules for single values of a catalogue document: texts (cleaned), codes, lists, numbers,
+/// dates, ids, e-mail and web addresses, territories. Each reports its own error at the node.
+extension CatalogueReader {
+    /// The text of a scalar (cleaned, NFC), or an error.
+    mutating func text(_ node: DocumentNode, _ field: String, singleLine: Bool, allowEmpty: Bool = false) -> String? {
+        guard case .scalar(let raw, _) = node.kind else {
+            if case .invalid = node.kind { return nil }
+            error(node, field, "expected a text, found \(node.typeName)")
+            return nil
+        }
+        let (cleaned, report) = TextCleaning.clean(raw, singleLine: singleLine)
+        if !report.isEmpty { warning(node, field, "text cleaned: \(report.describe())") }
+        let trimmed = TextCleaning.trim(cleaned)
+        if trimmed.isEmpty && !allowEmpty {
+            error(node, field, "is empty")
+            return nil
+        }
+        return singleLine ? cleaned : trimmed
+    }
+
+    mutating func requiredText(_ f: Fields, _ key: String, singleLine: Bool = true) -> String? {
+        guard let node = required(f, key) else { return nil }
+        return text(node, f.path(key), singleLine: singleLine)
+    }
+
+    mutating func optionalText(_ f: Fields, _ key: String, singleLine: Bool = true) -> String? {
+        guard let node = optional(f, key) else { return nil }
+        return text(node, f.path(key), singleLine: singleLine)
+    }
+
+    /// The raw text of a scalar used as a code (never interpreted as a number).
+    mutating func scalarText(_ node: DocumentNode, _ field: String) -> String? {
+        guard case .scalar(let raw, _) = node.kind else {
+            if case .invalid = node.kind { return nil }
+            error(node, field, "expected a single value, found \(node.typeName)")
+            return nil
+        }
+        return TextCleaning.trim(raw)
+    }
+
+    mutating func code<T: CodedValue>(_ node: DocumentNode, _ field: String, as _: T.Type) -> T? {
+        guard let raw = scalarText(node, field) else { return nil }
+        guard let value = T(code: raw) else {
+            error(node, field, "unknown \(T.facet.label.en.lowercased()) '\(TextCleaning.forDisplay(raw))' (expected one of: \(T.codeList))")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of scalars (a single scalar is accepted as a one-element list).
+    mutating func list(_ node: DocumentNode, _ field: String) -> [(Int, DocumentNode)]? {
+        switch node.kind {
+        case .sequence(let items): return Array(items.enumerated())
+        case .scalar: return [(0, node)]
+        case .invalid: return nil
+        case .mapping:
+            error(node, field, "expected a list, found a mapping")
+            return nil
+        }
+    }
+
+    mutating func codeList<T: CodedValue>(_ node: DocumentNode, _ field: String, as type: T.Type, allowEmpty: Bool) -> [T]? {
+        guard let items = list(node, field) else { return nil }
+        var result: [T] = []
+        var ok = true
+        for (i, item) in items {
+            let itemField = items.count > 1 || node.isSequence ? "\(field)[\(i)]" : field
+            if item.isNull { error(item, itemField, "is empty (null)"); ok = false; continue }
+            guard let value = code(item, itemField, as: type) else { ok = false; continue }
+            if result.contains(value) { error(item, itemField, "'\(value.code)' is listed twice") } else { result.append(value) }
+        }
+        if result.isEmpty && ok && !allowEmpty { error(node, field, "needs at least one value"); return nil }
+        return ok ? result : nil
+    }
+
+    mutating func integer(_ node: DocumentNode, _ field: String) -> Int? {
+        guard let raw = scalarText(node, field) else { return nil }
+        guard !raw.isEmpty, raw.count <= 9, raw.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(raw) else {
+            error(node, field, "expected a whole number, found '\(TextCleaning.forDisplay(raw))'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func day(_ node: DocumentNode, _ field: String) -> Day? {
+        guard let raw = scalarText(node, field) else { return nil }
+        guard let day = Day(iso: raw) else {
+            error(node, field, "expected a date written YYYY-MM-DD, found '\(TextCleaning.forDisplay(raw))'")
+            return nil
+        }
+        return day
+    }
+
+    mutating func bool(_ node: DocumentNode, _ field: String) -> Bool? {
+        guard let raw = scalarText(node, field) else { return nil }
+        switch raw.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, field, "expected true or false, found '\(TextCleaning.forDisplay(raw))'")
+            return nil
+        }
+    }
+
+    mutating func slug(_ node: DocumentNode, _ field: String) -> String? {
+        guard let raw = scalarText(node, field) else { return nil }
+        guard Slug.isValid(raw) else {
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid id (lower-case letters, digits and single hyphens, such as 'cabinet-exemple')")
+            return nil
+        }
+        return raw
+    }
+
+    mutating func email(_ node: DocumentNode, _ field: String) -> String? {
+        guard let raw = text(node, field, singleLine: true) else { return nil }
+        guard EmailAddress.isValid(raw) else {
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid e-mail address")
+            return nil
+        }
+        return raw
+    }
+
+    mutating func url(_ node: DocumentNode, _ field: String) -> String? {
+        guard let raw = text(node, field, singleLine: true) else { return nil }
+        let lower = raw.lowercased()
+        guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), !raw.contains(" "),
+              raw.split(separator: "/", omittingEmptySubsequences: true).count >= 2 else {
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a web address (expected http:// or https://)")
+            return nil
+        }
+        return raw
+    }
+
+    mutating func department(_ node: DocumentNode, _ field: String) -> String? {
+        guard let raw = scalarText(node, field) else { return nil }
+        guard case .department(let code)? = Place(code: raw) else {
+            error(node, field, "unknown département code '\(TextCleaning.forDisplay(raw))' (INSEE code such as 59, 2A, 971)")
+            return nil
+        }
+        return code
+    }
+
+    mutating func places(_ node: DocumentNode, _ field: String) -> [Place]? {
+        guard let items = list(node, field) else { return nil }
+        var result: [Place] = []
+        var ok = true
+        for (i, item) in items {
+            let itemField = node.isSequence ? "\(field)[\(i)]" : field
+            guard let raw = scalarText(item, itemField) else { ok = false; continue }
+            guard let place = Place(code: raw) else {
+                error(item, itemField, "unknown territory '\(TextCleaning.forDisplay(raw))' (expected national, a région written R + INSEE code such as R32, or a département code such as 59, 2A, 971)")
+                ok = false
+                continue
+            }
+            if result.contains(place) { error(item, itemField, "'\(place.code)' is listed twice") } else { result.append(place) }
+        }
+        if result.isEmpty && ok { error(node, field, "needs at least one territory"); return nil }
+        return ok ? result : nil
+    }
+}

@@ -1,0 +1,193 @@
+import CLibYAML
+
+/// Parses YAML into a `DocumentNode` tree with positions, built from libyaml's events (the
+/// system library, through the `CLibYAML` module) rather than a node API, so that:
+/// - anchors and aliases are refused where they appear, before anything is expanded (an
+///   "alias bomb" costs nothing);
+/// - every scalar keeps the text written (`01` stays "01", never the integer 1);
+/// - a duplicate key is reported at its second occurrence, with its line and column.
+enum YAMLTree {
+    /// Nesting limit: deeper documents are refused (as `JSONTree.maxDepth`).
+    static let maxDepth = 64
+
+    /// Parses `bytes` into one document's root node; problems go into `diagnostics`.
+    /// Returns nil if the document cannot be used at all.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic]) -> DocumentNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start"))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        // libyaml asserts on a null input, which an empty buffer may have: give it one byte it
+        // will never read.
+        let placeholder = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        defer { placeholder.deallocate() }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(placeholder), bytes.count)
+        var builder = Builder(file: file, bytes: bytes)
+        let root = builder.run(&parser)
+        diagnostics.append(contentsOf: builder.diagnostics)
+        return root
+    }
+
+    private struct Builder {
+        let file: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        var diagnostics: [Diagnostic] = []
+
+        init(file: String, bytes: UnsafeBufferPointer<UInt8>) { self.file = file; self.bytes = bytes }
+
+        mutating func report(_ position: SourcePosition, _ message: String) {
+            diagnostics.append(Diagnostic(file: file, position: position, field: "yaml", message: message))
+        }
+
+        static func position(_ mark: yaml_mark_t) -> SourcePosition {
+            SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        }
+
+        /// Line and column of a byte offset (for reader errors such as invalid UTF-8).
+        func position(ofOffset offset: Int) -> SourcePosition {
+            var line = 1, column = 1
+            var i = 0
+            let end = min(offset, bytes.count)
+            while i < end {
+                if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            return SourcePosition(line: line, column: column)
+        }
+
+        static func string(_ pointer: UnsafeMutablePointer<UInt8>?, _ length: Int) -> String {
+            guard let pointer else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
+
+        static func cString(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+            guard let pointer else { return nil }
+            return String(cString: pointer)
+        }
+
+        mutating func parserError(_ parser: inout yaml_parser_t) {
+            let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+            var message = problem
+            if let context = parser.context.map({ String(cString: $0) }) { message = "\(context): \(problem)" }
+            let position: SourcePosition
+            if parser.error == YAML_READER_ERROR {
+                var offset = Int(parser.problem_offset)
+                // libyaml points at the bad trailing byte: report the start of the sequence.
+                if problem.contains("trailing"), offset < bytes.count {
+                    while offset > 0 && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+                    if offset > 0 && bytes[offset] < 0x80 { offset -= 1 }
+                }
+                position = self.position(ofOffset: offset)
+                if problem.contains("UTF-8") || problem.contains("octet") || problem.contains("invalid Unicode character") {
+                    message = "invalid UTF-8 (\(problem))"
+                }
+            } else {
+                position = Builder.position(parser.problem_mark)
+            }
+            report(position, "YAML syntax error: \(message)")
+        }
+
+        /// Anchors and tags are not part of the format: each is reported where it stands.
+        mutating func refuseAnchorAndTag(_ anchor: UnsafeMutablePointer<UInt8>?, _ tag: UnsafeMutablePointer<UInt8>?, _ position: SourcePosition) {
+            if let anchor = Builder.cString(anchor) {
+                report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+            }
+            if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+        }
+
+        /// Frames of the nodes being built.
+        enum Frame {
+            case sequence(SourcePosition, [DocumentNode])
+            case mapping(SourcePosition, [(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourcePosition])
+        }
+
+        mutating func run(_ parser: inout yaml_parser_t) -> DocumentNode? {
+            var stack: [Frame] = []
+            var root: DocumentNode? = nil
+            var documents = 0
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    parserError(&parser)
+                    return nil
+                }
+                defer { yaml_event_delete(&event) }
+                let position = Builder.position(event.start_mark)
+                var completed: DocumentNode? = nil
+                switch event.type {
+                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT, YAML_NO_EVENT:
+                    continue
+                case YAML_STREAM_END_EVENT:
+                    if documents == 0 { report(SourcePosition(line: 1, column: 1), "the file is empty (no YAML document)") }
+                    return root
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents == 2 {
+                        report(position, "a catalogue file holds one YAML document; a second one starts here")
+                        return nil
+                    }
+                    continue
+                case YAML_ALIAS_EVENT:
+                    let name = Builder.cString(event.data.alias.anchor) ?? ""
+                    report(position, "aliases (*\(name)) are not part of the catalogue format; write the value out")
+                    completed = DocumentNode(kind: .invalid, position: position)
+                case YAML_SCALAR_EVENT:
+                    let s = event.data.scalar
+                    refuseAnchorAndTag(s.anchor, s.tag, position)
+                    let text = Builder.string(s.value, Int(s.length))
+                    completed = DocumentNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), position: position)
+                case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLTree.maxDepth, YAML_MAPPING_START_EVENT where stack.count >= YAMLTree.maxDepth:
+                    // Refused before libyaml goes deeper (Debian's libyaml sets no limit of its own).
+                    report(position, "nesting deeper than \(YAMLTree.maxDepth) levels (a catalogue needs a few)")
+                    return nil
+                case YAML_SEQUENCE_START_EVENT:
+                    let s = event.data.sequence_start
+                    refuseAnchorAndTag(s.anchor, s.tag, position)
+                    stack.append(.sequence(position, []))
+                    continue
+                case YAML_MAPPING_START_EVENT:
+                    let m = event.data.mapping_start
+                    refuseAnchorAndTag(m.anchor, m.tag, position)
+                    stack.append(.mapping(position, [], pendingKey: nil, seen: [:]))
+                    continue
+                case YAML_SEQUENCE_END_EVENT:
+                    guard case .sequence(let start, let items)? = stack.popLast() else { return nil }
+                    completed = DocumentNode(kind: .sequence(items), position: start)
+                case YAML_MAPPING_END_EVENT:
+                    guard case .mapping(let start, let pairs, _, _)? = stack.popLast() else { return nil }
+                    completed = DocumentNode(kind: .mapping(pairs), position: start)
+                default:
+                    continue
+                }
+                guard let node = completed else { continue }
+                // Attach the completed node to its parent.
+                switch stack.popLast() {
+                case nil:
+                    root = node
+                case .sequence(let start, var items)?:
+                    items.append(node)
+                    stack.append(.sequence(start, items))
+                case .mapping(let start, var pairs, let pendingKey, var seen)?:
+                    if let key = pendingKey {
+                        pairs.append((key, node))
+                        stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
+                    } else {
+                        if case .scalar(let text, _) = node.kind {
+                            if let first = seen[text] {
+                                report(node.position, "duplicate key '\(text)' (first at line \(first.line))")
+                            } else {
+                                seen[text] = node.position
+                            }
+                        } else if case .invalid = node.kind {
+                        } else {
+                            report(node.position, "a mapping key must be a plain text, not \(node.typeName)")
+                        }
+                        stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+/// Everything `SearchIndex` precomputes, as flat columns: what `catalyse compile` writes.
+struct IndexColumns: Sendable {
+    let storage: ColumnStorage
+    let facetMasks: Column<UInt64>
+    let regionMasks: Column<UInt32>
+    let departmentMasks: Column<UInt64>
+    let coversNational: Column<UInt8>
+    /// Every searchable word; and the words of titles and firm names (for ranking).
+    let words: WordList
+    let titleWords: WordList
+    let defaultOrder: Column<Int32>
+
+    /// The masks of one offer: its facet values (`FacetTable`) and the places a filter on
+    /// which finds it.
+    static func masks(_ offer: Offer, deptsOfRegion: [String: (UInt64, UInt64)]) -> (facets: UInt64, regions: UInt32, departments: (UInt64, UInt64), national: Bool) {
+        let m = FacetTable.mask(offer)
+        let isNational = offer.territories.contains(.national)
+        if isNational || offer.mode == .aDistance {
+            return (m, allRegions, allDepartments, isNational)
+        }
+        var r: UInt32 = 0
+        var d: (UInt64, UInt64) = (0, 0)
+        for place in offer.territories {
+            switch place {
+            case .national: break
+            case .region(let code):
+                if let i = Territories.regionIndex[code] { r |= 1 << UInt32(i) }
+                if let dm = deptsOfRegion[code] { d.0 |= dm.0; d.1 |= dm.1 }
+            case .department(let code):
+                if let i = Territories.departmentIndex[code] {
+                    if i < 64 { d.0 |= 1 << UInt64(i) } else { d.1 |= 1 << UInt64(i - 64) }
+                    if let ri = Territories.regionIndex[Territories.departments[i].region] { r |= 1 << UInt32(ri) }
+                }
+            }
+        }
+        return (m, r, d, false)
+    }
+
+    static let allRegions: UInt32 = (1 << UInt32(Territories.regionCodes.count)) - 1
+    static let allDepartments: (UInt64, UInt64) = (~0, (1 << UInt64(Territories.departments.count - 64)) - 1)
+
+    /// Départements of each région, as masks.
+    static let departmentsOfRegion: [String: (UInt64, UInt64)] = {
+        var result: [String: (UInt64, UInt64)] = [:]
+        for (i, d) in Territories.departments.enumerated() {
+            var m = result[d.region] ?? (0, 0)
+            if i < 64 { m.0 |= 1 << UInt64(i) } else { m.1 |= 1 << UInt64(i - 64) }
+            result[d.region] = m
+        }
+        return result
+    }()
+
+    /// `parts` is for tests; by default the words are numbered on every core above 20,000 offers.
+    static func build(_ catalogue: Catalogue, parts: Int? = nil) -> IndexColumns {
+        let offers = catalogue.offers
+        let n = offers.count
+        var masks: [UInt64] = [], regions: [UInt32] = [], departments: [UInt64] = [], national: [UInt8] = []
+        masks.reserveCapacity(n); regions.reserveCapacity(n); departments.reserveCapacity(2 * n); national.reserveCapacity(n)
+        let deptsOfRegion = departmentsOfRegion
+        for offer in offers {
+            let m = IndexColumns.masks(offer, deptsOfRegion: deptsOfRegion)
+            masks.append(m.facets)
+            regions.append(m.regions)
+            departments.append(m.departments.0)
+            departments.append(m.departments.1)
+            national.append(m.national ? 1 : 0)
+        }
+
+        // Words: each part of the offers is numbered on a core of its own, then the parts are
+        // merged in order (a later part's offers all come after an earlier part's).
+        var numbered = Parallel.map(n, parts: parts ?? Parallel.parts(for: n)) { numberWords(catalogue, $0) }
+        // Each part is moved out of the array (not copied), so changing or absorbing it frees
+        // its lists instead of duplicating them.
+        func take(_ part: Int) -> (WordNumbering, WordNumbering) {
+            var taken = (WordNumbering(), WordNumbering())
+            swap(&taken, &numbered[part])
+            return taken
+        }
+        var (words, titleWords) = take(0)
+        for part in numbered.indices.dropFirst() {
+            var later = take(part)
+            words.absorb(&later.0)
+            titleWords.absorb(&later.1)
+        }
+
+        let storage = ColumnStorage()
+        let wordList = words.wordList(in: storage), titleList = titleWords.wordList(in: storage)
+        words = WordNumbering(); titleWords = WordNumbering()
+        // Default order: firm name, then title (French order), then id for stability.
+        var firmKeys: [Int: [UInt8]] = [:]
+        let keys: [([UInt8], [UInt8], [UInt8])] = (0..<n).map { i in
+            let offer = offers[i]
+            let f = catalogue.firmIndex(of: i)
+            let firmKey: [UInt8]
+            if let cached = firmKeys[f] { firmKey = cached } else {
+                firmKey = Array(TextFolding.sortKey(catalogue.firms[f].name).utf8)
+                firmKeys[f] = firmKey
+            }
+            return (firmKey, Array(TextFolding.sortKey(offer.title).utf8), Array(offer.id.utf8))
+        }
+        let order = (0..<n).sorted { a, b in
+            let (ka, kb) = (keys[a], keys[b])
+            if ka.0 != kb.0 { return ka.0.lexicographicallyPrecedes(kb.0) }
+            if ka.1 != kb.1 { return ka.1.lexicographicallyPrecedes(kb.1) }
+            return ka.2.lexicographicallyPrecedes(kb.2)
+        }
+        return IndexColumns(storage: storage, facetMasks: storage.column(masks), regionMasks: storage.column(regions),
+                            departmentMasks: storage.column(departments), coversNational: storage.column(national),
+                            words: wordList, titleWords: titleList,
+                            defaultOrder: storage.column(order.map { Int32($0) }))
+    }
+}
+
+extension IndexColumns {
+    /// The searchable words (and title and firm-name words) of the offers in `range`, numbered,
+    /// with their posting lists.
+    static func numberWords(_ catalogue: Catalogue, _ range: Range<Int>) -> (WordNumbering, WordNumbering) {
+        let offers = catalogue.offers
+        var words = WordNumbering(), titleWords = WordNumbering()
+        var firmIDs: [Int: (all: [Int32], title: [Int32])] = [:]
+        // The words of each facet value's labels, numbered once (key: bit in the facet mask).
+        var labelIDs: [Int: [Int32]] = [:]
+        func labelled(_ facet: CodedFacet, _ ordinal: Int) -> [Int32] {
+            let key = facet.offset + ordinal
+            if let cached = labelIDs[key] { return cached }
+            var ids: [Int32] = []
+            let value = facet.values[ordinal]
+            var texts = [value.label.fr, value.label.en]
+            if value.shortLabel != value.label { texts += [value.shortLabel.fr, value.shortLabel.en] }
+            for text in texts { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
+            labelIDs[key] = ids
+            return ids
+        }
+        var placeIDs: [Place: [Int32]] = [:]
+        func placeWords(_ place: Place) -> [Int32] {
+            if let cached = placeIDs[place] { return cached }
+            var ids: [Int32] = []
+            for text in [place.name(.fr), place.name(.en)] { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
+            placeIDs[place] = ids
+            return ids
+        }
+        let searchable = FacetTable.coded.filter(\.searchable)
+        var ids: [Int32] = [], titleIDs: [Int32] = []
+        for i in range {
+            let offer = offers[i]
+            let f = catalogue.firmIndex(of: i)
+            ids.removeAll(keepingCapacity: true)
+            titleIDs.removeAll(keepingCapacity: true)
+            if let cached = firmIDs[f] {
+                ids += cached.all; titleIDs += cached.title
+            } else {
+                var all: [Int32] = [], title: [Int32] = []
+                TextFolding.forEachFoldedWord(catalogue.firms[f].name) { all.append(words.number($0)); title.append(titleWords.number($0)) }
+                firmIDs[f] = (all, title)
+                ids += all; titleIDs += title
+            }
+            TextFolding.forEachFoldedWord(offer.title) { ids.append(words.number($0)); titleIDs.append(titleWords.number($0)) }
+            TextFolding.forEachFoldedWord(offer.summary) { ids.append(words.number($0)) }
+            TextFolding.forEachFoldedWord(offer.description) { ids.append(words.number($0)) }
+            for facet in searchable { facet.forEachValue(offer) { ids += labelled(facet, $0) } }
+            for place in offer.territories { ids += placeWords(place) }
+            words.post(ids: &ids, offer: Int32(i))
+            titleWords.post(ids: &titleIDs, offer: Int32(i))
+        }
+        return (words, titleWords)
+    }
+}
+

@@ -1,0 +1,129 @@
+/// Removes what must never reach a terminal from untrusted text, once, at load time.
+public enum TextCleaning {
+    /// What was removed or changed in one text.
+    public struct Report: Sendable, Equatable {
+        public var removedControls = 0
+        public var removedBidi = 0
+        public var normalised = false
+        public var isEmpty: Bool { removedControls == 0 && removedBidi == 0 && !normalised }
+        public func describe() -> String {
+            var parts: [String] = []
+            if removedControls > 0 { parts.append("removed \(removedControls) control character(s)") }
+            if removedBidi > 0 { parts.append("removed \(removedBidi) bidirectional control(s)") }
+            if normalised { parts.append("normalised to NFC") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    @inline(__always)
+    static func isControl(_ v: UInt32, keepNewlines: Bool) -> Bool {
+        if v == 0x0A || v == 0x09 { return !keepNewlines }
+        return v < 0x20 || v == 0x7F || (v >= 0x80 && v <= 0x9F)
+    }
+
+    @inline(__always)
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+    }
+
+    /// Cleans a text: removes C0 controls (except newline and tab), DEL, C1 controls and bidi
+    /// controls, and normalises to NFC. With `singleLine`, newlines and tabs become spaces
+    /// (not counted as a cleaning) and surrounding spaces are trimmed.
+    public static func clean(_ text: String, singleLine: Bool = false) -> (text: String, report: Report) {
+        var report = Report()
+        var result = text
+        if needsCleaning(text, singleLine: singleLine) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v == 0x0A || v == 0x09 || v == 0x0D && singleLine {
+                    scalars.append(singleLine ? " " : scalar)
+                } else if isControl(v, keepNewlines: true) {
+                    report.removedControls += 1
+                } else if isBidiControl(v) {
+                    report.removedBidi += 1
+                } else {
+                    scalars.append(scalar)
+                }
+            }
+            result = String(scalars)
+            if !isCertainlyNFC(result) {
+                let nfc = result.precomposedStringWithCanonicalMapping
+                if nfc.unicodeScalars.elementsEqual(result.unicodeScalars) == false {
+                    report.normalised = true
+                    result = nfc
+                }
+            }
+        }
+        if singleLine {
+            result = trim(result)
+            var hasDoubleSpace = false
+            var last: UInt8 = 0
+            for b in result.utf8 {
+                if b == 0x20 && last == 0x20 { hasDoubleSpace = true; break }
+                last = b
+            }
+            if hasDoubleSpace { result = result.split(separator: " ").joined(separator: " ") }
+        }
+        return (result, report)
+    }
+
+    /// Whether a text may hold something to remove or normalise, judged on its UTF-8 bytes:
+    /// C0 controls and DEL, C1 controls (C2 80–C2 9F), bidi controls (E2 80 AA–AE,
+    /// E2 81 A6–A9), or a scalar that is not surely in NFC. Most French text needs no work.
+    @inline(__always)
+    static func needsCleaning(_ text: String, singleLine: Bool) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) }) {
+            return answer
+        }
+        var copy = text
+        return copy.withUTF8 { needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) }
+    }
+
+    /// The same, on UTF-8 bytes.
+    static func needsCleaning(_ utf8: UnsafeRawBufferPointer, singleLine: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in utf8 {
+            if b < 0x20 {
+                if !(b == 0x0A || b == 0x09) || singleLine { return true }
+            } else if b == 0x7F {
+                return true
+            } else if b >= 0x80 {
+                if previous == 0xC2 && b <= 0x9F { return true }
+                if b >= 0xCC && b < 0xE2 || b > 0xE2 && b < 0xF0 || b >= 0xF0 { if b >= 0xC0 { return true } }
+                if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x80 || b == 0x81 || (b >= 0xAA && b <= 0xAE)) { return true }
+                if beforePrevious == 0xE2 && previous == 0x81 && b >= 0xA6 && b <= 0xA9 { return true }
+                if beforePrevious == 0xE2 && previous >= 0x83 && b >= 0x80 { return true }
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
+    }
+
+    /// Whether a text is surely in NFC without asking Foundation (which is slow): every scalar
+    /// below U+0300 is NFC-stable, and so are general punctuation (but the two singletons
+    /// U+2000 and U+2001) and currency signs, which cover French text (’ « » … – €).
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        for v in text.unicodeScalars.lazy.map(\.value) where v >= 0x300 {
+            if (0x2002...0x206F).contains(v) || (0x20A0...0x20CF).contains(v) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Trims spaces, tabs and newlines at both ends (no Foundation).
+    static func trim(_ text: String) -> String {
+        func blank(_ c: Character) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" }
+        guard let first = text.firstIndex(where: { !blank($0) }) else { return "" }
+        let last = text.lastIndex(where: { !blank($0) })!
+        if first == text.startIndex && last == text.index(before: text.endIndex) { return text }
+        return String(text[first...last])
+    }
+
+    /// Removes control and bidi characters from text produced at run time (file names, error
+    /// messages quoting user input) before it is shown. Newlines and tabs become spaces.
+    public static func forDisplay(_ text: String) -> String {
+        clean(text, singleLine: true).text
+    }
+}
