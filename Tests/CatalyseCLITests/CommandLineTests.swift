@@ -64,6 +64,24 @@ struct CommandLineTests {
         #expect(lines[2].contains("2 erreurs"))
     }
 
+    /// `SOURCE_DATE_EPOCH` pins the date an export prints, never the date validation checks
+    /// years against: 1970 or 2020 do not refuse the shipped catalogue (firms joined up to 2026),
+    /// and 2100 does not let a firm join in 2099.
+    @Test func sourceDateEpochPinsOnlyThePrintedDate() {
+        let box = Sandbox()
+        #expect(box.run("favourites", "add", "lanterne-boussole-diagnostic-strategique").status == 0)
+        let epoch0 = box.run("export", "--favourites", env: ["SOURCE_DATE_EPOCH": "0"])
+        #expect(epoch0.status == 0, "\(epoch0.stderr)")
+        #expect(epoch0.stdout.contains("Exportée le 1 janvier 1970"))
+        let epoch2020 = box.run("export", "--favourites", "--lang", "en", env: ["SOURCE_DATE_EPOCH": "1577836800"])
+        #expect(epoch2020.status == 0 && epoch2020.stdout.contains("Exported on 1 January 2020"), "\(epoch2020.stderr)")
+        #expect(box.run("validate", env: ["SOURCE_DATE_EPOCH": "0"]).status == 0)
+        let future = box.write("future.yaml", Self.smallCatalogue.replacingOccurrences(of: "joined: 2020", with: "joined: 2099"))
+        let r = box.run("validate", future, env: ["SOURCE_DATE_EPOCH": "4102444800"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("firms[0].joined: year 2099 is outside 2008–"))
+    }
+
     @Test func missingCatalogueExits66() {
         let box = Sandbox()
         let r = box.run("list", "--catalogue", box.directory + "/absent.yaml")

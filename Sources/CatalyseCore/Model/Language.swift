@@ -1,5 +1,5 @@
 /// The two languages of the interface and of the command line's own output.
-public enum Language: String, Sendable, CaseIterable, Codable {
+public enum Language: String, Sendable, CaseIterable {
     case fr, en
 
     /// Picks the language from the environment when `--lang` is absent: the first of

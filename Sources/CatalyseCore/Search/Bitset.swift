@@ -1,32 +1,26 @@
 /// A fixed-size set of offer indices, 64 per word: the unit of every query step.
-public struct Bitset: Equatable, Sendable {
-    public private(set) var words: [UInt64]
+struct Bitset: Equatable, Sendable {
+    private(set) var words: [UInt64]
     /// How many indices the set can hold (`0..<universe`), not how many it holds.
-    public let universe: Int
+    let universe: Int
 
-    public init(universe: Int, filled: Bool = false) {
+    init(universe: Int, filled: Bool = false) {
         self.universe = universe
         let n = (universe + 63) / 64
         words = Array(repeating: filled ? ~0 : 0, count: n)
         if filled, universe % 64 != 0, n > 0 { words[n - 1] = (1 << UInt64(universe % 64)) - 1 }
     }
 
-    @inline(__always) public func contains(_ i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
-    @inline(__always) public mutating func insert(_ i: Int) { words[i >> 6] |= 1 << UInt64(i & 63) }
-    @inline(__always) public mutating func remove(_ i: Int) { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
+    @inline(__always) func contains(_ i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    @inline(__always) mutating func insert(_ i: Int) { words[i >> 6] |= 1 << UInt64(i & 63) }
 
-    public mutating func formIntersection(_ other: Bitset) {
+    mutating func formIntersection(_ other: Bitset) {
         for i in words.indices { words[i] &= other.words[i] }
     }
-    public mutating func formUnion(_ other: Bitset) {
-        for i in words.indices { words[i] |= other.words[i] }
-    }
-    public var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     /// Calls `body` with each member in increasing order.
     @inline(__always)
-    public func forEach(_ body: (Int) -> Void) {
+    func forEach(_ body: (Int) -> Void) {
         for (w, var word) in words.enumerated() {
             while word != 0 {
                 let bit = word.trailingZeroBitCount
@@ -34,12 +28,5 @@ public struct Bitset: Equatable, Sendable {
                 word &= word - 1
             }
         }
-    }
-
-    public var members: [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(cardinality)
-        forEach { result.append($0) }
-        return result
     }
 }
