@@ -25,32 +25,20 @@ extension AppState {
     var panelRows: [PanelRow] {
         let lang = language
         var rows: [PanelRow] = []
-        func add<T: CodedValue>(_ type: T.Type, label: (T) -> String = { $0.label(lang) }) {
-            rows.append(.heading(T.facet))
-            for v in T.allCases { rows.append(.value(T.facet, code: v.code, label: label(v))) }
-        }
         for facet in Facet.allCases {
-            switch facet {
-            // The short labels (Opérationnelle, Stratégique): in English the long ones would
-            // read like the theme "Strategic support".
-            case .purpose: add(Purpose.self, label: { $0.shortLabel.text(lang) })
-            case .format: add(OfferFormat.self)
-            case .kind: add(SupportKind.self)
-            case .theme: add(Theme.self)
-            case .territory:
-                rows.append(.heading(.territory))
+            rows.append(.heading(facet))
+            guard let coded = facet.coded else {
                 var places: [Place] = [.national]
                 places += Territories.regionCodes.map(Place.region)
                     .sorted { TextFolding.frenchLess($0.name(.fr), $1.name(.fr)) }
                 for place in filter.territories where !places.contains(place) { places.append(place) }
                 for place in places { rows.append(.value(.territory, code: place.code, label: place.displayName(lang))) }
                 rows.append(.hint(strings.panelTerritoryMore))
-            case .stage: add(Stage.self)
-            case .budget: add(BudgetBand.self)
-            case .mode: add(DeliveryMode.self)
-            case .employer: add(EmployerStatus.self)
-            case .audience: add(Audience.self)
+                continue
             }
+            // Short labels: for the purposes (Opérationnelle, Stratégique), the long ones would
+            // read like the theme "Strategic support" in English.
+            for value in coded.values { rows.append(.value(facet, code: value.code, label: value.shortLabel.text(lang))) }
         }
         return rows
     }
