@@ -9,12 +9,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libyaml from the system (Debian's libyaml-dev), for the YAML reader's event parser.
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
         // Pure catalogue core: models, loading, validation, search, stores, presentation.
-        .target(name: "CatalyseCore", dependencies: ["CLibYAML"]),
+        // The dossiers database is SQLite through GRDB (Debian's libsqlite3-dev).
+        .target(name: "CatalyseCore", dependencies: ["CLibYAML", .product(name: "GRDB", package: "GRDB.swift")]),
         // Pure interface layer: state, events -> state + effects, render -> grid of cells.
         .target(name: "CatalyseTUI", dependencies: ["CatalyseCore"]),
         // The ncursesw system library (wide API through a shim header).

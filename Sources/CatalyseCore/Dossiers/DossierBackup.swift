@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import Glibc
+
+/// Backups of the dossiers database with SQLite's online backup API: consistent while the
+/// interface or another command uses the database, and restored in one step that keeps the
+/// replaced database beside it.
+extension DossierStore {
+    /// Writes a copy of the whole database to `destination` (0600), whole or not at all; an
+    /// existing file is replaced only with `overwrite`.
+    public func backup(to destination: String, overwrite: Bool) throws(DossierError) {
+        var info = stat()
+        if lstat(destination, &info) == 0 {
+            guard overwrite else { throw .unwritable(path: destination, reason: "the file already exists") }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unwritable(path: destination, reason: "it is not a regular file") }
+        }
+        let folder = (destination as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.catalyse-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .unwritable(path: destination, reason: String(cString: strerror(errno))) }
+        close(fd)
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try queue.backup(to: copy)
+            try copy.close()
+        } catch {
+            throw DossierStore.failure(error, path: destination).asUnwritable(destination)
+        }
+        guard Glibc.rename(temporary, destination) == 0 else { throw .unwritable(path: destination, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Replaces the database's content with the backup at `source`, after checking that it is
+    /// a dossiers database this version reads and that SQLite finds it sound. The replaced
+    /// content is first saved beside the database; its path is returned.
+    public func restore(from source: String, now: Moment) throws(DossierError) -> String {
+        var info = stat()
+        guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: "it is not a regular file") }
+        var config = Configuration()
+        config.readonly = true
+        let backup: DatabaseQueue
+        do {
+            backup = try DatabaseQueue(path: source, configuration: config)
+            try backup.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                guard tables.contains("dossier") else { throw DossierError.foreign(path: source) }
+                try DossierStore.checkOwner(db, path: source)
+                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+                guard check == "ok" else { throw DossierError.damaged(path: source, reason: check) }
+            }
+        } catch {
+            throw DossierStore.failure(error, path: source)
+        }
+        let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
+        try self.backup(to: kept, overwrite: false)
+        try guarded {
+            try backup.backup(to: queue)
+            try backup.close()
+            try DossierSchema.migrator.migrate(queue)
+        }
+        return kept
+    }
+}
+
+extension DossierError {
+    /// A failure while writing a copy is a failure to write it, whatever SQLite called it.
+    func asUnwritable(_ path: String) -> DossierError {
+        switch self {
+        case .unwritable: self
+        case .unreadable(_, let reason), .damaged(_, let reason): .unwritable(path: path, reason: reason)
+        default: self
+        }
+    }
+}

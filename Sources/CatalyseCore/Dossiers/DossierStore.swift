@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Glibc
+
+/// The dossiers, in one SQLite database (`$XDG_DATA_HOME/catalyse/catalyse.sqlite`) through
+/// GRDB: schema migrations (`DossierSchema`), foreign keys, WAL and a busy timeout so that the
+/// interface and command-line calls can work on the same file at once, and each user action in
+/// one immediate transaction. The file and its WAL files are 0600 (they hold people's names and
+/// e-mails). A database it cannot read, a damaged one, a newer one or another program's is
+/// refused with a message and never changed.
+public final class DossierStore: @unchecked Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// The database's place for this environment.
+    public static func defaultPath(environment: [String: String]) -> String {
+        StorePaths(environment: environment).data + "/catalyse.sqlite"
+    }
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(DossierError) {
+        self.path = path
+        try DossierStore.prepareFile(path)
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(15)
+        config.foreignKeysEnabled = true
+        config.label = "catalyse-dossiers"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw DossierStore.failure(error, path: path)
+        }
+        try guarded { () throws in
+            try queue.read { db in
+                try DossierStore.checkOwner(db, path: path)
+            }
+            try DossierSchema.migrator.migrate(queue)
+        }
+    }
+
+    public convenience init(environment: [String: String]) throws(DossierError) {
+        try self.init(path: DossierStore.defaultPath(environment: environment))
+    }
+
+    // MARK: The file
+
+    /// The folder exists (0700 when made here) and the file is a regular file (never a link
+    /// followed silently); a new file is created empty with mode 0600, before SQLite opens it,
+    /// so its WAL files get the same mode.
+    static func prepareFile(_ path: String) throws(DossierError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                throw .unwritable(path: path, reason: "cannot create the folder \(folder)")
+            }
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return
+            case S_IFLNK: throw .unreadable(path: path, reason: "it is a symbolic link (give the file itself)")
+            case S_IFDIR: throw .unreadable(path: path, reason: "it is a directory")
+            default: throw .unreadable(path: path, reason: "it is not a regular file")
+            }
+        }
+        guard errno == ENOENT else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        if fd < 0 && errno != EEXIST { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        if fd >= 0 { close(fd) }
+    }
+
+    /// Refuses a database that holds tables but not Catalyse's, or that a newer version wrote.
+    static func checkOwner(_ db: Database, path: String) throws {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        guard !tables.isEmpty else { return }
+        guard tables.contains("grdb_migrations"), tables.contains("dossier") else { throw DossierError.foreign(path: path) }
+        if try DossierSchema.migrator.hasBeenSuperseded(db) { throw DossierError.newerVersion(path: path) }
+    }
+
+    /// What an SQLite error means for the user.
+    static func failure(_ error: any Error, path: String) -> DossierError {
+        if let e = error as? DossierError { return e }
+        guard let db = error as? DatabaseError else { return .unreadable(path: path, reason: String(describing: error)) }
+        let reason = db.message ?? "SQLite error \(db.resultCode.rawValue)"
+        switch db.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: reason)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .unreadable(path: path, reason: reason)
+        case .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_LOCKED: return .unwritable(path: path, reason: reason)
+        default: return .unwritable(path: path, reason: reason)
+        }
+    }
+
+    /// Runs `body`, turning its errors into `DossierError`s.
+    func guarded<T>(_ body: () throws -> T) throws(DossierError) -> T {
+        do { return try body() } catch { throw DossierStore.failure(error, path: path) }
+    }
+
+    /// One user action: one immediate transaction (it takes the write lock at once, waiting
+    /// for another writer up to the busy timeout, so concurrent writers never lose a change).
+    func write<T>(_ body: (Database) throws -> T) throws(DossierError) -> T {
+        try guarded {
+            try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(DossierError) -> T {
+        try guarded { try queue.read(body) }
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or what SQLite found.
+    public func integrityCheck() throws(DossierError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}
