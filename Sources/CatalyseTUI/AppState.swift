@@ -19,13 +19,53 @@ public enum Screen: Sendable, Equatable {
 
 /// A short message in the footer (an export written, favourites that could not be saved).
 /// Information goes with the next key; an error is shown in full (wrapped) and stays until Esc
-/// or an action on the favourites.
+/// or an action on the favourites. It holds what happened, not words: it is worded in the
+/// language of the frame that shows it.
 public struct StatusMessage: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
+    public enum Content: Sendable, Equatable {
+        /// A favourites change could not be saved.
+        case favouritesNotSaved(FavouritesError)
+        /// The favourites file could not be read at start.
+        case favouritesUnreadable(FavouritesError)
+        /// An export was written at this path.
+        case exportWritten(path: String)
+        /// An export could not be written (the dialog was closed before the answer).
+        case exportFailed(WriteFailure)
+        /// Enter on a favourite whose offer is gone.
+        case missingOfferCannotOpen
+        /// `L` with `--lang`: the switch is for this session only.
+        case languageLocked
+    }
+
+    public var content: Content
+
+    public init(_ content: Content) { self.content = content }
+
+    public var isError: Bool {
+        switch content {
+        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
+        case .exportWritten, .missingOfferCannotOpen, .languageLocked: false
+        }
+    }
+
+    /// The message in the language of `strings`.
+    func text(_ strings: Strings) -> String {
+        switch content {
+        case .favouritesNotSaved(let error): strings.favouritesFailed(error)
+        case .favouritesUnreadable(let error): strings.favouritesUnreadableMessage(error)
+        case .exportWritten(let path): strings.exportWritten(TextCleaning.forDisplay(path))
+        case .exportFailed(let failure): strings.exportFailed(failure)
+        case .missingOfferCannotOpen: strings.missingCannotOpen
+        case .languageLocked: strings.languageLocked
+        }
+    }
+
     /// When the text ends with a file path: that path, shortened in its folder part (never in
     /// the file name) when the line is too narrow.
-    var path: String? = nil
+    var path: String? {
+        if case .exportWritten(let path) = content { return TextCleaning.forDisplay(path) }
+        return nil
+    }
 }
 
 /// A row of the offer list: an offer of the catalogue (its index in `catalogue.offers`), or a
@@ -153,6 +193,8 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
     /// Rows of the list: the offers listed, plus missing favourites in the favourites-only view.
     public var rowCount: Int { result.offers.count + (favouritesOnly ? missingFavourites.count : 0) }
+    /// The status message in the current language, if one is shown or kept.
+    public var statusText: String? { status?.text(strings) }
     /// The id of the selected row's offer (or missing favourite), if any.
     public var selectedID: String? {
         guard selection < rowCount else { return nil }

@@ -13,10 +13,22 @@ struct ExportDialog: Sendable, Equatable {
     var scope: Scope
     var name: TextField
     /// A write asked for and not answered yet: the path and the contents (kept to overwrite).
-    var pending: (path: String, contents: String)? = nil
+    struct PendingWrite: Sendable, Equatable {
+        var path: String
+        var contents: String
+    }
+
+    /// What the dialog's message lines say went wrong (worded when drawn).
+    enum Problem: Sendable, Equatable {
+        case emptyName
+        case nothingToExport
+        case writeFailed(WriteFailure)
+    }
+
+    var pending: PendingWrite? = nil
     /// The file exists: asking whether to replace it.
     var confirmingOverwrite = false
-    var error: String? = nil
+    var error: Problem? = nil
 
     /// The export extension a file name ends with (`md`, `markdown`, `csv`, `txt`, any case), as
     /// written in the name.
@@ -27,12 +39,6 @@ struct ExportDialog: Sendable, Equatable {
             if lower.hasSuffix(suffix), lower.count > suffix.count { return String(name.suffix(ext.count)) }
         }
         return nil
-    }
-
-    static func == (a: ExportDialog, b: ExportDialog) -> Bool {
-        a.field == b.field && a.format == b.format && a.scope == b.scope && a.name == b.name
-            && a.pending?.path == b.pending?.path && a.pending?.contents == b.pending?.contents
-            && a.confirmingOverwrite == b.confirmingOverwrite && a.error == b.error
     }
 }
 
@@ -108,19 +114,19 @@ extension AppState {
             dialog.error = nil
             let name = dialog.name.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
-                dialog.error = strings.exportEmptyName
+                dialog.error = .emptyName
                 dialog.field = .name
                 return []
             }
             let count = exportCount(dialog.scope)
             guard count.offers + count.missing > 0 else {
-                dialog.error = strings.exportNothing
+                dialog.error = .nothingToExport
                 return []
             }
             let content = exportContent(dialog.scope)
             let contents = ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
             let path = exportPath(name)
-            dialog.pending = (path, contents)
+            dialog.pending = ExportDialog.PendingWrite(path: path, contents: contents)
             return [.writeExport(path: path, contents: contents, overwrite: false)]
         case .up, .backTab:
             dialog.field = ExportDialog.Field(rawValue: max(0, dialog.field.rawValue - 1)) ?? .format
@@ -165,21 +171,20 @@ extension AppState {
 
     mutating func exportWritten(path: String) -> [Effect] {
         export = nil
-        let shown = TextCleaning.forDisplay(path)
-        status = StatusMessage(text: strings.exportWritten(shown), isError: false, path: shown)
+        status = StatusMessage(.exportWritten(path: path))
         return []
     }
 
-    mutating func exportFailed(message: String, exists: Bool) -> [Effect] {
+    mutating func exportFailed(_ failure: WriteFailure) -> [Effect] {
         guard var dialog = export else {
-            status = StatusMessage(text: strings.exportFailed(TextCleaning.forDisplay(message)), isError: true)
+            status = StatusMessage(.exportFailed(failure))
             return []
         }
-        if exists && dialog.pending != nil {
+        if failure.cause == .exists && dialog.pending != nil {
             dialog.confirmingOverwrite = true
         } else {
             dialog.pending = nil
-            dialog.error = strings.exportFailed(TextCleaning.forDisplay(message))
+            dialog.error = .writeFailed(failure)
             dialog.field = .name
         }
         export = dialog
@@ -217,7 +222,13 @@ extension AppState {
         } else if dialog.pending != nil {
             message = [(s.exportWaiting, Palette.muted)]
         } else if let error = dialog.error {
-            message = TextFit.lines(error, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
+            let text: String
+            switch error {
+            case .emptyName: text = s.exportEmptyName
+            case .nothingToExport: text = s.exportNothing
+            case .writeFailed(let failure): text = s.exportFailed(failure)
+            }
+            message = TextFit.lines(text, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
         }
 
         // Border, blank, format, content (1 or 2 rows), file, folder, blank, two message rows,
@@ -262,13 +273,13 @@ extension AppState {
         if dialog.confirmingOverwrite {
             // The question takes the keys' row: only o / n / Esc act now.
             grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: keysY, column: innerX, style: Palette.key)
-            grid.cursor = (keysY, innerX)
+            grid.cursor = Position(keysY, innerX)
         } else {
             grid.put(TextFit.keys(s.exportKeys, width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
             switch dialog.field {
-            case .format: grid.cursor = (formatY, innerX)
-            case .scope: grid.cursor = (scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
-            case .name: grid.cursor = (nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
+            case .format: grid.cursor = Position(formatY, innerX)
+            case .scope: grid.cursor = Position(scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
+            case .name: grid.cursor = Position(nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
             }
         }
     }

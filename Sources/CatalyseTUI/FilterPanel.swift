@@ -181,7 +181,7 @@ extension AppState {
                 grid.put(countText, row: y, column: width - 1 - CellWidth.of(countText), style: count == 0 ? Palette.muted : Palette.plain)
                 if i == panel.selection {
                     grid.highlight(row: y, from: 0, width: width)
-                    grid.cursor = (y, 0)
+                    grid.cursor = Position(y, 0)
                 }
             }
         }

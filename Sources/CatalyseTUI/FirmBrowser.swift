@@ -80,7 +80,7 @@ extension AppState {
             grid.put(count, row: y, column: l.width - 1 - CellWidth.of(count), style: Palette.muted)
             if i == firms.selection {
                 grid.highlight(row: y, from: 0, width: l.width)
-                grid.cursor = (y, 0)
+                grid.cursor = Position(y, 0)
             }
         }
     }
@@ -200,11 +200,11 @@ extension AppState {
         let frame = SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: h, beside: false)
         let scroll = max(0, min(firms.scroll, max(0, doc.lines.count - h)))
         drawSheet(doc.lines, scroll: scroll, frame: frame, into: &grid)
-        grid.cursor = (l.contentY, l.contentX)
+        grid.cursor = Position(l.contentY, l.contentX)
         if doc.offerLines.indices.contains(firms.offerSelection), isSelectedFirmOfferVisible {
             let y = l.contentY + doc.offerLines[firms.offerSelection] - scroll
             grid.highlight(row: y, from: 0, width: l.width)
-            grid.cursor = (y, 0)
+            grid.cursor = Position(y, 0)
         }
     }
 }

@@ -34,6 +34,6 @@ extension AppState {
         grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         let frame = SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: l.contentHeight, beside: false)
         drawSheet(lines, scroll: helpScroll, frame: frame, into: &grid)
-        grid.cursor = (l.contentY, l.contentX)
+        grid.cursor = Position(l.contentY, l.contentX)
     }
 }

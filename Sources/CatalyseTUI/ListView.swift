@@ -22,7 +22,7 @@ extension AppState {
                 : favouritesOnly && favourites.isEmpty ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
             grid.put(CellWidth.truncate(empty.0, to: l.listWidth - 2), row: l.listY + 1, column: 2, style: Palette.title)
             grid.put(CellWidth.truncate(empty.1, to: l.listWidth - 2), row: l.listY + 2, column: 2, style: Palette.muted)
-            grid.cursor = (min(l.listY, max(0, l.footerY - 1)), 0)
+            grid.cursor = Position(min(l.listY, max(0, l.footerY - 1)), 0)
             return
         }
 
@@ -34,7 +34,7 @@ extension AppState {
             if i == selection { grid.highlight(row: y, from: 0, width: l.listWidth) }
         }
         if selection >= top && selection < end {
-            grid.cursor = (l.listY + selection - top, 0)
+            grid.cursor = Position(l.listY + selection - top, 0)
         }
     }
 

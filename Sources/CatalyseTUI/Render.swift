@@ -19,7 +19,7 @@ extension AppState {
                     renderList(into: &grid)
                     renderSideSheet(into: &grid)
                     let frame = sheetFrame
-                    grid.cursor = (frame.y, frame.x)
+                    grid.cursor = Position(frame.y, frame.x)
                 } else {
                     renderFullSheet(into: &grid)
                 }
@@ -60,7 +60,7 @@ extension AppState {
         for (n, line) in lines.enumerated() {
             grid.put(line.0, row: y + n, column: max(0, (width - CellWidth.of(line.0)) / 2), style: line.1)
         }
-        grid.cursor = (y, 0)
+        grid.cursor = Position(y, 0)
     }
 
     // MARK: Header
@@ -135,7 +135,7 @@ extension AppState {
             let visible = search.field.visible(width: fieldWidth)
             grid.put(visible.text, row: y, column: x)
             if x + fieldWidth + hintWidth <= width { grid.put(hint, row: y, column: x + fieldWidth, style: Palette.muted) }
-            grid.cursor = (y, min(width - 1, x + visible.caretColumn))
+            grid.cursor = Position(y, min(width - 1, x + visible.caretColumn))
             return
         }
         if !l.statusIsError && !l.statusLines.isEmpty {

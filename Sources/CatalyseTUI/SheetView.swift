@@ -124,7 +124,7 @@ extension AppState {
             grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
             drawSheet(lines, scroll: sheetScroll, frame: frame, into: &grid)
         }
-        grid.cursor = (l.contentY, l.contentX)
+        grid.cursor = Position(l.contentY, l.contentX)
     }
 
     /// The sheet beside the list: the focused one, or a preview of the selected row.

@@ -137,12 +137,27 @@ struct Strings: Sendable {
     var exportNothing: String { w("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
     var exportWrittenLabel: String { t("Sélection exportée dans ", "Selection exported to ") }
     func exportWritten(_ path: String) -> String { exportWrittenLabel + path }
-    /// The runner's message is already in the interface's language.
-    func exportFailed(_ message: String) -> String { w("Export impossible : ", "Export failed: ") + message }
+    func exportFailed(_ failure: WriteFailure) -> String {
+        let reason: String
+        switch failure.cause {
+        case .exists:
+            reason = t("le fichier existe déjà", "the file already exists")
+        case .missingFolder(let folder):
+            let shown = folder.isEmpty ? "." : folder
+            reason = t("le dossier \(shown) n'existe pas", "the folder \(shown) does not exist")
+        case .system(let words):
+            reason = words  // the system's own words (strerror)
+        }
+        return w("Export impossible : ", "Export failed: ") + TextCleaning.forDisplay(reason)
+    }
 
     // MARK: Favourites and language
 
-    func favouritesFailed(_ message: String) -> String { w("Favoris non enregistrés : ", "Favourites not saved: ") + message }
+    func favouritesFailed(_ error: FavouritesError) -> String {
+        w("Favoris non enregistrés : ", "Favourites not saved: ") + TextCleaning.forDisplay(error.message(language))
+    }
+    /// Why the favourites file could not be read (the core's words, in this language).
+    func favouritesUnreadableMessage(_ error: FavouritesError) -> String { TextCleaning.forDisplay(error.message(language)) }
     var languageLocked: String { w("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
 
     // MARK: Firm browser

@@ -138,6 +138,6 @@ extension AppState {
         }
         grid.put(TextFit.keys(s.territoryKeys, width: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
         // The caret, where typing goes.
-        grid.cursor = (box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
+        grid.cursor = Position(box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
     }
 }

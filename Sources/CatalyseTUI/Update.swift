@@ -39,19 +39,19 @@ extension AppState {
             favouritesUnavailable = false
             setFavourites(ids)
             return []
-        case .favouritesFailed(let message):
+        case .favouritesFailed(let error):
             // The optimistic change did not happen: show the favourites as they are.
             setFavourites(confirmedFavourites)
-            status = StatusMessage(text: strings.favouritesFailed(TextCleaning.forDisplay(message)), isError: true)
+            status = StatusMessage(.favouritesNotSaved(error))
             return []
-        case .favouritesUnreadable(let message):
+        case .favouritesUnreadable(let error):
             favouritesUnavailable = true
-            status = StatusMessage(text: TextCleaning.forDisplay(message), isError: true)
+            status = StatusMessage(.favouritesUnreadable(error))
             return []
         case .exportWritten(let path):
             return exportWritten(path: path)
-        case .exportFailed(let message, let exists):
-            return exportFailed(message: message, exists: exists)
+        case .exportFailed(let failure):
+            return exportFailed(failure)
         }
     }
 
@@ -158,7 +158,7 @@ extension AppState {
             sheetScroll = 0
             stack.append(.sheet)
         case .missing:
-            status = StatusMessage(text: strings.missingCannotOpen, isError: false)
+            status = StatusMessage(.missingOfferCannotOpen)
         }
     }
 
@@ -187,7 +187,7 @@ extension AppState {
         language = language == .fr ? .en : .fr
         clampAll()
         if languageLocked {
-            status = StatusMessage(text: strings.languageLocked, isError: false)
+            status = StatusMessage(.languageLocked)
             return []
         }
         return [.saveLanguage(language)]

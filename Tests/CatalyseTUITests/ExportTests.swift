@@ -87,7 +87,7 @@ struct ExportTests {
         d.press(.char("e"))
         let first = writeEffect(d.press(.enter))!
         #expect(!first.overwrite)
-        d.send(.exportFailed(message: "le fichier existe", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         #expect(d.text.contains(nb("Le fichier existe déjà : /home/asso/catalyse-selection-2026-11-26.txt")))
         #expect(d.text.contains(nb("Le remplacer ? o : oui · n : non")))
         // Other keys do nothing while asking.
@@ -97,7 +97,7 @@ struct ExportTests {
         #expect(!d.text.contains("Le remplacer"))
         #expect(d.text.contains("Exporter la sélection"))
         _ = writeEffect(d.press(.enter))!
-        d.send(.exportFailed(message: "le fichier existe", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         let second = writeEffect(d.press(.char("o")))!
         #expect(second.overwrite)
         #expect(second.path == first.path && second.contents == first.contents)
@@ -110,7 +110,7 @@ struct ExportTests {
     func overwriteEnglish() {
         var d = Driver(favourites: ["eclat-reseau"], language: .en)
         d.press(.char("e"), .enter)
-        d.send(.exportFailed(message: "exists", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         #expect(d.text.contains("Replace it? y: yes · n: no"))
         #expect(writeEffect(d.press(.char("y")))?.overwrite == true)
     }
@@ -119,8 +119,8 @@ struct ExportTests {
     func otherFailure() {
         var d = Driver(favourites: ["eclat-reseau"])
         d.press(.char("e"), .enter)
-        d.send(.exportFailed(message: "dossier introuvable", exists: false))
-        #expect(d.text.contains(nb("Export impossible : dossier introuvable")))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/perdu/liste.txt", cause: .missingFolder("/home/asso/perdu"))))
+        #expect(d.text.contains(nb("Export impossible : le dossier /home/asso/perdu n'existe pas")))
         #expect(d.text.contains("Exporter la sélection"))
         d.press(.escape)
         #expect(!d.text.contains("Exporter la sélection"))

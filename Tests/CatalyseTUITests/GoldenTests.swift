@@ -36,13 +36,13 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("help") { _ in keys(.char("?")) },
         GoldenCase("export") { _ in keys(.char("e")) },
         GoldenCase("export-overwrite") { _ in
-            keys(.char("e"), .enter) + [.exportFailed(message: "", exists: true)]
+            keys(.char("e"), .enter) + [.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists))]
         },
         GoldenCase("firms") { _ in keys(.char("b")) },
         GoldenCase("firm") { _ in keys(.char("b"), .down, .enter) },
         GoldenCase("territory-prompt") { _ in keys(.char("t")) + text("75") },
-        GoldenCase("favourites-error") { language in
-            keys(.char(" ")) + [.favouritesFailed(FavouritesError.unwritable(path: favouritesPath, reason: "Permission denied").message(language))]
+        GoldenCase("favourites-error") { _ in
+            keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },
     ]
 

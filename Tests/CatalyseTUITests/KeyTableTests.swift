@@ -298,14 +298,15 @@ struct KeyTableTests {
         // A failure restores the confirmed favourites and says so.
         d.press(.space)
         #expect(d.lines[3].hasPrefix("★ "))
-        d.send(.favouritesFailed("disque plein"))
+        d.send(.favouritesFailed(.unwritable(path: "/f", reason: "disque plein")))
         #expect(d.lines[3].hasPrefix("  "))
-        #expect(d.text.contains(nb("Favoris non enregistrés : disque plein")))
+        #expect(d.state.statusText == nb("Favoris non enregistrés : ") + "Impossible d'enregistrer les favoris dans /f : disque plein.")
+        #expect(d.text.contains(nb("Favoris non enregistrés : Impossible")))
         // An error stays after other keys, and goes with Esc.
         d.press(.down)
-        #expect(d.text.contains("disque plein"))
+        #expect(d.text.contains("Favoris non enregistrés"))
         d.press(.escape)
-        #expect(!d.text.contains("disque plein"))
+        #expect(!d.text.contains("Favoris non enregistrés"))
         #expect(d.state.selectedID == "fusee-relais")
     }
 

@@ -123,7 +123,7 @@ struct ReviewTests {
             var d = Driver(favourites: ["eclat-reseau"], width: width, height: 24,
                            exportDirectory: "/tmp/guide/work/un-dossier-assez-long/encore-un-niveau")
             d.press(.char("e"), .enter)
-            d.send(.exportFailed(message: "le fichier existe déjà", exists: true))
+            d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
             let text = d.text
             #expect(text.contains("catalyse-selection-2026-11-26.txt"), "\(width)")
             #expect(text.contains(nb("Le fichier existe déjà :")))
@@ -147,20 +147,21 @@ struct ReviewTests {
             #expect(footer.hasPrefix("Sélection exportée dans /"), "\(width): \(footer)")
             #expect(footer.hasSuffix("/catalyse-selection-2026-11-26.txt"), "\(width): \(footer)")
             #expect(footer.contains("…"))
-            #expect(d.state.status?.text == "Sélection exportée dans " + path)
+            #expect(d.state.statusText == "Sélection exportée dans " + path)
         }
     }
 
     // MARK: 5. Errors
 
-    static let unreadable = FavouritesError.corrupt(path: "/home/camille/.local/state/catalyse/favourites", line: 3,
-                                                    text: "ceci n'est pas un identifiant d'offre").message(.fr)
+    static let unreadableError = FavouritesError.corrupt(path: "/home/camille/.local/state/catalyse/favourites", line: 3,
+                                                         text: "ceci n'est pas un identifiant d'offre")
+    static let unreadable = unreadableError.message(.fr)
 
     @Test("An unreadable favourites file: the message is shown in full and stays until Esc")
     func unreadableFavourites() {
         for width in [60, 80] {
             var d = Driver(width: width, height: 24)
-            d.send(.favouritesUnreadable(ReviewTests.unreadable))
+            d.send(.favouritesUnreadable(ReviewTests.unreadableError))
             let footerStart = d.state.layout.footerY
             #expect(footerStart < 23)
             let message = joined(d, footerStart..<23)
@@ -192,13 +193,13 @@ struct ReviewTests {
     @Test("An error goes when the favourites are acted on (Space, F)")
     func errorGoesWithFavouriteAction() {
         var d = Driver()
-        d.send(.favouritesFailed("disque plein"))
-        #expect(d.text.contains("disque plein"))
+        d.send(.favouritesFailed(.unwritable(path: "/f", reason: "disque plein")))
+        #expect(d.text.contains("Favoris non enregistrés"))
         d.press(.space)
-        #expect(!d.text.contains("disque plein"))
-        d.send(.favouritesFailed("disque plein"))
+        #expect(!d.text.contains("Favoris non enregistrés"))
+        d.send(.favouritesFailed(.unwritable(path: "/f", reason: "disque plein")))
         d.press(.char("F"))
-        #expect(!d.text.contains("disque plein"))
+        #expect(!d.text.contains("Favoris non enregistrés"))
     }
 
     // MARK: 6. Export counts
@@ -413,7 +414,7 @@ struct ReviewTests {
 struct UnreadableFavouritesShortlistTests {
     @Test func theShortlistSaysTheFavouritesCouldNotBeRead() {
         var d = Driver(width: 80, height: 24)
-        _ = d.state.update(.favouritesUnreadable("Le fichier des favoris est illisible à la ligne 2."))
+        _ = d.state.update(.favouritesUnreadable(.corrupt(path: "/f", line: 2, text: "?")))
         d.press(.char("F"))
         #expect(d.text.contains("Les favoris n'ont pas pu être lus."))
         #expect(!d.text.contains("Aucun favori pour l'instant."))
