@@ -84,8 +84,8 @@ struct SearchPrompt: Sendable, Equatable {
 struct TerritoryPrompt: Sendable, Equatable {
     var field = TextField()
     var candidates: [Place] = []
-    var selection = 0
-    var top = 0
+    var scroll = ScrollState()
+    var selection: Int { scroll.selection }
 }
 
 enum Prompt: Sendable, Equatable {
@@ -93,21 +93,15 @@ enum Prompt: Sendable, Equatable {
     case territory(TerritoryPrompt)
 }
 
-struct PanelState: Sendable, Equatable {
-    /// Index into `AppState.panelRows` (always a value row).
-    var selection = 1
-    var top = 0
-}
-
 struct FirmBrowserState: Sendable, Equatable {
-    /// Index into `AppState.firmOrder`.
-    var selection = 0
-    var top = 0
+    /// The firm list: indices into `AppState.firmOrder` ("↓ more" on its last row when there is more).
+    var list = ScrollState(marksMore: true)
     /// Index in `catalogue.firms` of the firm shown by the firm view.
     var firm: Int? = nil
     /// Index into the shown firm's offers.
     var offerSelection = 0
-    var scroll = 0
+    /// The firm view's lines; its selection is the line of the selected offer.
+    var document = ScrollState(marksMore: true)
 }
 
 /// The whole interface state: a value. `update(_:)` turns an event into a new state and the
@@ -146,12 +140,14 @@ public struct AppState: Sendable {
     /// The last query result; re-run only when the filter or the favourites-only set changes.
     public internal(set) var result: QueryResult
 
-    var selection = 0
-    var listTop = 0
+    /// The offer list: rows of `row(_:)`.
+    var list = ScrollState()
+    var selection: Int { list.selection }
     var stack: [Screen] = [.list]
     var sheetOffer: Int? = nil
     var sheetScroll = 0
-    var panel = PanelState()
+    /// The filter panel: indices into `panelRows` (the selection is always a value row).
+    var panel = ScrollState()
     var helpScroll = 0
     var firms = FirmBrowserState()
     var prompt: Prompt? = nil
@@ -228,17 +224,17 @@ public struct AppState: Sendable {
         let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
         result = index.run(effectiveFilter, counts: true, refining: result)
         // Not found any more: stay at the same place in the list (clamped).
-        if resetSelection { selection = 0 }
+        var target = resetSelection ? 0 : selection
         if let previous {
             switch previous {
             case .offer(let i):
-                if let at = result.offers.firstIndex(of: i) { selection = at }
+                if let at = result.offers.firstIndex(of: i) { target = at }
             case .missing(let id):
-                if favouritesOnly, let at = missingFavourites.firstIndex(of: id) { selection = result.offers.count + at }
+                if favouritesOnly, let at = missingFavourites.firstIndex(of: id) { target = result.offers.count + at }
             }
         }
-        if resetSelection { listTop = 0 }
-        clampList()
+        if resetSelection { list.scroll(to: 0) }
+        list.fit(count: rowCount, height: layout.listHeight, selecting: target)
     }
 
     mutating func setFilter(_ newFilter: OfferFilter, resetSelection: Bool = false) {
@@ -273,23 +269,19 @@ public struct AppState: Sendable {
     // MARK: Scrolling
 
     /// Keeps the selection in range and visible in the list viewport.
-    mutating func clampList() {
-        let count = rowCount
-        selection = count == 0 ? 0 : min(max(0, selection), count - 1)
-        let h = layout.listHeight
-        guard h > 0 else { listTop = min(listTop, max(0, count - 1)); return }
-        if selection < listTop { listTop = selection }
-        if selection >= listTop + h { listTop = selection - h + 1 }
-        listTop = max(0, min(listTop, max(0, count - h)))
+    mutating func clampList(_ l: Layout? = nil) {
+        list.fit(count: rowCount, height: (l ?? layout).listHeight)
     }
 
-    /// Keeps every scroll position valid for the current size (after a resize or a language switch).
+    /// Keeps every scroll position valid for the current size (after a resize, a language switch,
+    /// a message that takes footer rows). The layout is computed once for all of them.
     mutating func clampAll() {
-        clampList()
-        clampSheet()
-        clampHelp()
-        clampPanel()
-        clampFirms()
-        clampTerritory()
+        let l = layout
+        clampList(l)
+        clampSheet(l)
+        clampHelp(l)
+        clampPanel(l)
+        clampFirms(l)
+        clampTerritory(l)
     }
 }

@@ -3,8 +3,7 @@ import CatalyseCore
 /// The offer list: ★, firm, title, purpose tag, format tag, in fixed cell columns. Only the
 /// visible rows are drawn (the catalogue may hold 100,000 offers).
 extension AppState {
-    func renderList(into grid: inout Grid) {
-        let l = layout
+    func renderList(_ l: Layout, into grid: inout Grid) {
         let s = strings
         let columns = ListColumns(width: l.listWidth, strings: s, gap: l.split ? 1 : 0)
 
@@ -26,7 +25,8 @@ extension AppState {
             return
         }
 
-        let top = visibleListTop
+        let window = listWindow(l)
+        let top = window.offset
         let end = min(count, top + l.listHeight)
         for i in top..<end {
             let y = l.listY + i - top
@@ -38,15 +38,10 @@ extension AppState {
         }
     }
 
-    /// The first row shown: the stored scroll position, corrected so that the selection is
-    /// visible whatever happened since (render never trusts a stale value).
-    var visibleListTop: Int {
-        let h = layout.listHeight
-        guard h > 0 else { return 0 }
-        var top = min(listTop, max(0, rowCount - h))
-        if selection < top { top = selection }
-        if selection >= top + h { top = selection - h + 1 }
-        return max(0, top)
+    /// The rows on screen: the stored scroll position, fitted again so that the selection is
+    /// visible whatever happened since (render and the mouse never trust a stale value).
+    func listWindow(_ l: Layout) -> ScrollState {
+        list.fitted(count: rowCount, height: l.listHeight)
     }
 
     func drawRow(_ row: ListRow, y: Int, columns: ListColumns, strings s: Strings, into grid: inout Grid) {

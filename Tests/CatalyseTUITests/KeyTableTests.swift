@@ -71,7 +71,7 @@ struct KeyTableTests {
         #expect(d.state.screen == .sheet)
         // The list is still there, the sheet is beside it, the cursor moved into the sheet.
         #expect(d.lines[3].contains("Gouvernance partagée"))
-        let frame = d.state.sheetFrame
+        let frame = d.state.sheetFrame(d.state.layout)
         #expect(frame.beside)
         #expect(d.grid.cursor?.row == frame.y && d.grid.cursor?.column == frame.x)
         let before = d.lines[3]
@@ -424,7 +424,7 @@ struct KeyTableTests {
         var d = Driver(width: 120, height: 30)
         d.press(.char("b"), .enter, .enter)
         #expect(d.state.screen == .sheet)
-        #expect(!d.state.sheetFrame.beside)
+        #expect(!d.state.sheetFrame(d.state.layout).beside)
         #expect(d.lines[2].contains("Gouvernance partagée"))
     }
 

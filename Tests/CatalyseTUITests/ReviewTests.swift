@@ -49,8 +49,8 @@ struct ReviewTests {
     func fullSheetRange() {
         var d = Driver(index: Fixture.embeddedIndex, width: 80, height: 24)
         d.press(.enter)
-        let lines = d.state.sheetLines.map(\.plainText)
-        let h = d.state.sheetFrame.height
+        let lines = d.state.sheetLines(d.state.sheetFrame(d.state.layout)).map(\.plainText)
+        let h = d.state.sheetFrame(d.state.layout).height
         #expect(h == 21 && lines.count > h)
         #expect(d.lines[1].contains("(1–\(h - 1) / \(lines.count))"))
         // Shown: lines 1 … h-1, then "↓ suite" on the last row.
@@ -69,16 +69,16 @@ struct ReviewTests {
     func helpAndSideSheetRanges() {
         var help = Driver(width: 80, height: 24)
         help.press(.char("?"))
-        let count = help.state.helpLines.count
+        let count = help.state.helpLines(help.state.layout).count
         #expect(help.lines[1].contains("(1–20 / \(count))"))
         help.press(.pageDown)
         #expect(help.lines[1].contains("(21–40 / \(count))"))
-        #expect(help.trimmed(2).hasSuffix(help.state.helpLines[20].plainText.trimmingCharacters(in: .whitespaces)))
+        #expect(help.trimmed(2).hasSuffix(help.state.helpLines(help.state.layout)[20].plainText.trimmingCharacters(in: .whitespaces)))
 
         var side = Driver(index: Fixture.embeddedIndex, width: 120, height: 40)
         side.press(.enter)
-        let frame = side.state.sheetFrame
-        let total = side.state.sheetLines.count
+        let frame = side.state.sheetFrame(side.state.layout)
+        let total = side.state.sheetLines(side.state.sheetFrame(side.state.layout)).count
         #expect(frame.beside && total > frame.height)
         #expect(side.lines[frame.y - 1].contains("(1–\(frame.height - 1) / \(total))"))
     }
@@ -99,7 +99,7 @@ struct ReviewTests {
                     }
                     d.press(.char("t"))
                     let inputRow = d.rows(containing: s.territoryLabel).first!
-                    let box = d.state.territoryBox
+                    let box = d.state.territoryBox(d.state.layout)
                     let text = joined(d, 3..<(inputRow + (withFilter ? 4 : 3)), columns: box.x..<(box.x + box.width))
                     let help = s.territoryHelp.replacingOccurrences(of: "\u{00A0}", with: " ")
                     #expect(text.contains(help), "\(language) \(width) \(withFilter): \(text)")
@@ -251,7 +251,7 @@ struct ReviewTests {
         for width in [60, 80, 100] {
             var d = Driver(width: width, height: 24)
             d.press(.char("?"))
-            for line in d.state.helpLines.map({ $0.plainText.trimmingCharacters(in: .whitespaces) }) {
+            for line in d.state.helpLines(d.state.layout).map({ $0.plainText.trimmingCharacters(in: .whitespaces) }) {
                 #expect(!line.hasPrefix(";") && !line.hasPrefix(":") && !line.hasPrefix("»"), "\(width): \(line)")
             }
         }
@@ -340,7 +340,7 @@ struct ReviewTests {
         for language in Language.allCases {
             var d = Driver(language: language, width: 80, height: 24)
             d.press(.char("?"))
-            let text = d.state.helpLines.map(\.plainText).joined(separator: "\n")
+            let text = d.state.helpLines(d.state.layout).map(\.plainText).joined(separator: "\n")
             let keys = language == .fr
                 ? ["Suppr", "Ctrl-U", "Début Fin ", "Retour arrière", "Tab / Maj-Tab", "→ ←", "o / n", "← → / Espace", ".md .csv .txt"]
                 : ["Delete", "Ctrl-U", "Home End ", "Backspace", "Tab / Shift-Tab", "→ ←", "y / n", "← → / Space", ".md .csv .txt"]

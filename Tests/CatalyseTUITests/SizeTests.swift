@@ -96,9 +96,9 @@ struct SizeTests {
     func sheetAcrossBoundary() {
         var d = Driver(width: 120, height: 30)
         d.press(.enter)
-        #expect(d.state.sheetFrame.beside)
+        #expect(d.state.sheetFrame(d.state.layout).beside)
         d.send(.resize(width: 80, height: 24))
-        #expect(!d.state.sheetFrame.beside)
+        #expect(!d.state.sheetFrame(d.state.layout).beside)
         #expect(d.lines[1].contains("Fiche de l'offre"))
         d.press(.escape)
         #expect(d.state.screen == .list)
