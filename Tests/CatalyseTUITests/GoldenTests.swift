@@ -38,6 +38,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("export-overwrite") { _ in
             keys(.char("e"), .enter) + [.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists))]
         },
+        GoldenCase("export-error") { _ in
+            keys(.char("e"), .enter) + [.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .system("No space left on device")))]
+        },
         GoldenCase("firms") { _ in keys(.char("b")) },
         GoldenCase("firm") { _ in keys(.char("b"), .down, .enter) },
         GoldenCase("territory-prompt") { _ in keys(.char("t")) + text("75") },

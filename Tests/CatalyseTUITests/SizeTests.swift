@@ -103,6 +103,23 @@ struct SizeTests {
         d.press(.escape)
         #expect(d.state.screen == .list)
     }
+
+    @Test("Too small: says how to quit when there is room; 1×1 still works")
+    func tooSmallQuit() {
+        let fr = Driver(width: 40, height: 10)
+        #expect(fr.text.contains(nb("q : quitter")))
+        let en = Driver(language: .en, width: 40, height: 10)
+        #expect(en.text.contains("q: quit"))
+        #expect(Driver(width: 1, height: 1).lines == ["…"])
+        let two = Driver(width: 30, height: 2)
+        #expect(two.text.contains("terminal trop petit"))
+        #expect(Driver(width: 12, height: 5).text.contains(nb("q : quitter")))
+        var prompt = Driver()
+        prompt.press(.char("/"))
+        prompt.send(.resize(width: 40, height: 10))
+        #expect(prompt.text.contains(nb("Ctrl-C : quitter")))
+        #expect(prompt.press(.ctrl("c")) == [.quit])
+    }
 }
 
 /// A small deterministic random generator for the size sweep.

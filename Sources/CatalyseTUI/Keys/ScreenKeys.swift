@@ -7,7 +7,7 @@ enum ScreenKeys {
 
     // MARK: Everywhere
 
-    enum GlobalAction: Sendable { case quit, suspend }
+    enum GlobalAction: Sendable, Equatable { case quit, suspend }
 
     /// Before anything else, in prompts and dialogs too, and on a too-small terminal.
     static let global = KeyTable<GlobalAction>("global", [
@@ -15,12 +15,12 @@ enum ScreenKeys {
         KeyBinding([.ctrl("z"), .ctrl("Z")], .suspend, help: KeyHelps.ctrlZ),
     ])
 
-    enum TooSmallAction: Sendable { case quit }
+    enum TooSmallAction: Sendable, Equatable { case quit }
 
     /// A terminal below the minimum size: only quitting (when no prompt is open; the message says so).
     static let tooSmall = KeyTable<TooSmallAction>("too small", [KeyBinding([.char("q")], .quit, help: KeyHelps.quit)])
 
-    enum StatusAction: Sendable { case dismiss }
+    enum StatusAction: Sendable, Equatable { case dismiss }
 
     /// While an error shows in the footer (no prompt open): its hint comes first, in place of Esc's.
     static let statusError = KeyTable<StatusAction>("error message", [
@@ -29,7 +29,7 @@ enum ScreenKeys {
 
     // MARK: Screens
 
-    enum ListAction: Sendable {
+    enum ListAction: Sendable, Equatable {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
         case language, help, quit, clearAll, clearSearch
     }
@@ -50,7 +50,7 @@ enum ScreenKeys {
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
     ])
 
-    enum SheetAction: Sendable { case scroll(Move), favourite, back, language, help }
+    enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help }
 
     static let sheet = KeyTable<SheetAction>("sheet", movementBindings(SheetAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
@@ -58,7 +58,7 @@ enum ScreenKeys {
         KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum PanelAction: Sendable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help }
+    enum PanelAction: Sendable, Equatable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help }
 
     static let panel = KeyTable<PanelAction>("filter panel", movementBindings(PanelAction.move, hint: Words("bouger", "move")) + [
         KeyBinding([.char(" ")], .toggle, help: KeyHelps.panelToggle, hint: hint(KeyHelps.spaceKey, "cocher", "tick")),
@@ -73,14 +73,14 @@ enum ScreenKeys {
         KeyBinding([.char("t")], .territory, help: KeyHelps.panelTerritory),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum HelpAction: Sendable { case scroll(Move), back, language }
+    enum HelpAction: Sendable, Equatable { case scroll(Move), back, language }
 
     static let help = KeyTable<HelpAction>("help", movementBindings(HelpAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
         KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
     ] + commonBindings(help: .back, language: .language, languageHint: false, helpHint: false))
 
-    enum FirmsAction: Sendable { case move(Move), open, back, language, help }
+    enum FirmsAction: Sendable, Equatable { case move(Move), open, back, language, help }
 
     static let firms = KeyTable<FirmsAction>("firms", movementBindings(FirmsAction.move, hint: Words("bouger", "move")) + [
         KeyBinding([.enter], .open, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "ouvrir", "open")),
@@ -89,7 +89,7 @@ enum ScreenKeys {
         KeyBinding([.char("b")], .back, help: KeyHelps.firms),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum FirmAction: Sendable { case move(Move), openSheet, favourite, back, language, help }
+    enum FirmAction: Sendable, Equatable { case move(Move), openSheet, favourite, back, language, help }
 
     static let firm = KeyTable<FirmAction>("firm", movementBindings(FirmAction.move, hint: Words("choisir une offre", "choose an offer")) + [
         KeyBinding([.enter], .openSheet, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "fiche", "sheet")),
@@ -100,21 +100,21 @@ enum ScreenKeys {
 
     // MARK: Prompts and the export dialog (letters are text there)
 
-    enum SearchAction: Sendable { case keep, cancel, move(Move) }
+    enum SearchAction: Sendable, Equatable { case keep, cancel, move(Move) }
 
     static let search = KeyTable<SearchAction>("search prompt", [
         KeyBinding([.enter], .keep, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.enterKey, "garder", "keep")),
         KeyBinding([.escape], .cancel, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.escKey, "annuler", "cancel")),
     ] + promptMovementBindings(SearchAction.move, hint: nil))
 
-    enum TerritoryAction: Sendable { case move(Move), apply, cancel }
+    enum TerritoryAction: Sendable, Equatable { case move(Move), apply, cancel }
 
     static let territory = KeyTable<TerritoryAction>("territory prompt", promptMovementBindings(TerritoryAction.move, hint: Words("choisir", "choose")) + [
         KeyBinding([.enter], .apply, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.enterKey, "appliquer", "apply")),
         KeyBinding([.escape], .cancel, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.escKey, "annuler", "cancel")),
     ])
 
-    enum ExportAction: Sendable { case previousField, nextField, previousChoice, nextChoice, export, cancel }
+    enum ExportAction: Sendable, Equatable { case previousField, nextField, previousChoice, nextChoice, export, cancel }
 
     /// The dialog's fields. On the file name, ← → and Space are text editing, not a choice.
     static let export = KeyTable<ExportAction>("export dialog", [
@@ -126,7 +126,7 @@ enum ScreenKeys {
         KeyBinding([.escape], .cancel, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "annuler", "cancel")),
     ])
 
-    enum OverwriteAction: Sendable { case replace, keep }
+    enum OverwriteAction: Sendable, Equatable { case replace, keep }
 
     /// The question about an existing file ("o" for oui, "y" for yes, in either language).
     static let overwrite = KeyTable<OverwriteAction>("overwrite question", [
@@ -134,12 +134,12 @@ enum ScreenKeys {
         KeyBinding([.char("n"), .char("N"), .escape], .keep, help: KeyHelps.exportOverwrite),
     ])
 
-    enum WaitingAction: Sendable { case close }
+    enum WaitingAction: Sendable, Equatable { case close }
 
     /// While an export is being written: Esc closes the dialog (the outcome still shows).
     static let exportWaiting = KeyTable<WaitingAction>("export waiting", [KeyBinding([.escape], .close, help: KeyHelps.escape)])
 
-    enum TextAction: Sendable { case left, right, start, end, deleteBackward, deleteForward, deleteToStart }
+    enum TextAction: Sendable, Equatable { case left, right, start, end, deleteBackward, deleteForward, deleteToStart }
 
     /// Editing a text field (search, place, file name); any other typed character is text.
     static let text = KeyTable<TextAction>("text field", [
