@@ -2,7 +2,7 @@ import CatalyseCore
 
 extension AppState {
     /// Turns one event into a new state and the effects the program must perform. Pure: no
-    /// I/O; the runner performs the effects and sends their outcome back as events.
+    /// I/O; the event loop has the effects performed and sends their outcomes back as events.
     public mutating func update(_ event: Event) -> [Effect] {
         let statusBefore = status
         let unavailableBefore = favouritesUnavailable
