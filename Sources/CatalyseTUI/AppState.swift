@@ -19,13 +19,53 @@ public enum Screen: Sendable, Equatable {
 
 /// A short message in the footer (an export written, favourites that could not be saved).
 /// Information goes with the next key; an error is shown in full (wrapped) and stays until Esc
-/// or an action on the favourites.
+/// or an action on the favourites. It holds what happened, not words: it is worded in the
+/// language of the frame that shows it.
 public struct StatusMessage: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
+    public enum Content: Sendable, Equatable {
+        /// A favourites change could not be saved.
+        case favouritesNotSaved(FavouritesError)
+        /// The favourites file could not be read at start.
+        case favouritesUnreadable(FavouritesError)
+        /// An export was written at this path.
+        case exportWritten(path: String)
+        /// An export could not be written (the dialog was closed before the answer).
+        case exportFailed(WriteFailure)
+        /// Enter on a favourite whose offer is gone.
+        case missingOfferCannotOpen
+        /// `L` with `--lang`: the switch is for this session only.
+        case languageLocked
+    }
+
+    public var content: Content
+
+    public init(_ content: Content) { self.content = content }
+
+    public var isError: Bool {
+        switch content {
+        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
+        case .exportWritten, .missingOfferCannotOpen, .languageLocked: false
+        }
+    }
+
+    /// The message in the language of `strings`.
+    func text(_ strings: Strings) -> String {
+        switch content {
+        case .favouritesNotSaved(let error): strings.favouritesFailed(error)
+        case .favouritesUnreadable(let error): strings.favouritesUnreadableMessage(error)
+        case .exportWritten(let path): strings.exportWritten(TextCleaning.forDisplay(path))
+        case .exportFailed(let failure): strings.exportFailed(failure)
+        case .missingOfferCannotOpen: strings.missingCannotOpen
+        case .languageLocked: strings.languageLocked
+        }
+    }
+
     /// When the text ends with a file path: that path, shortened in its folder part (never in
     /// the file name) when the line is too narrow.
-    var path: String? = nil
+    var path: String? {
+        if case .exportWritten(let path) = content { return TextCleaning.forDisplay(path) }
+        return nil
+    }
 }
 
 /// A row of the offer list: an offer of the catalogue (its index in `catalogue.offers`), or a
@@ -44,8 +84,8 @@ struct SearchPrompt: Sendable, Equatable {
 struct TerritoryPrompt: Sendable, Equatable {
     var field = TextField()
     var candidates: [Place] = []
-    var selection = 0
-    var top = 0
+    var scroll = ScrollState()
+    var selection: Int { scroll.selection }
 }
 
 enum Prompt: Sendable, Equatable {
@@ -53,21 +93,15 @@ enum Prompt: Sendable, Equatable {
     case territory(TerritoryPrompt)
 }
 
-struct PanelState: Sendable, Equatable {
-    /// Index into `AppState.panelRows` (always a value row).
-    var selection = 1
-    var top = 0
-}
-
 struct FirmBrowserState: Sendable, Equatable {
-    /// Index into `AppState.firmOrder`.
-    var selection = 0
-    var top = 0
+    /// The firm list: indices into `AppState.firmOrder` ("↓ more" on its last row when there is more).
+    var list = ScrollState(marksMore: true)
     /// Index in `catalogue.firms` of the firm shown by the firm view.
     var firm: Int? = nil
     /// Index into the shown firm's offers.
     var offerSelection = 0
-    var scroll = 0
+    /// The firm view's lines; its selection is the line of the selected offer.
+    var document = ScrollState(marksMore: true)
 }
 
 /// The whole interface state: a value. `update(_:)` turns an event into a new state and the
@@ -106,12 +140,14 @@ public struct AppState: Sendable {
     /// The last query result; re-run only when the filter or the favourites-only set changes.
     public internal(set) var result: QueryResult
 
-    var selection = 0
-    var listTop = 0
+    /// The offer list: rows of `row(_:)`.
+    var list = ScrollState()
+    var selection: Int { list.selection }
     var stack: [Screen] = [.list]
     var sheetOffer: Int? = nil
     var sheetScroll = 0
-    var panel = PanelState()
+    /// The filter panel: indices into `panelRows` (the selection is always a value row).
+    var panel = ScrollState()
     var helpScroll = 0
     var firms = FirmBrowserState()
     var prompt: Prompt? = nil
@@ -153,6 +189,8 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
     /// Rows of the list: the offers listed, plus missing favourites in the favourites-only view.
     public var rowCount: Int { result.offers.count + (favouritesOnly ? missingFavourites.count : 0) }
+    /// The status message in the current language, if one is shown or kept.
+    public var statusText: String? { status?.text(strings) }
     /// The id of the selected row's offer (or missing favourite), if any.
     public var selectedID: String? {
         guard selection < rowCount else { return nil }
@@ -186,17 +224,17 @@ public struct AppState: Sendable {
         let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
         result = index.run(effectiveFilter, counts: true, refining: result)
         // Not found any more: stay at the same place in the list (clamped).
-        if resetSelection { selection = 0 }
+        var target = resetSelection ? 0 : selection
         if let previous {
             switch previous {
             case .offer(let i):
-                if let at = result.offers.firstIndex(of: i) { selection = at }
+                if let at = result.offers.firstIndex(of: i) { target = at }
             case .missing(let id):
-                if favouritesOnly, let at = missingFavourites.firstIndex(of: id) { selection = result.offers.count + at }
+                if favouritesOnly, let at = missingFavourites.firstIndex(of: id) { target = result.offers.count + at }
             }
         }
-        if resetSelection { listTop = 0 }
-        clampList()
+        if resetSelection { list.scroll(to: 0) }
+        list.fit(count: rowCount, height: layout.listHeight, selecting: target)
     }
 
     mutating func setFilter(_ newFilter: OfferFilter, resetSelection: Bool = false) {
@@ -231,23 +269,19 @@ public struct AppState: Sendable {
     // MARK: Scrolling
 
     /// Keeps the selection in range and visible in the list viewport.
-    mutating func clampList() {
-        let count = rowCount
-        selection = count == 0 ? 0 : min(max(0, selection), count - 1)
-        let h = layout.listHeight
-        guard h > 0 else { listTop = min(listTop, max(0, count - 1)); return }
-        if selection < listTop { listTop = selection }
-        if selection >= listTop + h { listTop = selection - h + 1 }
-        listTop = max(0, min(listTop, max(0, count - h)))
+    mutating func clampList(_ l: Layout? = nil) {
+        list.fit(count: rowCount, height: (l ?? layout).listHeight)
     }
 
-    /// Keeps every scroll position valid for the current size (after a resize or a language switch).
+    /// Keeps every scroll position valid for the current size (after a resize, a language switch,
+    /// a message that takes footer rows). The layout is computed once for all of them.
     mutating func clampAll() {
-        clampList()
-        clampSheet()
-        clampHelp()
-        clampPanel()
-        clampFirms()
-        clampTerritory()
+        let l = layout
+        clampList(l)
+        clampSheet(l)
+        clampHelp(l)
+        clampPanel(l)
+        clampFirms(l)
+        clampTerritory(l)
     }
 }

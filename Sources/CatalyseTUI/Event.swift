@@ -5,8 +5,8 @@ public enum Key: Sendable, Hashable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
-    /// Control + a letter (`ctrl("c")`); Ctrl-C and Ctrl-Z are delivered as `.interrupt` /
-    /// `.suspend` events when the terminal turns them into signals.
+    /// Control + a letter (`ctrl("c")`). The terminal is in raw mode: Ctrl-C and Ctrl-Z come as
+    /// keys, and the key tables turn them into `quit` and `suspend`.
     case ctrl(Character)
 }
 
@@ -14,28 +14,69 @@ public enum Key: Sendable, Hashable {
 public enum MouseAction: Sendable, Hashable { case press, wheelUp, wheelDown }
 
 /// Everything that can happen to the interface: input, a new size, and the outcome of an effect.
-public enum Event: Sendable, Hashable {
+/// Outcomes are typed (never ready-made text): the interface words them in the language it is
+/// in when it draws them, so a message shown before `L` follows the switch.
+public enum Event: Sendable, Equatable {
     case key(Key)
     case mouse(MouseAction, row: Int, column: Int)
     case resize(width: Int, height: Int)
     /// The favourites file after a change (or at start): the ids, in order.
     case favouritesLoaded([String])
-    /// A favourites change failed: the message to show.
-    case favouritesFailed(String)
-    /// The favourites could not be read at start (corrupt or unreadable file): the message.
-    case favouritesUnreadable(String)
+    /// A favourites change failed (the optimistic change is undone).
+    case favouritesFailed(FavouritesError)
+    /// The favourites could not be read at start (corrupt or unreadable file).
+    case favouritesUnreadable(FavouritesError)
     /// An export was written at this path.
     case exportWritten(path: String)
-    /// An export could not be written; `exists` when the file is there (ask to overwrite).
-    case exportFailed(message: String, exists: Bool)
+    /// An export could not be written (`.exists`: the dialog asks whether to replace the file).
+    case exportFailed(WriteFailure)
 }
 
-/// Work the interface asks the program to do outside the pure update: the runner performs it
-/// and sends back the resulting event.
+/// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
+/// performs it and the loop sends back the resulting event (`quit` and `suspend` are the loop's).
 public enum Effect: Sendable, Hashable {
     case toggleFavourite(id: String)
     case writeExport(path: String, contents: String, overwrite: Bool)
     case saveLanguage(Language)
     case quit
     case suspend
+}
+
+/// Why a file could not be written, with its cause, as the interface words it.
+public struct WriteFailure: Sendable, Equatable {
+    public enum Cause: Sendable, Equatable {
+        /// The file exists and was not to be replaced.
+        case exists
+        /// The folder the file goes in does not exist, or is not a folder: that folder.
+        case missingFolder(String)
+        /// Any other failure, in the system's own words (`strerror`).
+        case system(String)
+    }
+
+    public var path: String
+    public var cause: Cause
+
+    public init(path: String, cause: Cause) {
+        self.path = path
+        self.cause = cause
+    }
+
+    /// The cause of a failed `AtomicFile.write`.
+    public init(_ error: AtomicFile.WriteError) {
+        path = error.path
+        switch error.kind {
+        case .exists: cause = .exists
+        case .missingFolder: cause = .missingFolder(WriteFailure.folder(of: error.path))
+        case .other: cause = .system(error.reason)
+        }
+    }
+
+    /// The folder part of a path: `/tmp/x` for `/tmp/x/a.txt`, `/` for `/a.txt`, empty for `a.txt`.
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
 }

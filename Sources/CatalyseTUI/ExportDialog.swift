@@ -13,10 +13,22 @@ struct ExportDialog: Sendable, Equatable {
     var scope: Scope
     var name: TextField
     /// A write asked for and not answered yet: the path and the contents (kept to overwrite).
-    var pending: (path: String, contents: String)? = nil
+    struct PendingWrite: Sendable, Equatable {
+        var path: String
+        var contents: String
+    }
+
+    /// What the dialog's message lines say went wrong (worded when drawn).
+    enum Problem: Sendable, Equatable {
+        case emptyName
+        case nothingToExport
+        case writeFailed(WriteFailure)
+    }
+
+    var pending: PendingWrite? = nil
     /// The file exists: asking whether to replace it.
     var confirmingOverwrite = false
-    var error: String? = nil
+    var error: Problem? = nil
 
     /// The export extension a file name ends with (`md`, `markdown`, `csv`, `txt`, any case), as
     /// written in the name.
@@ -27,12 +39,6 @@ struct ExportDialog: Sendable, Equatable {
             if lower.hasSuffix(suffix), lower.count > suffix.count { return String(name.suffix(ext.count)) }
         }
         return nil
-    }
-
-    static func == (a: ExportDialog, b: ExportDialog) -> Bool {
-        a.field == b.field && a.format == b.format && a.scope == b.scope && a.name == b.name
-            && a.pending?.path == b.pending?.path && a.pending?.contents == b.pending?.contents
-            && a.confirmingOverwrite == b.confirmingOverwrite && a.error == b.error
     }
 }
 
@@ -81,105 +87,98 @@ extension AppState {
         guard var dialog = export else { return [] }
         defer { if export != nil { export = dialog } }
         if dialog.confirmingOverwrite {
-            switch key {
-            case .char("o"), .char("O"), .char("y"), .char("Y"):
+            switch ScreenKeys.overwrite.action(for: key) {
+            case .replace:
                 guard let pending = dialog.pending else { dialog.confirmingOverwrite = false; return [] }
                 dialog.confirmingOverwrite = false
                 return [.writeExport(path: pending.path, contents: pending.contents, overwrite: true)]
-            case .char("n"), .char("N"), .escape:
+            case .keep:
                 dialog.confirmingOverwrite = false
                 dialog.pending = nil
                 dialog.field = .name
-            default:
+            case nil:
                 break
             }
             return []
         }
         if dialog.pending != nil {
             // Waiting for the write: only Esc (close; the outcome still shows) does something.
-            if key == .escape { export = nil }
+            if ScreenKeys.exportWaiting.action(for: key) == .close { export = nil }
             return []
         }
-        switch key {
-        case .escape:
+        let action = ScreenKeys.export.action(for: key)
+        switch action {
+        case .cancel:
             export = nil
-            return []
-        case .enter:
-            dialog.error = nil
-            let name = dialog.name.text.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else {
-                dialog.error = strings.exportEmptyName
-                dialog.field = .name
-                return []
-            }
-            let count = exportCount(dialog.scope)
-            guard count.offers + count.missing > 0 else {
-                dialog.error = strings.exportNothing
-                return []
-            }
-            let content = exportContent(dialog.scope)
-            let contents = ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
-            let path = exportPath(name)
-            dialog.pending = (path, contents)
-            return [.writeExport(path: path, contents: contents, overwrite: false)]
-        case .up, .backTab:
+        case .export:
+            return startExport(&dialog)
+        case .previousField:
             dialog.field = ExportDialog.Field(rawValue: max(0, dialog.field.rawValue - 1)) ?? .format
-            return []
-        case .down, .tab:
+        case .nextField:
             dialog.field = ExportDialog.Field(rawValue: min(2, dialog.field.rawValue + 1)) ?? .name
-            return []
-        default:
-            break
-        }
-        switch dialog.field {
-        case .format:
-            let all = ShortlistExport.Format.allCases
-            let at = all.firstIndex(of: dialog.format) ?? 0
-            let next: Int
-            switch key {
-            case .left: next = (at + all.count - 1) % all.count
-            case .right, .char(" "): next = (at + 1) % all.count
-            default: return []
-            }
-            let old = dialog.format
-            dialog.format = all[next]
-            // The name's extension follows when it is the old format's one.
-            if let ext = ExportDialog.knownExtension(dialog.name.text), ShortlistExport.Format(fileName: "." + ext) == old {
-                dialog.name.set(String(dialog.name.text.dropLast(ext.count)) + dialog.format.fileExtension)
-            }
-        case .scope:
-            switch key {
-            case .left, .right, .char(" "):
-                dialog.scope = dialog.scope == .favourites ? .list : .favourites
-            default:
-                break
-            }
-        case .name:
-            // The format follows a typed extension (.md, .csv, .txt).
-            if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
-                dialog.format = ShortlistExport.Format(fileName: dialog.name.text)
+        case .previousChoice, .nextChoice, nil:
+            switch dialog.field {
+            case .format:
+                guard let action else { return [] }
+                let all = ShortlistExport.Format.allCases
+                let at = all.firstIndex(of: dialog.format) ?? 0
+                let next = action == .previousChoice ? (at + all.count - 1) % all.count : (at + 1) % all.count
+                let old = dialog.format
+                dialog.format = all[next]
+                // The name's extension follows when it is the old format's one.
+                if let ext = ExportDialog.knownExtension(dialog.name.text), ShortlistExport.Format(fileName: "." + ext) == old {
+                    dialog.name.set(String(dialog.name.text.dropLast(ext.count)) + dialog.format.fileExtension)
+                }
+            case .scope:
+                if action != nil { dialog.scope = dialog.scope == .favourites ? .list : .favourites }
+            case .name:
+                // ← → and Space edit the name; the format follows a typed extension (.md, .csv, .txt).
+                if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
+                    dialog.format = ShortlistExport.Format(fileName: dialog.name.text)
+                }
             }
         }
         return []
+    }
+
+    /// Enter: checks the name and the content, then asks for the file to be written (never
+    /// over an existing one: the answer `.exists` makes the dialog ask).
+    mutating func startExport(_ dialog: inout ExportDialog) -> [Effect] {
+        dialog.error = nil
+        let name = dialog.name.text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            dialog.error = .emptyName
+            dialog.field = .name
+            return []
+        }
+        let count = exportCount(dialog.scope)
+        guard count.offers + count.missing > 0 else {
+            dialog.error = .nothingToExport
+            return []
+        }
+        let content = exportContent(dialog.scope)
+        let contents = ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
+        let path = exportPath(name)
+        dialog.pending = ExportDialog.PendingWrite(path: path, contents: contents)
+        return [.writeExport(path: path, contents: contents, overwrite: false)]
     }
 
     mutating func exportWritten(path: String) -> [Effect] {
         export = nil
-        let shown = TextCleaning.forDisplay(path)
-        status = StatusMessage(text: strings.exportWritten(shown), isError: false, path: shown)
+        status = StatusMessage(.exportWritten(path: path))
         return []
     }
 
-    mutating func exportFailed(message: String, exists: Bool) -> [Effect] {
+    mutating func exportFailed(_ failure: WriteFailure) -> [Effect] {
         guard var dialog = export else {
-            status = StatusMessage(text: strings.exportFailed(TextCleaning.forDisplay(message)), isError: true)
+            status = StatusMessage(.exportFailed(failure))
             return []
         }
-        if exists && dialog.pending != nil {
+        if failure.cause == .exists && dialog.pending != nil {
             dialog.confirmingOverwrite = true
         } else {
             dialog.pending = nil
-            dialog.error = strings.exportFailed(TextCleaning.forDisplay(message))
+            dialog.error = .writeFailed(failure)
             dialog.field = .name
         }
         export = dialog
@@ -217,7 +216,13 @@ extension AppState {
         } else if dialog.pending != nil {
             message = [(s.exportWaiting, Palette.muted)]
         } else if let error = dialog.error {
-            message = TextFit.lines(error, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
+            let text: String
+            switch error {
+            case .emptyName: text = s.exportEmptyName
+            case .nothingToExport: text = s.exportNothing
+            case .writeFailed(let failure): text = s.exportFailed(failure)
+            }
+            message = TextFit.lines(text, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
         }
 
         // Border, blank, format, content (1 or 2 rows), file, folder, blank, two message rows,
@@ -262,13 +267,13 @@ extension AppState {
         if dialog.confirmingOverwrite {
             // The question takes the keys' row: only o / n / Esc act now.
             grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: keysY, column: innerX, style: Palette.key)
-            grid.cursor = (keysY, innerX)
+            grid.cursor = Position(keysY, innerX)
         } else {
-            grid.put(TextFit.keys(s.exportKeys, width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
+            grid.put(TextFit.keys(ScreenKeys.export.hintPairs(language), width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
             switch dialog.field {
-            case .format: grid.cursor = (formatY, innerX)
-            case .scope: grid.cursor = (scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
-            case .name: grid.cursor = (nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
+            case .format: grid.cursor = Position(formatY, innerX)
+            case .scope: grid.cursor = Position(scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
+            case .name: grid.cursor = Position(nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
             }
         }
     }

@@ -54,68 +54,72 @@ extension AppState {
     /// listed; else the nearest value above, as `clampPanel` does).
     mutating func keepPanelSelection(on value: PanelValue) {
         let rows = panelRows
-        if let at = rows.firstIndex(where: { if case .value(let f, let c, _) = $0 { f == value.facet && c == value.code } else { false } }) {
-            panel.selection = at
-        }
-        clampPanel()
+        let at = rows.firstIndex { if case .value(let f, let c, _) = $0 { f == value.facet && c == value.code } else { false } }
+        clampPanel(selecting: at, rows: rows)
     }
 
     func isSelected(_ facet: Facet, _ code: String) -> Bool {
         filter.selectedCodes(facet).contains(code)
     }
 
-    mutating func clampPanel() {
-        let rows = panelRows
-        panel.selection = max(0, min(panel.selection, rows.count - 1))
-        if !rows[panel.selection].isValue {
+    /// Keeps the highlight on a value row (`selecting` one, or the current one) and in view,
+    /// with its facet's heading when the heading is just above.
+    mutating func clampPanel(_ l: Layout? = nil, selecting: Int? = nil, rows: [PanelRow]? = nil) {
+        let rows = rows ?? panelRows
+        var at = max(0, min(selecting ?? panel.selection, rows.count - 1))
+        if !rows[at].isValue {
             // The row list changed under the selection (a département removed): nearest value above.
-            panel.selection = rows[..<panel.selection].lastIndex(where: \.isValue) ?? rows.firstIndex(where: \.isValue) ?? 0
+            at = rows[..<at].lastIndex(where: \.isValue) ?? rows.firstIndex(where: \.isValue) ?? 0
         }
-        let h = layout.listHeight
-        guard h > 0 else { return }
-        // Show the facet's heading with its first value when possible.
-        var wanted = panel.selection
-        if wanted > 0, case .heading = rows[wanted - 1] { wanted -= 1 }
-        if wanted < panel.top { panel.top = wanted }
-        if panel.selection >= panel.top + h { panel.top = panel.selection - h + 1 }
-        panel.top = max(0, min(panel.top, max(0, rows.count - h)))
+        var lead = 0
+        if at > 0, case .heading = rows[at - 1] { lead = 1 }
+        panel.fit(count: rows.count, height: (l ?? layout).listHeight, selecting: at, lead: lead)
+    }
+
+    /// The panel rows on screen (from the stored offset, kept in range).
+    func panelWindow(_ l: Layout, rows: [PanelRow]) -> ScrollState {
+        panel.window(count: rows.count, height: l.listHeight)
     }
 
     mutating func handlePanelKey(_ key: Key) -> [Effect] {
         let rows = panelRows
-        let values = rows.indices.filter { rows[$0].isValue }
-        if let move = Move(screenKey: key) {
-            movePanel(move, rows: rows, values: values)
+        var effects: [Effect] = []
+        switch ScreenKeys.panel.action(for: key) {
+        case .move(let move):
+            movePanel(move, rows: rows)
             return []
-        }
-        switch key {
-        case .char(" "):
+        case .toggle:
             togglePanelValue(rows)
-        case .tab, .right:
+        case .nextFacet:
             jumpFacet(forward: true, rows: rows)
-        case .backTab, .left:
+        case .previousFacet:
             jumpFacet(forward: false, rows: rows)
-        case .char("x"):
+        case .clearAll:
             clearEverything()
-        case .char("p"):
+        case .purpose:
             cyclePurpose()
-        case .char("t"):
+        case .territory:
             openTerritoryPrompt()
-        case .escape, .char("q"), .char("f"), .enter:
+        case .close:
             goBack()
-        default:
+        case .language:
+            effects = switchLanguage()
+        case .help:
+            openHelp()
+        case nil:
             break
         }
         clampPanel()
-        return []
+        return effects
     }
 
-    mutating func movePanel(_ move: Move, rows: [PanelRow], values: [Int]) {
+    /// Moves among the value rows (headings and hints are skipped).
+    mutating func movePanel(_ move: Move, rows: [PanelRow]) {
+        let values = rows.indices.filter { rows[$0].isValue }
         guard !values.isEmpty else { return }
         let position = values.firstIndex(of: panel.selection) ?? 0
         let next = move.apply(to: position, count: values.count, page: max(1, layout.listHeight - 2))
-        panel.selection = values[next]
-        clampPanel()
+        clampPanel(selecting: values[next], rows: rows)
     }
 
     mutating func togglePanelValue(_ rows: [PanelRow]) {
@@ -132,12 +136,11 @@ extension AppState {
         guard let at = facets.firstIndex(of: current) else { return }
         let target = facets[(at + (forward ? 1 : facets.count - 1)) % facets.count]
         if let first = rows.firstIndex(where: { if case .value(let f, _, _) = $0 { f == target } else { false } }) {
-            panel.selection = first
+            clampPanel(selecting: first, rows: rows)
         }
     }
 
-    func renderPanel(into grid: inout Grid) {
-        let l = layout
+    func renderPanel(_ l: Layout, into grid: inout Grid) {
         let s = strings
         let rows = panelRows
         grid.put(s.panelTitle, row: l.columnTitleY, column: 0, style: Palette.columnTitle)
@@ -145,7 +148,7 @@ extension AppState {
         grid.put(CellWidth.truncate("  " + s.panelHint, to: max(0, width - titleWidth)), row: l.columnTitleY, column: titleWidth, style: Palette.muted)
         let h = l.listHeight
         guard h > 0 else { return }
-        let top = max(0, min(panel.top, max(0, rows.count - h)))
+        let top = panelWindow(l, rows: rows).offset
         let countWidth = 7
         // A readable column: counts close to their labels even on a wide terminal.
         let width = min(self.width, 72)
@@ -169,7 +172,7 @@ extension AppState {
                 grid.put(countText, row: y, column: width - 1 - CellWidth.of(countText), style: count == 0 ? Palette.muted : Palette.plain)
                 if i == panel.selection {
                     grid.highlight(row: y, from: 0, width: width)
-                    grid.cursor = (y, 0)
+                    grid.cursor = Position(y, 0)
                 }
             }
         }

@@ -5,70 +5,61 @@ import CatalyseCore
 extension AppState {
     // MARK: Firm list
 
-    mutating func clampFirms() {
-        let count = firmOrder.count
-        firms.selection = count == 0 ? 0 : min(max(0, firms.selection), count - 1)
-        let h = layout.contentHeight
-        if h > 0 {
-            if firms.selection < firms.top { firms.top = firms.selection }
-            let maxTop = max(0, count - h)
-            // Above the end, "↓ more" takes the last row: one row less for the firms.
-            let shown = firms.top < maxTop ? max(1, h - 1) : h
-            if firms.selection >= firms.top + shown { firms.top = firms.selection - max(1, h - 1) + 1 }
-            firms.top = max(0, min(firms.top, maxTop))
-        }
-        clampFirmView()
+    mutating func clampFirms(_ l: Layout? = nil) {
+        let l = l ?? layout
+        firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+        clampFirmView(l)
     }
 
-    /// The first firm shown and how many rows of firms show ("↓ more" below them when
-    /// there are more).
-    var firmListWindow: (top: Int, shown: Int) {
-        let h = layout.contentHeight
-        let top = max(0, min(firms.top, max(0, firmOrder.count - h)))
-        return (top, AppState.shownLines(count: firmOrder.count, scroll: top, height: h))
+    /// The firms on screen ("↓ more" below them when there are more), from the stored offset.
+    func firmListWindow(_ l: Layout) -> ScrollState {
+        firms.list.window(count: firmOrder.count, height: l.contentHeight)
     }
 
     mutating func handleFirmsKey(_ key: Key) -> [Effect] {
-        if let move = Move(screenKey: key) {
-            firms.selection = move.apply(to: firms.selection, count: firmOrder.count, page: layout.contentHeight - 1)
-            clampFirms()
-            return []
-        }
-        switch key {
-        case .enter:
+        switch ScreenKeys.firms.action(for: key) {
+        case .move(let move):
+            let l = layout
+            firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+            firms.list.move(move)
+            clampFirmView(l)
+        case .open:
             openFirm()
-        case .escape, .char("q"), .char("b"):
+        case .back:
             goBack()
-        default:
+        case .language:
+            return switchLanguage()
+        case .help:
+            openHelp()
+        case nil:
             break
         }
         return []
     }
 
     mutating func openFirm() {
-        guard firms.selection < firmOrder.count else { return }
-        firms.firm = firmOrder[firms.selection]
+        guard firms.list.selection < firmOrder.count else { return }
+        firms.firm = firmOrder[firms.list.selection]
         firms.offerSelection = 0
-        firms.scroll = 0
+        // The view opens at the top (name, presentation), even when the first offer is below.
+        firms.document = ScrollState(marksMore: true)
         stack.append(.firm)
     }
 
-    func renderFirms(into grid: inout Grid) {
-        let l = layout
+    func renderFirms(_ l: Layout, into grid: inout Grid) {
         let s = strings
         let h = l.contentHeight
-        let window = firmListWindow
-        let title = s.firmsTitle + (AppState.rangeLabel(count: firmOrder.count, scroll: window.top, height: h) ?? " (\(firmOrder.count))")
+        let window = firmListWindow(l)
+        let title = s.firmsTitle + (AppState.rangeLabel(count: firmOrder.count, scroll: window.offset, height: h) ?? " (\(firmOrder.count))")
         grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         guard h > 0 else { return }
         let countWidth = 12
-        let top = window.top
-        if window.shown < min(h, firmOrder.count - top) {
+        if window.hasMoreBelow {
             let more = s.moreBelow
             grid.put(more, row: l.contentY + h - 1, column: max(0, l.width - 1 - CellWidth.of(more)), style: Palette.muted)
         }
-        for i in top..<min(firmOrder.count, top + window.shown) {
-            let y = l.contentY + i - top
+        for i in window.visible {
+            let y = l.contentY + i - window.offset
             let firm = catalogue.firms[firmOrder[i]]
             let count = s.firmOffers(firm.offerIndices.count)
             let place = Place.department(firm.headquarters).name(language)
@@ -78,9 +69,9 @@ extension AppState {
             let room = nameWidth - used - 3
             if room > 4 { grid.put(CellWidth.truncate("(" + place + ")", to: room), row: y, column: 2 + used + 1, style: Palette.muted) }
             grid.put(count, row: y, column: l.width - 1 - CellWidth.of(count), style: Palette.muted)
-            if i == firms.selection {
+            if i == firms.list.selection {
                 grid.highlight(row: y, from: 0, width: l.width)
-                grid.cursor = (y, 0)
+                grid.cursor = Position(y, 0)
             }
         }
     }
@@ -94,19 +85,19 @@ extension AppState {
     }
 
     /// The firm view as lines, and the line of each offer.
-    var firmDocument: (lines: [StyledLine], offerLines: [Int]) {
+    func firmDocument(_ l: Layout) -> (lines: [StyledLine], offerLines: [Int]) {
         guard let f = firms.firm else { return ([], []) }
         let firm = catalogue.firms[f]
         let s = strings
-        let width = layout.contentWidth
+        let width = l.contentWidth
         var out: [StyledLine] = []
-        for line in wrapText(firm.name, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
+        for line in TextWrap.lines(firm.name, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
         out.append(.blank)
-        for line in wrapText(trimmedBlock(firm.presentation), first: width, rest: width) { out.append(StyledLine(line)) }
+        for line in TextWrap.lines(TextWrap.trimmedBlock(firm.presentation), first: width, rest: width) { out.append(StyledLine(line)) }
         out.append(.blank)
         func field(_ label: String, _ value: String) {
             let labelText = s.field(label)
-            let wrapped = wrapText(value, first: width - CellWidth.of(labelText), rest: width - 2)
+            let wrapped = TextWrap.lines(value, first: width - CellWidth.of(labelText), rest: width - 2)
             out.append(StyledLine([Segment(labelText, Palette.key), Segment(wrapped.first ?? "")]))
             for line in wrapped.dropFirst() { out.append(StyledLine("  " + line)) }
         }
@@ -132,79 +123,75 @@ extension AppState {
     }
 
     /// Whether the selected offer's line is on screen (not under "↓ more").
-    var isSelectedFirmOfferVisible: Bool {
-        let doc = firmDocument
+    func isSelectedFirmOfferVisible(_ l: Layout, _ doc: (lines: [StyledLine], offerLines: [Int])) -> Bool {
         guard doc.offerLines.indices.contains(firms.offerSelection) else { return true }
-        let h = layout.contentHeight
-        let visible = doc.lines.count - firms.scroll > h ? h - 1 : h
-        let line = doc.offerLines[firms.offerSelection]
-        return line >= firms.scroll && line < firms.scroll + visible
+        let window = firms.document.window(count: doc.lines.count, height: l.contentHeight)
+        return window.visible.contains(doc.offerLines[firms.offerSelection])
     }
 
-    mutating func clampFirmView() {
+    /// Keeps the selected offer in range and its line in view.
+    mutating func clampFirmView(_ l: Layout? = nil) {
         guard firms.firm != nil else { return }
-        let doc = firmDocument
+        let l = l ?? layout
+        let doc = firmDocument(l)
         let count = doc.offerLines.count
         firms.offerSelection = count == 0 ? 0 : min(max(0, firms.offerSelection), count - 1)
-        let h = layout.contentHeight
-        guard h > 0 else { return }
         if count > 0 {
-            // One row less when "↓ more" takes the last row.
-            let visible = doc.lines.count > h ? max(1, h - 1) : h
-            let line = doc.offerLines[firms.offerSelection]
-            if line < firms.scroll { firms.scroll = line }
-            if line >= firms.scroll + visible { firms.scroll = line - visible + 1 }
+            firms.document.fit(count: doc.lines.count, height: l.contentHeight, selecting: doc.offerLines[firms.offerSelection])
+        } else {
+            firms.document = firms.document.window(count: doc.lines.count, height: l.contentHeight)
         }
-        firms.scroll = max(0, min(firms.scroll, max(0, doc.lines.count - h)))
     }
 
     mutating func handleFirmKey(_ key: Key) -> [Effect] {
         let offers = firmOffers
-        if let move = Move(screenKey: key) {
+        switch ScreenKeys.firm.action(for: key) {
+        case .move(let move):
+            let l = layout
             // The view opens at the top (name, presentation); when the selected offer is still
             // below, the first ↓ or ↑ scrolls to it rather than skipping it.
-            if (move == .down || move == .up) && !isSelectedFirmOfferVisible {
-                clampFirmView()
+            if (move == .down || move == .up) && !isSelectedFirmOfferVisible(l, firmDocument(l)) {
+                clampFirmView(l)
                 return []
             }
-            firms.offerSelection = move.apply(to: firms.offerSelection, count: offers.count, page: layout.contentHeight - 1)
-            if move == .home { firms.scroll = 0 }
-            clampFirmView()
-            return []
-        }
-        switch key {
-        case .enter:
+            firms.offerSelection = move.apply(to: firms.offerSelection, count: offers.count, page: l.contentHeight - 1)
+            if move == .home { firms.document.scroll(to: 0) }
+            clampFirmView(l)
+        case .openSheet:
             if offers.indices.contains(firms.offerSelection) {
                 sheetOffer = offers[firms.offerSelection]
                 sheetScroll = 0
                 stack.append(.sheet)
             }
-        case .char(" "):
+        case .favourite:
             if offers.indices.contains(firms.offerSelection) {
                 return toggleFavourite(catalogue.offers[offers[firms.offerSelection]].id)
             }
-        case .escape, .char("q"):
+        case .back:
             goBack()
-        default:
+        case .language:
+            return switchLanguage()
+        case .help:
+            openHelp()
+        case nil:
             break
         }
         return []
     }
 
-    func renderFirm(into grid: inout Grid) {
-        let l = layout
+    func renderFirm(_ l: Layout, into grid: inout Grid) {
         guard let f = firms.firm else { return }
         grid.put(strings.firmsTitle + " › " + catalogue.firms[f].name, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
-        let doc = firmDocument
+        let doc = firmDocument(l)
         let h = l.contentHeight
         let frame = SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: h, beside: false)
-        let scroll = max(0, min(firms.scroll, max(0, doc.lines.count - h)))
+        let scroll = firms.document.window(count: doc.lines.count, height: h).offset
         drawSheet(doc.lines, scroll: scroll, frame: frame, into: &grid)
-        grid.cursor = (l.contentY, l.contentX)
-        if doc.offerLines.indices.contains(firms.offerSelection), isSelectedFirmOfferVisible {
+        grid.cursor = Position(l.contentY, l.contentX)
+        if doc.offerLines.indices.contains(firms.offerSelection), isSelectedFirmOfferVisible(l, doc) {
             let y = l.contentY + doc.offerLines[firms.offerSelection] - scroll
             grid.highlight(row: y, from: 0, width: l.width)
-            grid.cursor = (y, 0)
+            grid.cursor = Position(y, 0)
         }
     }
 }

@@ -37,22 +37,27 @@ public struct Cell: Sendable, Hashable {
     public static let continuation = Cell("")
 }
 
+/// A cell position on the screen: a row and a column, from the top left corner (0, 0).
+public struct Position: Sendable, Hashable {
+    public var row: Int
+    public var column: Int
+    public init(row: Int, column: Int) { self.row = row; self.column = column }
+    /// `Position(3, 0)`: row 3, column 0.
+    public init(_ row: Int, _ column: Int) { self.init(row: row, column: column) }
+}
+
 /// A frame: a rectangle of cells the backend copies to the terminal, and where the terminal
 /// cursor should sit (on the selected row, for screen readers).
-public struct Grid: Sendable, Equatable {
+public struct Grid: Sendable, Hashable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
-    public var cursor: (row: Int, column: Int)? = nil
+    public var cursor: Position? = nil
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
-    }
-
-    public static func == (a: Grid, b: Grid) -> Bool {
-        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
     }
 
     public subscript(row: Int, column: Int) -> Cell {

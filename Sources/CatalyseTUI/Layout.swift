@@ -76,14 +76,15 @@ extension AppState {
     /// the file name stays visible; other text is wrapped, on up to three lines.
     func statusLines(_ status: StatusMessage, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let text = status.text(strings)
         if let path = status.path {
-            let prefix = status.text.hasSuffix(path) ? String(status.text.dropLast(path.count)) : status.text
+            let prefix = text.hasSuffix(path) ? String(text.dropLast(path.count)) : text
             let prefixWidth = CellWidth.of(prefix)
-            if prefixWidth + CellWidth.of(path) <= width { return [status.text] }
+            if prefixWidth + CellWidth.of(path) <= width { return [text] }
             if width - prefixWidth >= 16 { return [prefix + TextFit.path(path, width: width - prefixWidth)] }
             return TextFit.lines(prefix, width: width, maxLines: 1) + [TextFit.path(path, width: width)]
         }
-        return TextFit.lines(status.text, width: width, maxLines: Layout.maxStatusLines(height: height))
+        return TextFit.lines(text, width: width, maxLines: Layout.maxStatusLines(height: height))
     }
 
     /// The filters bar: every active filter and the search (nothing hidden), then the key that
@@ -105,7 +106,7 @@ extension AppState {
         let text = s.filtersPrefix + parts.joined(separator: language == .fr ? " ; " : "; ")
         // The clearing key (and the note that favourites are unavailable) stay in one piece.
         let hint = s.clearAllHint + (favouritesUnavailable ? "  " + s.favouritesUnavailable : "")
-        var lines = wrapText(text, first: max(1, width), rest: max(1, width))
+        var lines = TextWrap.lines(text, first: max(1, width), rest: max(1, width))
         // The clearing key stays in one piece: after the last line, or on a line of its own.
         if let last = lines.last, CellWidth.of(last) + 2 + CellWidth.of(hint) <= width {
             lines[lines.count - 1] = last + "  " + hint

@@ -3,8 +3,7 @@ import CatalyseCore
 /// The offer list: ★, firm, title, purpose tag, format tag, in fixed cell columns. Only the
 /// visible rows are drawn (the catalogue may hold 100,000 offers).
 extension AppState {
-    func renderList(into grid: inout Grid) {
-        let l = layout
+    func renderList(_ l: Layout, into grid: inout Grid) {
         let s = strings
         let columns = ListColumns(width: l.listWidth, strings: s, gap: l.split ? 1 : 0)
 
@@ -22,11 +21,12 @@ extension AppState {
                 : favouritesOnly && favourites.isEmpty ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
             grid.put(CellWidth.truncate(empty.0, to: l.listWidth - 2), row: l.listY + 1, column: 2, style: Palette.title)
             grid.put(CellWidth.truncate(empty.1, to: l.listWidth - 2), row: l.listY + 2, column: 2, style: Palette.muted)
-            grid.cursor = (min(l.listY, max(0, l.footerY - 1)), 0)
+            grid.cursor = Position(min(l.listY, max(0, l.footerY - 1)), 0)
             return
         }
 
-        let top = visibleListTop
+        let window = listWindow(l)
+        let top = window.offset
         let end = min(count, top + l.listHeight)
         for i in top..<end {
             let y = l.listY + i - top
@@ -34,19 +34,14 @@ extension AppState {
             if i == selection { grid.highlight(row: y, from: 0, width: l.listWidth) }
         }
         if selection >= top && selection < end {
-            grid.cursor = (l.listY + selection - top, 0)
+            grid.cursor = Position(l.listY + selection - top, 0)
         }
     }
 
-    /// The first row shown: the stored scroll position, corrected so that the selection is
-    /// visible whatever happened since (render never trusts a stale value).
-    var visibleListTop: Int {
-        let h = layout.listHeight
-        guard h > 0 else { return 0 }
-        var top = min(listTop, max(0, rowCount - h))
-        if selection < top { top = selection }
-        if selection >= top + h { top = selection - h + 1 }
-        return max(0, top)
+    /// The rows on screen: the stored scroll position, fitted again so that the selection is
+    /// visible whatever happened since (render and the mouse never trust a stale value).
+    func listWindow(_ l: Layout) -> ScrollState {
+        list.fitted(count: rowCount, height: l.listHeight)
     }
 
     func drawRow(_ row: ListRow, y: Int, columns: ListColumns, strings s: Strings, into grid: inout Grid) {

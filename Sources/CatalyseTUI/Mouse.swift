@@ -1,44 +1,41 @@
 import CatalyseCore
 
 /// Mouse: a click selects a row (a second click on the selected row opens it) or ticks a
-/// filter value; the wheel scrolls what is under the pointer.
+/// filter value; the wheel scrolls what is under the pointer. The layout is computed once per
+/// event, before anything changes (it says what was under the pointer).
 extension AppState {
     mutating func handleMouse(_ action: MouseAction, row: Int, column: Int) -> [Effect] {
         guard !isTooSmall, row >= 0, row < height, column >= 0, column < width else { return [] }
         if export != nil { return [] }
+        let l = layout
         if case .territory(let t) = prompt {
-            return mouseTerritory(action, row: row, t)
+            return mouseTerritory(action, row: row, t, l)
         }
         switch screen {
-        case .list: mouseList(action, row: row, column: column)
+        case .list: mouseList(action, row: row, column: column, l)
         case .sheet:
-            if sheetIsBeside && column < layout.listWidth {
-                if action == .press {
-                    goBack()
-                    mouseList(action, row: row, column: column)
-                } else {
-                    mouseList(action, row: row, column: column)
-                }
+            if sheetIsBeside(l) && column < l.listWidth {
+                if action == .press { goBack() }
+                mouseList(action, row: row, column: column, l)
             } else {
-                scrollSheet(action)
+                scrollSheet(action, l)
             }
-        case .filters: mousePanel(action, row: row)
+        case .filters: mousePanel(action, row: row, l)
         case .help:
             let step = action == .wheelUp ? -wheelStep : action == .wheelDown ? wheelStep : 0
-            helpScroll = Move.by(step).scroll(helpScroll, maxOffset: helpMaxScroll, page: 1)
-        case .firms: mouseFirms(action, row: row)
-        case .firm: mouseFirm(action, row: row)
+            helpScroll = Move.by(step).scroll(helpScroll, maxOffset: helpMaxScroll(l), page: 1)
+        case .firms: mouseFirms(action, row: row, l)
+        case .firm: mouseFirm(action, row: row, l)
         }
         return []
     }
 
-    mutating func mouseList(_ action: MouseAction, row: Int, column: Int) {
-        let l = layout
+    mutating func mouseList(_ action: MouseAction, row: Int, column: Int, _ l: Layout) {
         if l.split && column > l.listWidth {
             // Over the side sheet: a click focuses it, the wheel scrolls it.
             if prompt == nil {
                 if screen == .list, selection < rowCount, case .offer = self.row(selection) { openSheet() }
-                if screen == .sheet { scrollSheet(action) }
+                if screen == .sheet { scrollSheet(action, l) }
             }
             return
         }
@@ -47,86 +44,86 @@ extension AppState {
         case .wheelDown: moveSelection(.by(wheelStep))
         case .press:
             guard row >= l.listY, row < l.listY + l.listHeight else { return }
-            let i = visibleListTop + row - l.listY
+            let i = listWindow(l).offset + row - l.listY
             guard i < rowCount else { return }
             if i == selection && prompt == nil && !l.split {
                 openSheet()
             } else {
-                selection = i
-                clampList()
+                list.fit(count: rowCount, height: l.listHeight, selecting: i)
             }
         }
     }
 
-    mutating func scrollSheet(_ action: MouseAction) {
+    mutating func scrollSheet(_ action: MouseAction, _ l: Layout) {
         let step = action == .wheelUp ? -wheelStep : action == .wheelDown ? wheelStep : 0
-        sheetScroll = Move.by(step).scroll(sheetScroll, maxOffset: sheetMaxScroll, page: 1)
+        sheetScroll = Move.by(step).scroll(sheetScroll, maxOffset: sheetMaxScroll(l), page: 1)
     }
 
-    mutating func mousePanel(_ action: MouseAction, row: Int) {
-        let l = layout
+    mutating func mousePanel(_ action: MouseAction, row: Int, _ l: Layout) {
         let rows = panelRows
         switch action {
         case .wheelUp, .wheelDown:
-            let values = rows.indices.filter { rows[$0].isValue }
-            movePanel(.by(action == .wheelUp ? -wheelStep : wheelStep), rows: rows, values: values)
+            movePanel(.by(action == .wheelUp ? -wheelStep : wheelStep), rows: rows)
         case .press:
             guard row >= l.listY, row < l.listY + l.listHeight else { return }
-            let top = max(0, min(panel.top, max(0, rows.count - l.listHeight)))
-            let i = top + row - l.listY
+            let i = panelWindow(l, rows: rows).offset + row - l.listY
             guard i < rows.count, rows[i].isValue else { return }
-            panel.selection = i
+            clampPanel(l, selecting: i, rows: rows)
             togglePanelValue(rows)
             clampPanel()
         }
     }
 
-    mutating func mouseFirms(_ action: MouseAction, row: Int) {
-        let l = layout
+    mutating func mouseFirms(_ action: MouseAction, row: Int, _ l: Layout) {
         switch action {
         case .wheelUp, .wheelDown:
-            firms.selection = Move.by(action == .wheelUp ? -wheelStep : wheelStep).apply(to: firms.selection, count: firmOrder.count, page: 1)
+            firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+            firms.list.move(.by(action == .wheelUp ? -wheelStep : wheelStep), page: 1)
             clampFirms()
         case .press:
-            let window = firmListWindow
+            let window = firmListWindow(l)
             guard row >= l.contentY, row < l.contentY + window.shown else { return }
-            let i = window.top + row - l.contentY
+            let i = window.offset + row - l.contentY
             guard i < firmOrder.count else { return }
-            if i == firms.selection { openFirm() } else { firms.selection = i; clampFirms() }
+            if i == firms.list.selection {
+                openFirm()
+            } else {
+                firms.list.fit(count: firmOrder.count, height: l.contentHeight, selecting: i)
+                clampFirms()
+            }
         }
     }
 
-    mutating func mouseFirm(_ action: MouseAction, row: Int) {
-        let l = layout
+    mutating func mouseFirm(_ action: MouseAction, row: Int, _ l: Layout) {
         let offers = firmOffers
         switch action {
         case .wheelUp, .wheelDown:
             firms.offerSelection = Move.by(action == .wheelUp ? -1 : 1).apply(to: firms.offerSelection, count: offers.count, page: 1)
-            clampFirmView()
+            clampFirmView(l)
         case .press:
-            let doc = firmDocument
-            let line = firms.scroll + row - l.contentY
+            let doc = firmDocument(l)
+            let line = firms.document.window(count: doc.lines.count, height: l.contentHeight).offset + row - l.contentY
             guard row >= l.contentY, let n = doc.offerLines.firstIndex(of: line) else { return }
             if n == firms.offerSelection {
                 _ = handleFirmKey(.enter)
             } else {
                 firms.offerSelection = n
-                clampFirmView()
+                clampFirmView(l)
             }
         }
     }
 
-    mutating func mouseTerritory(_ action: MouseAction, row: Int, _ territory: TerritoryPrompt) -> [Effect] {
+    mutating func mouseTerritory(_ action: MouseAction, row: Int, _ territory: TerritoryPrompt, _ l: Layout) -> [Effect] {
         var t = territory
-        let box = territoryBox
+        let box = territoryBox(l)
         switch action {
         case .wheelUp, .wheelDown:
-            t.selection = Move.by(action == .wheelUp ? -1 : 1).apply(to: t.selection, count: t.candidates.count, page: 1)
+            t.scroll.fit(count: t.candidates.count, height: box.listHeight)
+            t.scroll.move(.by(action == .wheelUp ? -1 : 1), page: 1)
             prompt = .territory(t)
-            clampTerritory()
         case .press:
             guard row >= box.listY, row < box.listY + box.listHeight else { return [] }
-            let i = t.top + row - box.listY
+            let i = t.scroll.offset + row - box.listY
             guard t.candidates.indices.contains(i) else { return [] }
             chooseTerritory(t.candidates[i])
         }

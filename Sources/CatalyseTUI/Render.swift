@@ -2,40 +2,42 @@ import CatalyseCore
 
 extension AppState {
     /// Draws the state into a grid of its size. Pure; touches only what is visible.
+    /// The layout is computed once for the frame and handed to every part.
     public func render() -> Grid {
         var grid = Grid(width: width, height: height)
         if isTooSmall {
             renderTooSmall(into: &grid)
         } else {
+            let l = layout
             renderHeader(into: &grid)
             switch screen {
             case .list:
-                renderFilterBar(into: &grid)
-                renderList(into: &grid)
-                if layout.split { renderSideSheet(into: &grid) }
+                renderFilterBar(l, into: &grid)
+                renderList(l, into: &grid)
+                if l.split { renderSideSheet(l, into: &grid) }
             case .sheet:
-                if sheetIsBeside {
-                    renderFilterBar(into: &grid)
-                    renderList(into: &grid)
-                    renderSideSheet(into: &grid)
-                    let frame = sheetFrame
-                    grid.cursor = (frame.y, frame.x)
+                if sheetIsBeside(l) {
+                    renderFilterBar(l, into: &grid)
+                    renderList(l, into: &grid)
+                    renderSideSheet(l, into: &grid)
+                    let frame = sheetFrame(l)
+                    grid.cursor = Position(frame.y, frame.x)
                 } else {
-                    renderFullSheet(into: &grid)
+                    renderFullSheet(l, into: &grid)
                 }
             case .filters:
-                renderFilterBar(into: &grid)
-                renderPanel(into: &grid)
+                renderFilterBar(l, into: &grid)
+                renderPanel(l, into: &grid)
             case .help:
-                renderHelp(into: &grid)
+                renderHelp(l, into: &grid)
             case .firms:
-                renderFirms(into: &grid)
+                renderFirms(l, into: &grid)
             case .firm:
-                renderFirm(into: &grid)
+                renderFirm(l, into: &grid)
             }
-            if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, into: &grid) }
+            if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, l, into: &grid) }
             if let export { renderExportDialog(export, into: &grid) }
-            renderFooter(into: &grid)
+            renderFooter(l, into: &grid)
         }
         if noColor { grid.removeColours() }
         if let cursor = grid.cursor, !(cursor.row >= 0 && cursor.row < grid.height && cursor.column >= 0 && cursor.column < grid.width) {
@@ -60,7 +62,7 @@ extension AppState {
         for (n, line) in lines.enumerated() {
             grid.put(line.0, row: y + n, column: max(0, (width - CellWidth.of(line.0)) / 2), style: line.1)
         }
-        grid.cursor = (y, 0)
+        grid.cursor = Position(y, 0)
     }
 
     // MARK: Header
@@ -96,8 +98,7 @@ extension AppState {
 
     // MARK: Filters bar
 
-    func renderFilterBar(into grid: inout Grid) {
-        let l = layout
+    func renderFilterBar(_ l: Layout, into grid: inout Grid) {
         let hasFilters = !filter.isEmpty || favouritesOnly
         for (n, line) in l.filterLines.enumerated() {
             let y = l.filterY + n
@@ -115,8 +116,7 @@ extension AppState {
 
     // MARK: Footer
 
-    func renderFooter(into grid: inout Grid) {
-        let l = layout
+    func renderFooter(_ l: Layout, into grid: inout Grid) {
         let y = l.hintY
         guard y > 0 else { return }
         let s = strings
@@ -128,14 +128,14 @@ extension AppState {
         }
         if case .search(let search) = prompt {
             let label = "/ " + s.searchLabel
-            let hint = "  " + s.searchHint
+            let hint = "  " + ScreenKeys.search.hintPairs(language).joined(separator: " · ")
             let x = grid.put(label, row: y, column: 0, style: Palette.key)
             let hintWidth = CellWidth.of(hint)
             let fieldWidth = max(1, width - x - hintWidth)
             let visible = search.field.visible(width: fieldWidth)
             grid.put(visible.text, row: y, column: x)
             if x + fieldWidth + hintWidth <= width { grid.put(hint, row: y, column: x + fieldWidth, style: Palette.muted) }
-            grid.cursor = (y, min(width - 1, x + visible.caretColumn))
+            grid.cursor = Position(y, min(width - 1, x + visible.caretColumn))
             return
         }
         if !l.statusIsError && !l.statusLines.isEmpty {
@@ -144,30 +144,29 @@ extension AppState {
             }
             return
         }
-        var hints: [Strings.Hint]
-        if export != nil {
-            hints = []
-        } else if case .territory = prompt {
-            hints = []
-        } else {
-            switch screen {
-            case .list: hints = s.listHints
-            case .sheet: hints = s.sheetHints
-            case .filters: hints = s.panelHints
-            case .help: hints = s.helpHints
-            case .firms: hints = s.firmsHints
-            case .firm: hints = s.firmHints
-            }
+        // A prompt or the export dialog has its own line of keys.
+        guard export == nil && prompt == nil else { return }
+        let hints = footerHints
+        if hints.keys.isEmpty { return }
+        drawHints(hints.keys.map { (key: $0.key(language), action: $0.action(language)) },
+                  last: hints.pinned.map { (key: $0.key(language), action: $0.action(language)) }, row: y, into: &grid)
+    }
+
+    /// The footer's hints: the screen's key table in order, the pinned `? aide` apart; while an
+    /// error shows, its dismissal comes first, in place of the screen's Esc.
+    var footerHints: (keys: [KeyHint], pinned: KeyHint?) {
+        let table = ScreenKeys.table(screen)
+        var keys = table.entries.compactMap { entry in entry.hint.flatMap { $0.pinned ? nil : $0 } }
+        if shownStatus?.isError == true {
+            let escape = table.entries.filter { $0.keys.contains(.escape) }.compactMap(\.hint)
+            keys = ScreenKeys.statusError.entries.compactMap(\.hint) + keys.filter { !escape.contains($0) }
         }
-        if hints.isEmpty { return }
-        if l.statusIsError { hints = [s.dismissHint] + hints.filter { $0.key != s.keyEsc } }
-        let last: Strings.Hint? = screen == .help ? nil : s.helpHint
-        drawHints(hints, last: last, row: y, into: &grid)
+        return (keys, table.entries.lazy.compactMap(\.hint).first { $0.pinned })
     }
 
     /// Draws "key action" pairs that fit, keeping `last` (the help key) always visible.
-    func drawHints(_ hints: [Strings.Hint], last: Strings.Hint?, row y: Int, into grid: inout Grid) {
-        func w(_ h: Strings.Hint) -> Int { CellWidth.of(h.key) + 1 + CellWidth.of(h.action) }
+    func drawHints(_ hints: [(key: String, action: String)], last: (key: String, action: String)?, row y: Int, into grid: inout Grid) {
+        func w(_ h: (key: String, action: String)) -> Int { CellWidth.of(h.key) + 1 + CellWidth.of(h.action) }
         let gap = 2
         let reserved = last.map { w($0) + gap } ?? 0
         var x = 0

@@ -10,21 +10,21 @@ enum SheetView {
         let s = Strings(language)
         let width = max(1, width)
         var out: [StyledLine] = []
-        for line in wrapText(offer.title, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
+        for line in TextWrap.lines(offer.title, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
         if favourite { out.append(StyledLine(s.favouriteMark, Palette.favourite)) }
         out.append(.blank)
         for field in OfferSheet.fields(offer, firm, language) {
-            let value = trimmedBlock(field.value)
+            let value = TextWrap.trimmedBlock(field.value)
             let label = s.field(field.label)
             if blockKeys.contains(field.key) || value.contains("\n") {
                 out.append(.blank)
                 out.append(StyledLine(field.label, Palette.heading))
-                for line in wrapText(value, first: width - 2, rest: width - 2) {
+                for line in TextWrap.lines(value, first: width - 2, rest: width - 2) {
                     out.append(StyledLine(line.isEmpty ? "" : "  " + line))
                 }
             } else {
                 let labelWidth = CellWidth.of(label)
-                let wrapped = wrapText(value, first: width - labelWidth, rest: width - 2)
+                let wrapped = TextWrap.lines(value, first: width - labelWidth, rest: width - 2)
                 out.append(StyledLine([Segment(label, Palette.key), Segment(wrapped.first ?? "")]))
                 for line in wrapped.dropFirst() { out.append(StyledLine("  " + line)) }
             }
@@ -37,10 +37,10 @@ enum SheetView {
     static func missingLines(id: String, language: Language, width: Int) -> [StyledLine] {
         let s = Strings(language)
         var out: [StyledLine] = []
-        for line in wrapText(id, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
+        for line in TextWrap.lines(id, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
         out.append(.blank)
-        for line in wrapText(s.missingSheet, first: width, rest: width) { out.append(StyledLine(line, Palette.missing)) }
-        for line in wrapText(s.missingSheetHint, first: width, rest: width) { out.append(StyledLine(line)) }
+        for line in TextWrap.lines(s.missingSheet, first: width, rest: width) { out.append(StyledLine(line, Palette.missing)) }
+        for line in TextWrap.lines(s.missingSheetHint, first: width, rest: width) { out.append(StyledLine(line)) }
         return out
     }
 }
@@ -54,30 +54,32 @@ struct SheetFrame {
 
 extension AppState {
     /// Whether the focused sheet shows beside the list (wide terminal, opened from the list).
-    var sheetIsBeside: Bool {
-        layout.split && stack.count >= 2 && stack[stack.count - 2] == .list
+    func sheetIsBeside(_ l: Layout) -> Bool {
+        l.split && stack.count >= 2 && stack[stack.count - 2] == .list
     }
 
-    var sheetFrame: SheetFrame {
-        let l = layout
-        if screen == .sheet && !sheetIsBeside {
+    func sheetFrame(_ l: Layout) -> SheetFrame {
+        if screen == .sheet && !sheetIsBeside(l) {
             return SheetFrame(x: l.contentX, y: l.contentY, width: l.contentWidth, height: l.contentHeight, beside: false)
         }
         return SheetFrame(x: l.sheetX + 1, y: l.listY, width: max(1, l.sheetWidth - 1), height: l.listHeight, beside: true)
     }
 
-    /// The lines of the focused sheet at the current frame width.
-    var sheetLines: [StyledLine] {
+    /// The lines of the focused sheet at the width of its frame.
+    func sheetLines(_ frame: SheetFrame) -> [StyledLine] {
         guard let i = sheetOffer else { return [] }
         let offer = catalogue.offers[i]
         return SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
-                               width: sheetFrame.width, favourite: favouriteSet.contains(offer.id))
+                               width: frame.width, favourite: favouriteSet.contains(offer.id))
     }
 
-    var sheetMaxScroll: Int { max(0, sheetLines.count - sheetFrame.height) }
+    func sheetMaxScroll(_ l: Layout) -> Int {
+        let frame = sheetFrame(l)
+        return max(0, sheetLines(frame).count - frame.height)
+    }
 
-    mutating func clampSheet() {
-        sheetScroll = max(0, min(sheetScroll, sheetMaxScroll))
+    mutating func clampSheet(_ l: Layout? = nil) {
+        sheetScroll = max(0, min(sheetScroll, sheetMaxScroll(l ?? layout)))
     }
 
     /// The lines a frame of `height` rows shows from `scroll`: one row less when "↓ more" takes
@@ -113,32 +115,30 @@ extension AppState {
     }
 
     /// The full-screen sheet (narrow terminal, or opened from a firm).
-    func renderFullSheet(into grid: inout Grid) {
-        let l = layout
+    func renderFullSheet(_ l: Layout, into grid: inout Grid) {
         let s = strings
         var title = s.sheetTitle
         if sheetOffer != nil {
-            let lines = sheetLines
-            let frame = sheetFrame
+            let frame = sheetFrame(l)
+            let lines = sheetLines(frame)
             if let range = AppState.rangeLabel(count: lines.count, scroll: sheetScroll, height: frame.height) { title += range }
             grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
             drawSheet(lines, scroll: sheetScroll, frame: frame, into: &grid)
         }
-        grid.cursor = (l.contentY, l.contentX)
+        grid.cursor = Position(l.contentY, l.contentX)
     }
 
     /// The sheet beside the list: the focused one, or a preview of the selected row.
-    func renderSideSheet(into grid: inout Grid) {
-        let l = layout
+    func renderSideSheet(_ l: Layout, into grid: inout Grid) {
         let s = strings
         for r in l.columnTitleY..<l.footerY { grid.put("│", row: r, column: l.listWidth, style: Palette.border) }
         let focused = screen == .sheet
-        let frame = sheetFrame
+        let frame = sheetFrame(l)
         var title = s.sheetTitle
         let lines: [StyledLine]
         var scroll = 0
         if focused {
-            lines = sheetLines
+            lines = sheetLines(frame)
             scroll = sheetScroll
             if let range = AppState.rangeLabel(count: lines.count, scroll: scroll, height: frame.height) { title += range }
         } else if selection < rowCount {

@@ -89,14 +89,12 @@ struct Strings: Sendable {
     // MARK: Prompts
 
     var searchLabel: String { t("Recherche", "Search") + colon }
-    var searchHint: String { t("Entrée garder · Échap annuler", "Enter keep · Esc cancel") }
     var territoryTitle: String { t("Territoire", "Territory") }
     var territoryLabel: String { t("Lieu", "Place") + colon }
     var territoryHelp: String { w("Département (59, 2A), R + code de région (R32), code postal ou nom", "Département (59, 2A), R + région code (R32), postal code or name") }
     var territoryNone: String { t("Aucun lieu ne correspond.", "No place matches.") }
     var territoryClearHint: String { t("Entrée sans texte retire le filtre de territoire.", "Enter with no text removes the territory filter.") }
     func territoryCurrent(_ text: String) -> String { t("Filtre actuel", "Current filter") + colon + text }
-    var territoryKeys: [String] { [t("↑↓ choisir", "↑↓ choose"), t("Entrée appliquer", "Enter apply"), t("Échap annuler", "Esc cancel")] }
     func offersCount(_ n: Int) -> String {
         language == .fr ? "\(n) offre\(n > 1 ? "s" : "")" : "\(n) offer\(n == 1 ? "" : "s")"
     }
@@ -128,7 +126,6 @@ struct Strings: Sendable {
         guard missing > 0 else { return " (\(n))" }
         return " (\(n), + \(missing) " + (language == .fr ? (missing > 1 ? "introuvables" : "introuvable") : "missing") + ")"
     }
-    var exportKeys: [String] { [t("↑↓ champ", "↑↓ field"), t("←→ choisir", "←→ choose"), t("Entrée exporter", "Enter export"), t("Échap annuler", "Esc cancel")] }
     var exportWaiting: String { t("Écriture…", "Writing…") }
     var exportExistsLabel: String { w("Le fichier existe déjà :", "The file already exists:") }
     func exportExists(_ path: String) -> String { exportExistsLabel + " " + path }
@@ -137,12 +134,27 @@ struct Strings: Sendable {
     var exportNothing: String { w("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
     var exportWrittenLabel: String { t("Sélection exportée dans ", "Selection exported to ") }
     func exportWritten(_ path: String) -> String { exportWrittenLabel + path }
-    /// The runner's message is already in the interface's language.
-    func exportFailed(_ message: String) -> String { w("Export impossible : ", "Export failed: ") + message }
+    func exportFailed(_ failure: WriteFailure) -> String {
+        let reason: String
+        switch failure.cause {
+        case .exists:
+            reason = t("le fichier existe déjà", "the file already exists")
+        case .missingFolder(let folder):
+            let shown = folder.isEmpty ? "." : folder
+            reason = t("le dossier \(shown) n'existe pas", "the folder \(shown) does not exist")
+        case .system(let words):
+            reason = words  // the system's own words (strerror)
+        }
+        return w("Export impossible : ", "Export failed: ") + TextCleaning.forDisplay(reason)
+    }
 
     // MARK: Favourites and language
 
-    func favouritesFailed(_ message: String) -> String { w("Favoris non enregistrés : ", "Favourites not saved: ") + message }
+    func favouritesFailed(_ error: FavouritesError) -> String {
+        w("Favoris non enregistrés : ", "Favourites not saved: ") + TextCleaning.forDisplay(error.message(language))
+    }
+    /// Why the favourites file could not be read (the core's words, in this language).
+    func favouritesUnreadableMessage(_ error: FavouritesError) -> String { TextCleaning.forDisplay(error.message(language)) }
     var languageLocked: String { w("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
 
     // MARK: Firm browser
@@ -161,104 +173,4 @@ struct Strings: Sendable {
     // MARK: Help
 
     var helpTitle: String { t("Aide — toutes les touches", "Help — every key") }
-
-    // MARK: Key names
-
-    var keyEnter: String { t("Entrée", "Enter") }
-    var keyEsc: String { t("Échap", "Esc") }
-    var keySpace: String { t("Espace", "Space") }
-    var keyTab: String { "Tab" }
-
-    // MARK: Footers (key, action), most useful first
-
-    typealias Hint = (key: String, action: String)
-
-    var listHints: [Hint] {
-        [("↑↓", t("bouger", "move")), (keyEnter, t("fiche", "sheet")), ("/", t("chercher", "search")),
-         ("f", t("filtres", "filters")), ("p", t("finalité", "purpose")), ("t", t("territoire", "territory")),
-         (keySpace, t("favori", "favourite")), ("F", t("favoris", "favourites")), ("e", t("exporter", "export")),
-         ("b", t("cabinets", "firms")), ("L", t("English", "Français")), ("q", t("quitter", "quit"))]
-    }
-    var sheetHints: [Hint] {
-        [("↑↓", t("défiler", "scroll")), (keySpace, t("favori", "favourite")), (keyEsc, t("retour", "back")), ("q", t("retour", "back"))]
-    }
-    var panelHints: [Hint] {
-        [("↑↓", t("bouger", "move")), (keySpace, t("cocher", "tick")), (keyTab, t("facette suivante", "next facet")),
-         ("x", t("tout effacer", "clear all")), (keyEsc, t("fermer", "close"))]
-    }
-    var firmsHints: [Hint] {
-        [("↑↓", t("bouger", "move")), (keyEnter, t("ouvrir", "open")), (keyEsc, t("retour", "back"))]
-    }
-    var firmHints: [Hint] {
-        [("↑↓", t("choisir une offre", "choose an offer")), (keyEnter, t("fiche", "sheet")), (keySpace, t("favori", "favourite")), (keyEsc, t("retour", "back"))]
-    }
-    var helpHints: [Hint] {
-        [("↑↓", t("défiler", "scroll")), (keyEsc, t("retour", "back")), ("q", t("retour", "back"))]
-    }
-    var helpHint: Hint { ("?", t("aide", "help")) }
-    var dismissHint: Hint { (keyEsc, t("masquer le message", "dismiss the message")) }
-
-    // MARK: Help screen content
-
-    /// Sections of (key, what it does).
-    var helpSections: [(title: String, rows: [(String, String)])] {
-        [
-            (t("Se déplacer", "Moving"), [
-                ("↑ ↓ / k j", w("monter, descendre dans la liste (ou faire défiler la fiche)", "move up, down in the list (or scroll the sheet)")),
-                ("PgUp PgDn", w("page précédente, page suivante", "previous page, next page")),
-                (t("Début Fin / g G", "Home End / g G"), w("début, fin de la liste", "start, end of the list")),
-                (keyEnter, w("ouvrir la fiche de l'offre (ou y entrer, sur un écran large)", "open the offer sheet (or focus it, on a wide screen)")),
-                (keyEsc, w("fermer une invite, le panneau, la fiche ou l'aide ; dans la liste : effacer la recherche ; masquer un message d'erreur", "close a prompt, panel, sheet or help; in the list: clear the search; dismiss an error message")),
-            ]),
-            (t("Chercher et filtrer", "Searching and filtering"), [
-                ("/", w("rechercher : la liste suit la frappe ; Entrée garde, Échap rétablit le texte d'avant", "search: the list follows your typing; Enter keeps it, Esc restores the previous text")),
-                ("f", w("panneau des filtres : chaque facette avec le nombre d'offres ; Espace coche", "filter panel: every facet with its number of offers; Space ticks")),
-                ("p", w("finalité : toutes → opérationnelle → stratégique → toutes", "purpose: all → operational → strategic → all")),
-                ("t", w("territoire : code de département, R + code de région, code postal ou nom", "territory: département code, R + région code, postal code or name")),
-                ("x", w("effacer tous les filtres, la recherche et la vue des favoris", "clear every filter, the search and the favourites view")),
-            ]),
-            (t("Favoris et export", "Favourites and export"), [
-                (keySpace, w("marquer ou démarquer l'offre comme favori (enregistré aussitôt)", "mark or unmark the offer as a favourite (saved at once)")),
-                ("F", w("favoris seulement (les favoris introuvables y sont signalés) / tout afficher", "favourites only (missing favourites are shown and marked) / show all")),
-                ("e", w("exporter en texte, Markdown ou CSV, les favoris ou la liste affichée", "export as text, Markdown or CSV, the favourites or the current list")),
-            ]),
-            (t("Autres écrans", "Other screens"), [
-                ("b", w("parcourir par cabinet : présentation, contact et offres", "browse by firm: presentation, contact and offers")),
-                ("L", w("passer l'interface en anglais / en français (mémorisé, sauf avec --lang)", "switch the interface to French / English (remembered, unless --lang is given)")),
-                ("?", w("cette aide", "this help")),
-                ("q", w("dans une fiche, un panneau, l'aide ou un cabinet : revenir ; dans la liste : quitter", "in a sheet, panel, help or firm view: go back; in the list: quit")),
-                ("Ctrl-C", w("quitter, depuis n'importe quel écran", "quit, from anywhere")),
-                ("Ctrl-Z", w("suspendre vers le shell ; fg fait revenir l'interface", "suspend to the shell; fg brings the interface back")),
-            ]),
-            (t("Dans une invite (recherche, territoire, nom de fichier)", "In a prompt (search, territory, file name)"), [
-                (t("lettres", "letters"), w("du texte : seules les touches ci-dessous agissent", "text: only the keys below act")),
-                ("← →", w("déplacer le curseur dans le texte", "move the caret in the text")),
-                (t("Début Fin", "Home End"), w("aller au début, à la fin du texte", "go to the start, the end of the text")),
-                (t("Retour arrière", "Backspace"), w("effacer le caractère avant le curseur", "delete the character before the caret")),
-                (t("Suppr", "Delete"), w("effacer le caractère sous le curseur", "delete the character under the caret")),
-                ("Ctrl-U", w("effacer tout le texte avant le curseur", "delete all the text before the caret")),
-                ("↑ ↓ PgUp PgDn", w("se déplacer dans la liste ou parmi les lieux proposés", "move in the list or among the places offered")),
-                (keyEnter + " / " + keyEsc, w("valider / annuler", "confirm / cancel")),
-            ]),
-            (t("Panneau des filtres (f)", "Filter panel (f)"), [
-                (keySpace, w("cocher ou décocher la valeur", "tick or untick the value")),
-                (t("Tab / Maj-Tab", "Tab / Shift-Tab"), w("facette suivante, précédente", "next, previous facet")),
-                ("→ ←", w("facette suivante, précédente", "next, previous facet")),
-                ("t", w("choisir un département (par code, nom ou code postal)", "pick a département (by code, name or postal code)")),
-                (keyEsc + " / q / f", w("fermer le panneau", "close the panel")),
-            ]),
-            (t("Export (e)", "Export (e)"), [
-                ("↑ ↓ / Tab", w("champ précédent, suivant", "previous, next field")),
-                (t("← → / Espace", "← → / Space"), w("changer le format ou le contenu", "change the format or the content")),
-                (".md .csv .txt", w("un nom de fichier qui finit ainsi : le format suit", "a file name ending so: the format follows")),
-                (keyEnter, w("exporter", "export")),
-                (t("o / n", "y / n"), w("remplacer ou non un fichier qui existe déjà", "replace an existing file, or not")),
-            ]),
-            (t("Souris", "Mouse"), [
-                (t("clic", "click"), w("choisir une ligne ou cocher une valeur de filtre", "select a row or tick a filter value")),
-                (t("molette", "wheel"), w("faire défiler", "scroll")),
-                (t("Maj + glisser", "Shift + drag"), w("sélectionner du texte pour le copier (dans la plupart des terminaux)", "select text to copy it (in most terminals)")),
-            ]),
-        ]
-    }
 }

@@ -106,6 +106,3 @@ extension Grid {
     }
 }
 
-// The word wrapper lives in the core (`TextWrap`, Sources/CatalyseCore/Text/Wrapping.swift).
-func wrapText(_ text: String, first: Int, rest: Int) -> [String] { TextWrap.lines(text, first: first, rest: rest) }
-func trimmedBlock(_ text: String) -> String { TextWrap.trimmedBlock(text) }

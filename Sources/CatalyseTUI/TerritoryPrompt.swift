@@ -23,11 +23,11 @@ extension AppState {
 
     /// Where the prompt's box goes, its explanatory lines (wrapped, never cut at 60 columns and
     /// more), and how many candidates it shows.
-    var territoryBox: TerritoryBox {
+    func territoryBox(_ l: Layout) -> TerritoryBox {
         let s = strings
         let boxWidth = min(width - 4, 72)
         let innerWidth = max(1, boxWidth - 4)
-        let boxHeight = max(0, layout.footerY - 3)
+        let boxHeight = max(0, l.footerY - 3)
         let x = max(0, (width - boxWidth) / 2)
         let y = 2
         let help = TextFit.lines(s.territoryHelp, width: innerWidth, maxLines: 2)
@@ -46,25 +46,18 @@ extension AppState {
                             listHeight: max(0, keysY - listY), keysY: keysY)
     }
 
-    mutating func clampTerritory() {
+    mutating func clampTerritory(_ l: Layout? = nil) {
         guard case .territory(var t) = prompt else { return }
-        t.selection = t.candidates.isEmpty ? 0 : min(max(0, t.selection), t.candidates.count - 1)
-        let h = territoryBox.listHeight
-        if h > 0 {
-            if t.selection < t.top { t.top = t.selection }
-            if t.selection >= t.top + h { t.top = t.selection - h + 1 }
-            t.top = max(0, min(t.top, max(0, t.candidates.count - h)))
-        }
+        t.scroll.fit(count: t.candidates.count, height: territoryBox(l ?? layout).listHeight)
         prompt = .territory(t)
     }
 
     mutating func handleTerritoryKey(_ key: Key, _ territory: TerritoryPrompt) -> [Effect] {
         var t = territory
-        switch key {
-        case .escape:
+        switch ScreenKeys.territory.action(for: key) {
+        case .cancel:
             prompt = nil
-            return []
-        case .enter:
+        case .apply:
             if t.candidates.indices.contains(t.selection) {
                 chooseTerritory(t.candidates[t.selection])
             } else if t.field.text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -73,23 +66,18 @@ extension AppState {
                 setFilter(f)
                 prompt = nil
             }
-            return []
-        default:
-            break
-        }
-        if let move = Move(promptKey: key) {
-            t.selection = move.apply(to: t.selection, count: t.candidates.count, page: max(1, territoryBox.listHeight - 1))
+        case .move(let move):
+            t.scroll.fit(count: t.candidates.count, height: territoryBox(layout).listHeight)
+            t.scroll.move(move, page: max(1, t.scroll.height - 1))
+            prompt = .territory(t)
+        case nil:
+            if t.field.handle(key) == .changed {
+                t.candidates = Territories.candidates(for: t.field.text)
+                t.scroll = ScrollState()
+            }
             prompt = .territory(t)
             clampTerritory()
-            return []
         }
-        if t.field.handle(key) == .changed {
-            t.candidates = Territories.candidates(for: t.field.text)
-            t.selection = 0
-            t.top = 0
-        }
-        prompt = .territory(t)
-        clampTerritory()
         return []
     }
 
@@ -101,9 +89,9 @@ extension AppState {
         prompt = nil
     }
 
-    func renderTerritoryPrompt(_ t: TerritoryPrompt, into grid: inout Grid) {
+    func renderTerritoryPrompt(_ t: TerritoryPrompt, _ l: Layout, into grid: inout Grid) {
         let s = strings
-        let box = territoryBox
+        let box = territoryBox(l)
         guard box.width >= 10, box.keysY > box.inputY else { return }
         grid.box(row: box.y, column: box.x, width: box.width, height: box.height, title: s.territoryTitle)
         let innerX = box.x + 2
@@ -127,8 +115,9 @@ extension AppState {
             }
         } else {
             let countWidth = 12
-            for i in t.top..<min(t.candidates.count, t.top + box.listHeight) {
-                let y = box.listY + i - t.top
+            let top = t.scroll.offset
+            for i in top..<min(t.candidates.count, top + box.listHeight) {
+                let y = box.listY + i - top
                 let place = t.candidates[i]
                 grid.put(CellWidth.truncate(place.displayName(language), to: max(1, innerWidth - countWidth - 1)), row: y, column: innerX)
                 let count = s.offersCount(result.counts.count(.territory, place.code))
@@ -136,8 +125,8 @@ extension AppState {
                 if i == t.selection { grid.highlight(row: y, from: innerX - 1, width: innerWidth + 2) }
             }
         }
-        grid.put(TextFit.keys(s.territoryKeys, width: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
+        grid.put(TextFit.keys(ScreenKeys.territory.hintPairs(language), width: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
         // The caret, where typing goes.
-        grid.cursor = (box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
+        grid.cursor = Position(box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
     }
 }

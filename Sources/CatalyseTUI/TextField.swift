@@ -1,7 +1,8 @@
 import CatalyseCore
 
-/// A one-line text being typed, with a caret. In a field, letters are text: only the arrows,
-/// Home/End, Backspace/Delete and Ctrl-U edit; everything else is for the caller to handle.
+/// A one-line text being typed, with a caret. In a field, letters are text: only the keys of
+/// `ScreenKeys.text` (the arrows, Home/End, Backspace/Delete, Ctrl-U) edit; everything else is
+/// for the caller to handle.
 struct TextField: Sendable, Equatable {
     private(set) var characters: [Character]
     /// Position of the caret, in characters (0 ... count).
@@ -17,24 +18,25 @@ struct TextField: Sendable, Equatable {
 
     enum Outcome { case changed, moved, ignored }
 
-    /// Applies an editing key.
+    /// Applies an editing key (`ScreenKeys.text`); any other typed character is text.
     mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .char(let ch):
-            guard TextField.accepts(ch) else { return .ignored }
+        guard let action = ScreenKeys.text.action(for: key) else {
+            guard case .char(let ch) = key, TextField.accepts(ch) else { return .ignored }
             characters.insert(ch == "\t" ? " " : ch, at: caret)
             caret += 1
             return .changed
-        case .backspace:
+        }
+        switch action {
+        case .deleteBackward:
             guard caret > 0 else { return .ignored }
             characters.remove(at: caret - 1)
             caret -= 1
             return .changed
-        case .delete:
+        case .deleteForward:
             guard caret < characters.count else { return .ignored }
             characters.remove(at: caret)
             return .changed
-        case .ctrl("u"), .ctrl("U"):
+        case .deleteToStart:
             guard caret > 0 else { return .ignored }
             characters.removeSubrange(0..<caret)
             caret = 0
@@ -47,14 +49,12 @@ struct TextField: Sendable, Equatable {
             guard caret < characters.count else { return .ignored }
             caret += 1
             return .moved
-        case .home:
+        case .start:
             caret = 0
             return .moved
         case .end:
             caret = characters.count
             return .moved
-        default:
-            return .ignored
         }
     }
 

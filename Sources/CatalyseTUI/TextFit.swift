@@ -7,7 +7,7 @@ enum TextFit {
     /// line ends with `…` when something had to be left out.
     static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
-        var lines = wrapText(text, first: width, rest: width)
+        var lines = TextWrap.lines(text, first: width, rest: width)
         if lines.count > maxLines {
             lines = Array(lines.prefix(maxLines))
             let last = lines[maxLines - 1]

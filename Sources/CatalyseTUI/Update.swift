@@ -2,7 +2,7 @@ import CatalyseCore
 
 extension AppState {
     /// Turns one event into a new state and the effects the program must perform. Pure: no
-    /// I/O; the runner performs the effects and sends their outcome back as events.
+    /// I/O; the event loop has the effects performed and sends their outcomes back as events.
     public mutating func update(_ event: Event) -> [Effect] {
         let statusBefore = status
         let unavailableBefore = favouritesUnavailable
@@ -18,7 +18,7 @@ extension AppState {
             if status?.isError == true {
                 // An error stays until it is dismissed (Esc, when no prompt is open) or the
                 // favourites are acted on (`toggleFavourite`, `F`).
-                if key == .escape && prompt == nil && export == nil {
+                if prompt == nil && export == nil, ScreenKeys.statusError.action(for: key) == .dismiss {
                     status = nil
                     return []
                 }
@@ -39,33 +39,34 @@ extension AppState {
             favouritesUnavailable = false
             setFavourites(ids)
             return []
-        case .favouritesFailed(let message):
+        case .favouritesFailed(let error):
             // The optimistic change did not happen: show the favourites as they are.
             setFavourites(confirmedFavourites)
-            status = StatusMessage(text: strings.favouritesFailed(TextCleaning.forDisplay(message)), isError: true)
+            status = StatusMessage(.favouritesNotSaved(error))
             return []
-        case .favouritesUnreadable(let message):
+        case .favouritesUnreadable(let error):
             favouritesUnavailable = true
-            status = StatusMessage(text: TextCleaning.forDisplay(message), isError: true)
+            status = StatusMessage(.favouritesUnreadable(error))
             return []
         case .exportWritten(let path):
             return exportWritten(path: path)
-        case .exportFailed(let message, let exists):
-            return exportFailed(message: message, exists: exists)
+        case .exportFailed(let failure):
+            return exportFailed(failure)
         }
     }
 
     // MARK: Keys
 
     mutating func handleKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .ctrl("c"), .ctrl("C"): return [.quit]
-        case .ctrl("z"), .ctrl("Z"): return [.suspend]
-        default: break
+        switch ScreenKeys.global.action(for: key) {
+        case .quit: return [.quit]
+        case .suspend: return [.suspend]
+        case nil: break
         }
         if isTooSmall {
             // Nothing can be seen: only quitting is offered (the message says so).
-            return key == .char("q") && prompt == nil && export == nil ? [.quit] : []
+            guard prompt == nil && export == nil, ScreenKeys.tooSmall.action(for: key) == .quit else { return [] }
+            return [.quit]
         }
         if export != nil { return handleExportKey(key) }
         if let prompt {
@@ -73,16 +74,6 @@ extension AppState {
             case .search(let search): return handleSearchKey(key, search)
             case .territory(let territory): return handleTerritoryKey(key, territory)
             }
-        }
-        // Keys that act the same on every screen.
-        switch key {
-        case .char("?"):
-            if screen == .help { goBack() } else { stack.append(.help); helpScroll = 0 }
-            return []
-        case .char("L"):
-            return switchLanguage()
-        default:
-            break
         }
         switch screen {
         case .list: return handleListKey(key)
@@ -100,53 +91,61 @@ extension AppState {
         clampAll()
     }
 
+    /// `?`: the help, from any screen.
+    mutating func openHelp() {
+        stack.append(.help)
+        helpScroll = 0
+    }
+
     mutating func handleListKey(_ key: Key) -> [Effect] {
-        if let move = Move(screenKey: key) {
+        switch ScreenKeys.list.action(for: key) {
+        case .move(let move):
             moveSelection(move)
-            return []
-        }
-        switch key {
-        case .enter:
+        case .openSheet:
             openSheet()
-        case .escape:
+        case .clearSearch:
             if !filter.query.isEmpty {
                 var f = filter
                 f.query = ""
                 setFilter(f)
             }
-        case .char("/"):
+        case .search:
             prompt = .search(SearchPrompt(field: TextField(filter.query), previous: filter.query))
-        case .char("f"):
+        case .filters:
             stack.append(.filters)
             clampPanel()
-        case .char("p"):
+        case .purpose:
             cyclePurpose()
-        case .char("t"):
+        case .territory:
             openTerritoryPrompt()
-        case .char("x"):
+        case .clearAll:
             clearEverything()
-        case .char(" "):
+        case .favourite:
             if let id = selectedID { return toggleFavourite(id) }
-        case .char("F"):
+        case .favouritesOnly:
             if status?.isError == true { status = nil }
             favouritesOnly.toggle()
             requery()
-        case .char("e"):
+        case .export:
             openExport()
-        case .char("b"):
+        case .firms:
             stack.append(.firms)
             clampFirms()
-        case .char("q"):
+        case .language:
+            return switchLanguage()
+        case .help:
+            openHelp()
+        case .quit:
             return [.quit]
-        default:
+        case nil:
             break
         }
         return []
     }
 
     mutating func moveSelection(_ move: Move) {
-        selection = move.apply(to: selection, count: rowCount, page: layout.listHeight - 1)
         clampList()
+        list.move(move)
     }
 
     /// Opens (or, beside the list, focuses) the selected offer's sheet.
@@ -158,7 +157,7 @@ extension AppState {
             sheetScroll = 0
             stack.append(.sheet)
         case .missing:
-            status = StatusMessage(text: strings.missingCannotOpen, isError: false)
+            status = StatusMessage(.missingOfferCannotOpen)
         }
     }
 
@@ -187,7 +186,7 @@ extension AppState {
         language = language == .fr ? .en : .fr
         clampAll()
         if languageLocked {
-            status = StatusMessage(text: strings.languageLocked, isError: false)
+            status = StatusMessage(.languageLocked)
             return []
         }
         return [.saveLanguage(language)]
@@ -197,46 +196,44 @@ extension AppState {
 
     mutating func handleSearchKey(_ key: Key, _ search: SearchPrompt) -> [Effect] {
         var search = search
-        switch key {
-        case .enter:
+        switch ScreenKeys.search.action(for: key) {
+        case .keep:
             prompt = nil
-            return []
-        case .escape:
+        case .cancel:
             prompt = nil
             var f = filter
             f.query = search.previous
             setFilter(f, resetSelection: true)
-            return []
-        default:
-            break
-        }
-        if let move = Move(promptKey: key) {
+        case .move(let move):
             moveSelection(move)
-            return []
+        case nil:
+            if search.field.handle(key) == .changed {
+                var f = filter
+                f.query = search.field.text
+                setFilter(f, resetSelection: true)
+            }
+            prompt = .search(search)
         }
-        if search.field.handle(key) == .changed {
-            var f = filter
-            f.query = search.field.text
-            setFilter(f, resetSelection: true)
-        }
-        prompt = .search(search)
         return []
     }
 
     // MARK: Sheet
 
     mutating func handleSheetKey(_ key: Key) -> [Effect] {
-        if let move = Move(screenKey: key) {
-            let frame = sheetFrame
-            sheetScroll = move.scroll(sheetScroll, maxOffset: sheetMaxScroll, page: frame.height - 1)
-            return []
-        }
-        switch key {
-        case .escape, .char("q"):
+        switch ScreenKeys.sheet.action(for: key) {
+        case .scroll(let move):
+            let l = layout
+            let frame = sheetFrame(l)
+            sheetScroll = move.scroll(sheetScroll, maxOffset: sheetMaxScroll(l), page: frame.height - 1)
+        case .back:
             goBack()
-        case .char(" "):
+        case .favourite:
             if let i = sheetOffer { return toggleFavourite(catalogue.offers[i].id) }
-        default:
+        case .language:
+            return switchLanguage()
+        case .help:
+            openHelp()
+        case nil:
             break
         }
         return []
@@ -245,18 +242,21 @@ extension AppState {
     // MARK: Help
 
     mutating func handleHelpKey(_ key: Key) -> [Effect] {
-        if let move = Move(screenKey: key) {
-            helpScroll = move.scroll(helpScroll, maxOffset: helpMaxScroll, page: layout.contentHeight - 1)
-            return []
-        }
-        switch key {
-        case .escape, .char("q"): goBack()
-        default: break
+        switch ScreenKeys.help.action(for: key) {
+        case .scroll(let move):
+            let l = layout
+            helpScroll = move.scroll(helpScroll, maxOffset: helpMaxScroll(l), page: l.contentHeight - 1)
+        case .back:
+            goBack()
+        case .language:
+            return switchLanguage()
+        case nil:
+            break
         }
         return []
     }
 
-    mutating func clampHelp() {
-        helpScroll = max(0, min(helpScroll, helpMaxScroll))
+    mutating func clampHelp(_ l: Layout? = nil) {
+        helpScroll = max(0, min(helpScroll, helpMaxScroll(l ?? layout)))
     }
 }

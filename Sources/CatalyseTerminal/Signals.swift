@@ -1,7 +1,5 @@
 import Synchronization
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The signal that asked the interface to stop (0: none). Set by the handlers, read by the loop.
 private let pendingSignal = Atomic<Int32>(0)

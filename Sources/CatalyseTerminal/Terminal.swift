@@ -1,12 +1,11 @@
 import CatalyseTUI
 import CNcursesw
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The ncurses backend: the only code that calls curses. It reads keys, mouse and resize events,
-/// and copies a `Grid` to the screen (ncurses itself sends only what changed).
-public final class Terminal {
+/// and copies a `Grid` to the screen (ncurses itself sends only what changed). It is the
+/// interface's `TerminalBackend`.
+public final class Terminal: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let useColor: Bool
@@ -69,6 +68,15 @@ public final class Terminal {
     /// The terminal's size in cells.
     public var size: (width: Int, height: Int) {
         (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// The next input for the event loop: a signal recorded by `Signals`, else the next event
+    /// within 100 ms.
+    public func nextInput() -> BackendInput {
+        if let signal = Signals.pending { return .signal(signal) }
+        if let event = nextEvent() { return .event(event) }
+        if let signal = Signals.pending { return .signal(signal) }
+        return .idle
     }
 
     /// The next event, or nil after `timeout` milliseconds without one (or on a signal).

@@ -52,13 +52,35 @@ struct FavouritesTests {
         #expect(throws: FavouritesError.unreadable(path: dir + "/favourites", reason: "it is a directory")) { try store.load() }
     }
 
+    // Permission cases: root ignores permissions, so as root (CI) each runs again as an
+    // unprivileged user (`Unprivileged.run`); it never passes without having run as one.
+
     @Test func unwritableFolderIsReported() throws {
-        guard getuid() != 0 else { return }  // root ignores permissions
-        let dir = Fixtures.tempDirectory()
-        defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
-        chmod(dir, 0o555)
-        let store = FavouritesStore(path: dir + "/favourites")
-        #expect(throws: FavouritesError.self) { try store.add("a") }
+        try Unprivileged.run("unwritableFolderIsReported") { () throws in
+            let dir = Fixtures.tempDirectory()
+            defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
+            chmod(dir, 0o555)
+            let store = FavouritesStore(path: dir + "/favourites")
+            #expect(throws: FavouritesError.unwritable(path: dir + "/favourites", reason: "Permission denied")) { try store.add("a") }
+            #expect(!FileManager.default.fileExists(atPath: dir + "/favourites"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        }
+    }
+
+    @Test func unreadableFileIsReportedAndLeftAlone() throws {
+        try Unprivileged.run("unreadableFileIsReportedAndLeftAlone") { () throws in
+            let dir = Fixtures.tempDirectory()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let path = dir + "/favourites"
+            try "a\n".write(toFile: path, atomically: true, encoding: .utf8)
+            chmod(path, 0o000)
+            let store = FavouritesStore(path: path)
+            #expect(throws: FavouritesError.unreadable(path: path, reason: "Permission denied")) { try store.load() }
+            // A change reads the file first: refused the same way, and the file is not replaced.
+            #expect(throws: FavouritesError.unreadable(path: path, reason: "Permission denied")) { try store.add("b") }
+            chmod(path, 0o644)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\n")
+        }
     }
 
     @Test func concurrentChangesAreAllKept() async throws {
@@ -102,5 +124,59 @@ struct AtomicFileTests {
         }
         #expect(missing.kind == .missingFolder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.txt"])
+    }
+}
+
+/// Runs a permission case as a user whom permissions apply to. As an ordinary user the case
+/// runs here. As root (CI runs as root, and root reads and writes anything) the same test runs
+/// again in a child process of this test bundle, as the unprivileged user `catalyse-test`
+/// (`CATALYSE_TEST_USER` to choose another; `.ci/run` creates it with `useradd`), through
+/// `setpriv`; the child's result is the test's result. When privileges cannot be dropped (no
+/// such user, no `setpriv`, the child still root) the test fails and says why: it never passes
+/// without having run the case unprivileged.
+enum Unprivileged {
+    static let childVariable = "CATALYSE_UNPRIVILEGED_CHILD"
+    static let setpriv = "/usr/bin/setpriv"
+
+    static func run(_ test: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) throws {
+        let environment = ProcessInfo.processInfo.environment
+        if getuid() != 0 {
+            try body()
+            return
+        }
+        guard environment[childVariable] == nil else {
+            Issue.record("the child process meant to run \(test) unprivileged is still root", sourceLocation: sourceLocation)
+            return
+        }
+        let user = environment["CATALYSE_TEST_USER"] ?? "catalyse-test"
+        guard let account = getpwnam(user), account.pointee.pw_uid != 0 else {
+            Issue.record("""
+                running as root, so \(test) must run as an unprivileged user, and there is no user \(user): \
+                create it with `useradd --system --no-create-home --shell /usr/sbin/nologin \(user)` (as .ci/run does), \
+                or name another with CATALYSE_TEST_USER
+                """, sourceLocation: sourceLocation)
+            return
+        }
+        guard FileManager.default.isExecutableFile(atPath: setpriv) else {
+            Issue.record("running as root, so \(test) must run as \(user), and \(setpriv) (util-linux) is missing", sourceLocation: sourceLocation)
+            return
+        }
+        let bundle = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: setpriv)
+        process.arguments = ["--reuid=\(account.pointee.pw_uid)", "--regid=\(account.pointee.pw_gid)", "--clear-groups", "--",
+                             bundle, "--testing-library", "swift-testing", "--filter", "FavouritesTests/\(test)\\("]
+        process.environment = ["PATH": environment["PATH"] ?? "/usr/bin:/bin", "TMPDIR": "/tmp", "LANG": "C", "LC_ALL": "C",
+                               childVariable: "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(test) as \(user):\n\(text)", sourceLocation: sourceLocation)
+        // The filter must have found the test: a run of no test would pass too.
+        #expect(text.contains("Test run with 1 test "), "\(test) as \(user) did not run:\n\(text)", sourceLocation: sourceLocation)
     }
 }

@@ -1,12 +1,26 @@
-import CatalyseCore
+@testable import CatalyseCore
 @testable import CatalyseTUI
 import Testing
 
 @Suite("Export dialog")
 struct ExportTests {
-    func writeEffect(_ effects: [Effect]) -> (path: String, contents: String, overwrite: Bool)? {
-        for effect in effects { if case .writeExport(let p, let c, let o) = effect { return (p, c, o) } }
-        return nil
+    @Test("A write error keeps its cause (the file exists, a missing folder named, the system's words) and is worded in each language")
+    func writeFailureCauses() {
+        let exists = WriteFailure(AtomicFile.WriteError(path: "/home/asso/a.txt", reason: "the file already exists", kind: .exists))
+        #expect(exists == WriteFailure(path: "/home/asso/a.txt", cause: .exists))
+        let missing = WriteFailure(AtomicFile.WriteError(path: "/home/asso/perdu/a.txt", reason: "the folder /home/asso/perdu does not exist", kind: .missingFolder))
+        #expect(missing.cause == .missingFolder("/home/asso/perdu"))
+        let other = WriteFailure(AtomicFile.WriteError(path: "/home/asso/a.txt", reason: "Permission denied", kind: .other))
+        #expect(other.cause == .system("Permission denied"))
+        #expect(WriteFailure.folder(of: "a.txt") == "" && WriteFailure.folder(of: "/a.txt") == "/" && WriteFailure.folder(of: "x/y/") == "x")
+        #expect(Strings(.fr).exportFailed(exists) == "Export impossible\u{00A0}: le fichier existe déjà")
+        #expect(Strings(.en).exportFailed(exists) == "Export failed: the file already exists")
+        #expect(Strings(.fr).exportFailed(missing) == "Export impossible\u{00A0}: le dossier /home/asso/perdu n'existe pas")
+        #expect(Strings(.en).exportFailed(missing) == "Export failed: the folder /home/asso/perdu does not exist")
+        #expect(Strings(.en).exportFailed(WriteFailure(path: "a.txt", cause: .missingFolder(""))) == "Export failed: the folder . does not exist")
+        #expect(Strings(.en).exportFailed(other) == "Export failed: Permission denied")
+        // Control characters in a path never reach the screen.
+        #expect(!Strings(.en).exportFailed(WriteFailure(path: "x", cause: .missingFolder("/tmp/\u{1B}[2J"))).contains("\u{1B}"))
     }
 
     @Test("Without favourites the current list is the default; the filter is in the heading")
@@ -87,7 +101,7 @@ struct ExportTests {
         d.press(.char("e"))
         let first = writeEffect(d.press(.enter))!
         #expect(!first.overwrite)
-        d.send(.exportFailed(message: "le fichier existe", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         #expect(d.text.contains(nb("Le fichier existe déjà : /home/asso/catalyse-selection-2026-11-26.txt")))
         #expect(d.text.contains(nb("Le remplacer ? o : oui · n : non")))
         // Other keys do nothing while asking.
@@ -97,7 +111,7 @@ struct ExportTests {
         #expect(!d.text.contains("Le remplacer"))
         #expect(d.text.contains("Exporter la sélection"))
         _ = writeEffect(d.press(.enter))!
-        d.send(.exportFailed(message: "le fichier existe", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         let second = writeEffect(d.press(.char("o")))!
         #expect(second.overwrite)
         #expect(second.path == first.path && second.contents == first.contents)
@@ -110,7 +124,7 @@ struct ExportTests {
     func overwriteEnglish() {
         var d = Driver(favourites: ["eclat-reseau"], language: .en)
         d.press(.char("e"), .enter)
-        d.send(.exportFailed(message: "exists", exists: true))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
         #expect(d.text.contains("Replace it? y: yes · n: no"))
         #expect(writeEffect(d.press(.char("y")))?.overwrite == true)
     }
@@ -119,8 +133,8 @@ struct ExportTests {
     func otherFailure() {
         var d = Driver(favourites: ["eclat-reseau"])
         d.press(.char("e"), .enter)
-        d.send(.exportFailed(message: "dossier introuvable", exists: false))
-        #expect(d.text.contains(nb("Export impossible : dossier introuvable")))
+        d.send(.exportFailed(WriteFailure(path: "/home/asso/perdu/liste.txt", cause: .missingFolder("/home/asso/perdu"))))
+        #expect(d.text.contains(nb("Export impossible : le dossier /home/asso/perdu n'existe pas")))
         #expect(d.text.contains("Exporter la sélection"))
         d.press(.escape)
         #expect(!d.text.contains("Exporter la sélection"))
@@ -134,5 +148,114 @@ struct ExportTests {
         d.press(.enter, .char("e"), .enter)
         #expect(d.effects.isEmpty)
         #expect(d.text.contains("Rien à exporter"))
+    }
+
+    @Test("e: export dialog; Enter emits writeExport with the default file name in the export folder")
+    func exportDefault() {
+        var d = Driver(favourites: ["tokyo-strategie"])
+        d.press(.char("e"))
+        #expect(d.text.contains("Exporter la sélection"))
+        #expect(d.text.contains("(•) Texte"))
+        #expect(d.text.contains("(•) Favoris (1)"))
+        #expect(d.text.contains("catalyse-selection-2026-11-26.txt"))
+        let effects = d.press(.enter)
+        guard case .writeExport(let path, let contents, let overwrite)? = effects.first else {
+            Issue.record("no writeExport: \(effects)")
+            return
+        }
+        #expect(path == "/home/asso/catalyse-selection-2026-11-26.txt")
+        #expect(!overwrite)
+        #expect(contents.contains("Stratégie à trois ans"))
+        #expect(!contents.contains("Gouvernance partagée"))
+        #expect(contents.contains("Favoris seulement"))
+        d.send(.exportWritten(path: path))
+        #expect(!d.text.contains("Exporter la sélection"))
+        #expect(d.lines[23].contains("Sélection exportée dans /home/asso/catalyse-selection-2026-11-26.txt"))
+    }
+
+    @Test("Overwrite question: the file name is whole, the folder cut in its middle")
+    func overwriteShowsFileName() {
+        for width in [60, 80] {
+            var d = Driver(favourites: ["eclat-reseau"], width: width, height: 24,
+                           exportDirectory: "/tmp/guide/work/un-dossier-assez-long/encore-un-niveau")
+            d.press(.char("e"), .enter)
+            d.send(.exportFailed(WriteFailure(path: "/home/asso/catalyse-selection-2026-11-26.txt", cause: .exists)))
+            let text = d.text
+            #expect(text.contains("catalyse-selection-2026-11-26.txt"), "\(width)")
+            #expect(text.contains(nb("Le fichier existe déjà :")))
+            #expect(text.contains("/tmp/…/") || text.contains("…/encore-un-niveau/"), "\(width)")
+            #expect(text.contains(nb("Le remplacer ? o : oui · n : non")))
+            #expect(d.lines.allSatisfy { CellWidth.of($0) == width })
+        }
+        #expect(TextFit.path("/tmp/guide/work/catalyse-selection-2026-11-26.txt", width: 40) == "/tmp/…/catalyse-selection-2026-11-26.txt")
+        #expect(TextFit.path("/a/b.txt", width: 40) == "/a/b.txt")
+        #expect(TextFit.path("/x/un-nom-de-fichier-vraiment-tres-long.csv", width: 20).hasSuffix(".csv"))
+        #expect(CellWidth.of(TextFit.path("/x/un-nom-de-fichier-vraiment-tres-long.csv", width: 20)) <= 20)
+    }
+
+    @Test("After an export, the status shows the file name whole, the folder cut in its middle")
+    func exportedStatusShowsFileName() {
+        for width in [60, 80] {
+            var d = Driver(favourites: ["eclat-reseau"], width: width, height: 24)
+            let path = "/tmp/guide/work/un-dossier-assez-long/encore-un-niveau/catalyse-selection-2026-11-26.txt"
+            d.send(.exportWritten(path: path))
+            let footer = d.trimmed(23)
+            #expect(footer.hasPrefix("Sélection exportée dans /"), "\(width): \(footer)")
+            #expect(footer.hasSuffix("/catalyse-selection-2026-11-26.txt"), "\(width): \(footer)")
+            #expect(footer.contains("…"))
+            #expect(d.state.statusText == "Sélection exportée dans " + path)
+        }
+    }
+
+    // MARK: 5. Errors
+
+    static let unreadableError = FavouritesError.corrupt(path: "/home/camille/.local/state/catalyse/favourites", line: 3,
+                                                         text: "ceci n'est pas un identifiant d'offre")
+    static let unreadable = unreadableError.message(.fr)
+
+    @Test("Export dialog: the favourites count is what will be written, missing ones apart")
+    func exportCounts() {
+        for width in [60, 80] {
+            var d = Driver(favourites: ["eclat-reseau", "zeta-modele", "offre-disparue"], width: width, height: 24)
+            d.press(.char("e"))
+            #expect(d.text.contains("(•) Favoris (2, + 1 introuvable)"), "\(width)")
+            #expect(d.text.contains("( ) Liste affichée (7)"), "\(width)")
+            // The dialog's keys are whole too.
+            #expect(d.text.contains("Échap annuler"), "\(width)")
+            let write = writeEffect(d.press(.enter))!
+            #expect(write.contents.contains("2 offres"))
+            #expect(write.contents.contains("offre-disparue"))
+        }
+        var en = Driver(favourites: ["eclat-reseau", "gone"], language: .en)
+        en.press(.char("F"), .char("e"))
+        #expect(en.text.contains("Favourites (1, + 1 missing)"))
+        #expect(en.text.contains("Current list (1, + 1 missing)"))
+    }
+
+    @Test("Export: a typed extension chooses the format; the format still changes the extension")
+    func typedExtension() {
+        var d = Driver(favourites: ["eclat-reseau"])
+        d.press(.char("e"), .down, .down)
+        for _ in 0..<3 { d.press(.backspace) }
+        #expect(d.text.contains("(•) Texte"))
+        d.type("md")
+        #expect(d.text.contains("(•) Markdown"))
+        d.press(.backspace, .backspace)
+        d.type("CSV")
+        #expect(d.text.contains("(•) CSV"))
+        // Back to the format: → changes it, and the extension with it.
+        d.press(.up, .up, .right)
+        #expect(d.text.contains("(•) Texte"))
+        #expect(d.text.contains("catalyse-selection-2026-11-26.txt"))
+        d.press(.right)
+        #expect(d.text.contains("catalyse-selection-2026-11-26.md"))
+        let write = writeEffect(d.press(.enter))!
+        #expect(write.path.hasSuffix(".md"))
+        #expect(write.contents.hasPrefix("# Catalyse"))
+        // A name without a known extension leaves the format alone.
+        var other = Driver(favourites: ["eclat-reseau"])
+        other.press(.char("e"), .right, .down, .down)
+        other.type(".bak")
+        #expect(other.text.contains("(•) Markdown"))
     }
 }

@@ -165,6 +165,32 @@ struct LayoutTests {
         d.press(.char("j"))
         #expect(!d.lines[2].contains("Gouvernance partagée"))
     }
+
+    @Test("Beside the sheet, the format column leaves a space before the separator")
+    func formatColumnGap() {
+        for width in [100, 120, 150] {
+            let d = Driver(width: width, height: 24)
+            let separator = d.state.layout.listWidth
+            for row in 3..<10 {
+                #expect(d.grid[row, separator].grapheme == "│")
+                #expect(d.grid[row, separator - 1].grapheme == " ", "\(width) row \(row): \(d.lines[row])")
+            }
+            #expect(d.lines[d.rows(containing: "Mi-chemin").first!].contains("Mi-chemin │"))
+        }
+    }
+
+    @Test("No filter: the hint keeps whole keys at 60 columns, in both languages")
+    func noFilterHint() {
+        for language in Language.allCases {
+            for width in [60, 70, 80] {
+                let d = Driver(language: language, width: width)
+                let line = d.trimmed(1)
+                #expect(!line.contains("…"), "\(language) \(width): \(line)")
+                #expect(line.hasPrefix(Strings(language).noFilter + " · /"))
+            }
+        }
+        #expect(Driver(width: 80).trimmed(1).hasSuffix("p finalité"))
+    }
 }
 
 @Suite("Grid")

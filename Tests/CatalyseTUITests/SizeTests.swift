@@ -96,12 +96,29 @@ struct SizeTests {
     func sheetAcrossBoundary() {
         var d = Driver(width: 120, height: 30)
         d.press(.enter)
-        #expect(d.state.sheetFrame.beside)
+        #expect(d.state.sheetFrame(d.state.layout).beside)
         d.send(.resize(width: 80, height: 24))
-        #expect(!d.state.sheetFrame.beside)
+        #expect(!d.state.sheetFrame(d.state.layout).beside)
         #expect(d.lines[1].contains("Fiche de l'offre"))
         d.press(.escape)
         #expect(d.state.screen == .list)
+    }
+
+    @Test("Too small: says how to quit when there is room; 1×1 still works")
+    func tooSmallQuit() {
+        let fr = Driver(width: 40, height: 10)
+        #expect(fr.text.contains(nb("q : quitter")))
+        let en = Driver(language: .en, width: 40, height: 10)
+        #expect(en.text.contains("q: quit"))
+        #expect(Driver(width: 1, height: 1).lines == ["…"])
+        let two = Driver(width: 30, height: 2)
+        #expect(two.text.contains("terminal trop petit"))
+        #expect(Driver(width: 12, height: 5).text.contains(nb("q : quitter")))
+        var prompt = Driver()
+        prompt.press(.char("/"))
+        prompt.send(.resize(width: 40, height: 10))
+        #expect(prompt.text.contains(nb("Ctrl-C : quitter")))
+        #expect(prompt.press(.ctrl("c")) == [.quit])
     }
 }
 

@@ -124,6 +124,24 @@ extension Key {
     static let space = Key.char(" ")
 }
 
+/// The export asked for among effects: its path, contents and whether it may replace a file.
+func writeEffect(_ effects: [Effect]) -> (path: String, contents: String, overwrite: Bool)? {
+    for effect in effects { if case .writeExport(let p, let c, let o) = effect { return (p, c, o) } }
+    return nil
+}
+
+/// The text of screen rows `rows`, without box borders and trailing spaces, joined by spaces,
+/// with non-breaking spaces read as spaces.
+func joined(_ d: Driver, _ rows: Range<Int>, columns: Range<Int>? = nil) -> String {
+    let grid = d.grid
+    let columns = columns ?? 0..<grid.width
+    return rows.map { r in
+        var line = ""
+        for c in columns where !grid[r, c].isContinuation { line += grid[r, c].grapheme }
+        return line.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }.joined(separator: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+}
+
 /// French text as the interface writes it where a line may wrap: a non-breaking space before
 /// `:` `;` `?` `!` `»` and after `«`.
 func nb(_ text: String) -> String {

@@ -1,33 +1,9 @@
-/// A movement in a list or a scrolling view, from the keys of the key table:
-/// ↑ ↓ / k j, PgUp PgDn, Home End / g G.
-enum Move: Equatable {
+/// A movement in a list or a scrolling view, from the movement bindings of the key tables
+/// (↑ ↓ / k j, PgUp PgDn, Home End / g G) or the mouse wheel.
+enum Move: Sendable, Equatable {
     case up, down, pageUp, pageDown, home, end
     /// A number of rows (the mouse wheel).
     case by(Int)
-
-    /// The movement a key means on a screen (letters included).
-    init?(screenKey key: Key) {
-        switch key {
-        case .up, .char("k"): self = .up
-        case .down, .char("j"): self = .down
-        case .pageUp: self = .pageUp
-        case .pageDown: self = .pageDown
-        case .home, .char("g"): self = .home
-        case .end, .char("G"): self = .end
-        default: return nil
-        }
-    }
-
-    /// The movement a key means in a prompt, where letters are text: arrows and pages only.
-    init?(promptKey key: Key) {
-        switch key {
-        case .up: self = .up
-        case .down: self = .down
-        case .pageUp: self = .pageUp
-        case .pageDown: self = .pageDown
-        default: return nil
-        }
-    }
 
     /// Applies the movement to a position among `count` items, `page` items per page.
     func apply(to position: Int, count: Int, page: Int) -> Int {
