@@ -130,7 +130,8 @@ struct AtomicFileTests {
 /// Runs a permission case as a user whom permissions apply to. As an ordinary user the case
 /// runs here. As root (CI runs as root, and root reads and writes anything) the same test runs
 /// again in a child process of this test bundle, as the unprivileged user `catalyse-test`
-/// (`CATALYSE_TEST_USER` to choose another; `.ci/run` creates it with `useradd`), through
+/// (`CATALYSE_TEST_USER` to choose another; `.ci/run` creates it with `useradd`; `nobody`
+/// when it does not exist), from a copy of the bundle, through
 /// `setpriv`; the child's result is the test's result. When privileges cannot be dropped (no
 /// such user, no `setpriv`, the child still root) the test fails and says why: it never passes
 /// without having run the case unprivileged.
@@ -148,7 +149,9 @@ enum Unprivileged {
             Issue.record("the child process meant to run \(test) unprivileged is still root", sourceLocation: sourceLocation)
             return
         }
-        let user = environment["CATALYSE_TEST_USER"] ?? "catalyse-test"
+        // The dedicated user when there is one (.ci/run makes it), else `nobody`, which every
+        // Debian system has.
+        let user = environment["CATALYSE_TEST_USER"] ?? (getpwnam("catalyse-test") != nil ? "catalyse-test" : "nobody")
         guard let account = getpwnam(user), account.pointee.pw_uid != 0 else {
             Issue.record("""
                 running as root, so \(test) must run as an unprivileged user, and there is no user \(user): \
@@ -161,7 +164,15 @@ enum Unprivileged {
             Issue.record("running as root, so \(test) must run as \(user), and \(setpriv) (util-linux) is missing", sourceLocation: sourceLocation)
             return
         }
-        let bundle = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        // The bundle is copied into a folder the user can reach: the checkout may sit in a
+        // folder only root enters (/root, a 0700 `mktemp -d`).
+        let original = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let folder = NSTemporaryDirectory() + "catalyse-unprivileged-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bundle = folder + "/" + (original as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: original, toPath: bundle)
+        chmod(bundle, 0o755)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: setpriv)
         process.arguments = ["--reuid=\(account.pointee.pw_uid)", "--regid=\(account.pointee.pw_gid)", "--clear-groups", "--",
