@@ -41,7 +41,7 @@ let package = Package(
         ),
         // Fuzz targets (libFuzzer when built with -DFUZZING; a corpus replayer otherwise).
         .executableTarget(name: "catalyse-fuzz", dependencies: ["CatalyseCore"]),
-        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore"], exclude: ["Fixtures/hostile"]),
+        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures/hostile"]),
         .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"], exclude: ["Golden"]),
         .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"], exclude: ["Fixtures"]),
     ],

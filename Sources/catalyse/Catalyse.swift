@@ -26,7 +26,7 @@ struct Catalyse: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
-                      ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self]
+                      ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -98,15 +98,8 @@ struct FilterOptions: ParsableArguments {
             }
         }
         for raw in territory {
-            switch Territories.resolve(raw) {
-            case .place(let place):
-                if !f.territories.contains(place) { f.territories.append(place) }
-            case .ambiguous(let places):
-                let list = places.prefix(12).map { "\($0.code) \($0.name(.fr))" }.joined(separator: ", ")
-                throw ValidationError("The place '\(TextCleaning.forDisplay(raw))' fits several places: \(list)\(places.count > 12 ? ", …" : ""). Give a code instead.")
-            case .unknown:
-                throw ValidationError("Unknown place '\(TextCleaning.forDisplay(raw))'. Give a département code (59, 2A), R + a région code (R32), national, a postal code or a name; `catalyse territories` lists them.")
-            }
+            let place = try Place.typed(raw)
+            if !f.territories.contains(place) { f.territories.append(place) }
         }
         return f
     }
@@ -139,5 +132,34 @@ struct Selection {
         let store = FavouritesStore(environment: global.environment)
         (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
         result = loaded.searchIndex().run(filter, counts: counts)
+    }
+}
+
+extension Place {
+    /// A place typed on the command line, or a usage error naming it.
+    static func typed(_ raw: String) throws -> Place {
+        switch Territories.resolve(raw) {
+        case .place(let place): return place
+        case .ambiguous(let places):
+            let list = places.prefix(12).map { "\($0.code) \($0.name(.fr))" }.joined(separator: ", ")
+            throw ValidationError("The place '\(TextCleaning.forDisplay(raw))' fits several places: \(list)\(places.count > 12 ? ", …" : ""). Give a code instead.")
+        case .unknown:
+            throw ValidationError("Unknown place '\(TextCleaning.forDisplay(raw))'. Give a département code (59, 2A), R + a région code (R32), national, a postal code or a name; `catalyse territories` lists them.")
+        }
+    }
+}
+
+extension CodedValue {
+    /// A value typed on the command line (code or label, accents and case ignored, or a unique
+    /// beginning), or a usage error listing what fits.
+    static func typed(_ raw: String, option: String) throws -> Self {
+        let facet = Self.facet.coded!
+        switch facet.resolve(raw) {
+        case .found(let ordinal): return Array(Self.allCases)[ordinal]
+        case .ambiguous(let ordinals):
+            throw ValidationError("'\(TextCleaning.forDisplay(raw))' for --\(option) fits several values: \(ordinals.map { facet.values[$0].code }.joined(separator: ", ")).")
+        case .unknown:
+            throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(option). Expected one of: \(facet.codeList).")
+        }
     }
 }

@@ -37,7 +37,8 @@ public enum OfferStatus: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What a name or a word typed by a person designates among candidates: accents and case are
-/// ignored, an exact name wins, then a unique prefix.
+/// ignored, an exact name wins, then a unique beginning of the name, then names whose words
+/// start with the words typed.
 public enum Resolution<Value: Hashable>: Hashable {
     case found(Value)
     case ambiguous([Value])
@@ -49,11 +50,19 @@ public enum Resolution<Value: Hashable>: Hashable {
         let exact = candidates.filter { names($0).contains { TextFolding.fold($0) == key } }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
-        let prefixed = candidates.filter { names($0).contains { TextFolding.fold($0).hasPrefix(key) } }
-        switch prefixed.count {
+        // Then a beginning of the name, or words that each start a word of it (`jardins` for
+        // « Les Jardins partagés », `mecenat` for « Mécénat de compétences »).
+        let typed = TextFolding.foldedWords(text)
+        let near = candidates.filter { candidate in
+            names(candidate).contains { name in
+                TextFolding.fold(name).hasPrefix(key)
+                    || (!typed.isEmpty && TextFolding.matchesAllPrefixes(query: typed, words: TextFolding.foldedWords(name)))
+            }
+        }
+        switch near.count {
         case 0: return .unknown
-        case 1: return .found(prefixed[0])
-        default: return .ambiguous(prefixed)
+        case 1: return .found(near[0])
+        default: return .ambiguous(near)
         }
     }
 }

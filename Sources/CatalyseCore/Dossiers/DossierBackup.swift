@@ -33,7 +33,7 @@ extension DossierStore {
     /// Replaces the database's content with the backup at `source`, after checking that it is
     /// a dossiers database this version reads and that SQLite finds it sound. The replaced
     /// content is first saved beside the database; its path is returned.
-    public func restore(from source: String, now: Moment) throws(DossierError) -> String {
+    public func restore(from source: String, now: Moment, keepingPrevious: Bool = true) throws(DossierError) -> String {
         var info = stat()
         guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: "it is not a regular file") }
@@ -53,12 +53,29 @@ extension DossierStore {
             throw DossierStore.failure(error, path: source)
         }
         let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
-        try self.backup(to: kept, overwrite: false)
+        if keepingPrevious { try self.backup(to: kept, overwrite: false) }
         try guarded {
             try backup.backup(to: queue)
             try backup.close()
             try DossierSchema.migrator.migrate(queue)
         }
+        return kept
+    }
+}
+
+extension DossierStore {
+    /// Restores a backup over a database that cannot be opened (damaged, or not Catalyse's):
+    /// the file and its WAL files are moved aside (never deleted), then the backup is copied in.
+    /// Returns the path the old file was moved to.
+    public static func restore(over path: String, from source: String, now: Moment) throws(DossierError) -> String {
+        let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
+        var info = stat()
+        guard lstat(kept, &info) != 0 else { throw .unwritable(path: kept, reason: "the file already exists") }
+        for suffix in ["", "-wal", "-shm"] where lstat(path + suffix, &info) == 0 {
+            guard Glibc.rename(path + suffix, kept + suffix) == 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        }
+        let store = try DossierStore(path: path)
+        _ = try store.restore(from: source, now: now, keepingPrevious: false)
         return kept
     }
 }

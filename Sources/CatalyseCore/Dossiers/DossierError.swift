@@ -58,8 +58,9 @@ public enum DossierError: Error, Equatable, Sendable {
             return fr ? "\(quoted(name)) désigne plusieurs dossiers : \(list(candidates)) ; précisez le nom."
                       : "\(quoted(name)) fits several dossiers: \(list(candidates)); give more of the name."
         case let .offerNotInDossier(dossier, offerID):
-            return fr ? "L'offre \(show(offerID)) n'est pas dans le dossier \(quoted(dossier)) ; ajoutez-la d'abord avec « catalyse dossier add \(show(dossier)) \(show(offerID)) »."
-                      : "The offer \(show(offerID)) is not in the dossier \(quoted(dossier)); add it first with “catalyse dossier add \(show(dossier)) \(show(offerID))”."
+            let typed = dossier.contains(" ") ? "\"\(show(dossier))\"" : show(dossier)
+            return fr ? "L'offre \(show(offerID)) n'est pas dans le dossier \(quoted(dossier)) ; ajoutez-la d'abord avec « catalyse dossier add \(typed) \(show(offerID)) »."
+                      : "The offer \(show(offerID)) is not in the dossier \(quoted(dossier)); add it first with “catalyse dossier add \(typed) \(show(offerID))”."
         case .emptyNote:
             return fr ? "La note est vide." : "The note is empty."
         case let .invalidImport(path, field, problem):

@@ -22,7 +22,8 @@ public final class DossierStore: @unchecked Sendable {
         self.path = path
         try DossierStore.prepareFile(path)
         var config = Configuration()
-        config.journalMode = .wal
+        // WAL is set once the file is known to be ours: setting it rewrites the header.
+        config.journalMode = .default
         config.busyMode = .timeout(15)
         config.foreignKeysEnabled = true
         config.label = "catalyse-dossiers"
@@ -34,6 +35,11 @@ public final class DossierStore: @unchecked Sendable {
         try guarded { () throws in
             try queue.read { db in
                 try DossierStore.checkOwner(db, path: path)
+            }
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
             }
             try DossierSchema.migrator.migrate(queue)
         }

@@ -83,7 +83,8 @@ public enum JSONOutput {
         var facets: [String: [String: Int]]
     }
 
-    static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
+    /// Any `Encodable` value, pretty-printed with sorted keys (how every JSON output is written).
+    public static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

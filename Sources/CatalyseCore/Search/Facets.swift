@@ -62,6 +62,15 @@ public struct CodedFacet: Sendable {
         let lower = code.lowercased()
         return values.firstIndex { $0.code == lower }
     }
+    /// The value a person typed: its code, or its French or English label, accents and case
+    /// ignored, or a unique beginning of one of them.
+    public func resolve(_ text: String) -> Resolution<Int> {
+        Resolution.of(text, among: Array(values.indices)) { i in
+            let v = values[i]
+            return [v.code, v.label.fr, v.label.en, v.shortLabel.fr, v.shortLabel.en]
+        }
+    }
+
     /// `code-a, code-b, …`: the values a user may give.
     public var codeList: String { values.map(\.code).joined(separator: ", ") }
 

@@ -18,14 +18,16 @@ public enum Suggestions {
     }
 
     /// The candidates nearest to `text`, best first: those it is a prefix of, then those within
-    /// an edit distance of a third of its length (at least 2); at most `limit`.
+    /// an edit distance of a third of its length (at least 2), of the whole candidate or of one
+    /// of its words; at most `limit`.
     public static func nearest(_ text: String, among candidates: [String], limit: Int = 3) -> [String] {
         let key = TextFolding.fold(TextCleaning.trim(text))
         guard !key.isEmpty else { return [] }
         let scored: [(String, Int)] = candidates.compactMap { candidate in
             let folded = TextFolding.fold(candidate)
             if folded.hasPrefix(key) { return (candidate, -1) }
-            let d = distance(key, folded)
+            // The whole candidate, or one of its words (a typo in one word of a name).
+            let d = ([folded] + TextFolding.foldedWords(candidate)).map { distance(key, $0) }.min()!
             return d <= max(2, key.count / 3) ? (candidate, d) : nil
         }
         return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)

@@ -1,0 +1,155 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+
+struct DossierExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a dossier as a report (text, Markdown, CSV) or as JSON for a colleague.",
+        discussion: """
+            Without -o the export goes to standard output. Without --as the format follows the extension \
+            of -o (.md Markdown, .csv CSV, .json JSON, anything else text). An existing file is never \
+            replaced without --force; the file is written whole or not at all.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The dossier.") var dossier: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown, csv or json.", valueName: "format")) var format: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default: standard output).", valueName: "file")) var output: String?
+    @Flag(name: .long, help: "Replace the file if it exists.") var force = false
+    @Flag(name: .customLong("no-notes"), help: "Leave the internal notes out.") var noNotes = false
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default) or ';'.", valueName: "char")) var separator: String = ","
+
+    enum Kind: String { case text, markdown, csv, json }
+
+    func validate() throws {
+        if let format, kind(format) == nil { throw ValidationError("--as takes text, markdown, csv or json, not '\(TextCleaning.forDisplay(format))'.") }
+        if separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+    }
+
+    func kind(_ text: String) -> Kind? {
+        switch text.lowercased() {
+        case "md": .markdown
+        case "txt": .text
+        default: Kind(rawValue: text.lowercased())
+        }
+    }
+
+    var chosen: Kind {
+        if let format, let k = kind(format) { return k }
+        guard let output else { return .text }
+        if output.lowercased().hasSuffix(".json") { return .json }
+        switch ShortlistExport.Format(fileName: output) {
+        case .markdown: return .markdown
+        case .csv: return .csv
+        case .text: return .text
+        }
+    }
+
+    func run() throws {
+        let c = DossierContext(global: global)
+        let store = try c.store()
+        let d = try c.dossier(dossier, in: store)
+        let text: String
+        if chosen == .json {
+            do { text = try DossierTransfer.encode(d, notes: !noNotes) } catch {
+                Output.error(c.language == .fr ? "catalyse : erreur interne, le JSON n'a pas pu être produit (\(error.reason))." : "catalyse: internal error, the JSON could not be produced (\(error.reason)).")
+                throw ExitCode(ExitStatus.software)
+            }
+        } else {
+            let delay = try c.run { () throws(DossierError) in try store.followUpDelay() }
+            let context = DossierReport.Context(catalogue: try c.catalogue(), language: c.language, date: Day.printed(environment: global.environment),
+                                                now: c.now, followUpDelay: delay, notes: !noNotes)
+            switch chosen {
+            case .markdown: text = DossierReport.markdown(d, context)
+            case .csv: text = DossierReport.csv(d, context, separator: Character(separator))
+            default: text = DossierReport.text(d, context)
+            }
+        }
+        guard let output else { Output.out(text); return }
+        let path = TextCleaning.forDisplay(output)
+        switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force) {
+        case .success:
+            c.done("Dossier « \(TextCleaning.forDisplay(d.name)) » exporté dans \(path).", "Dossier “\(TextCleaning.forDisplay(d.name))” exported to \(path).")
+        case .failure(let e):
+            if e.kind == .exists {
+                c.done("catalyse : \(path) existe déjà ; ajoutez --force pour le remplacer.", "catalyse: \(path) already exists; add --force to replace it.")
+            } else {
+                c.done("catalyse : impossible d'écrire \(path) : \(e.reason).", "catalyse: cannot write \(path): \(e.reason).")
+            }
+            throw ExitCode(ExitStatus.cantCreate)
+        }
+    }
+}
+
+struct DossierImport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a dossier from its JSON export (`dossier export --as json`).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The JSON file.") var file: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("Give it another name (an existing name is refused).", valueName: "name")) var newName: String?
+
+    func run() throws {
+        let c = DossierContext(global: global)
+        let bytes: [UInt8]
+        switch Self.readSmallFile(file) {
+        case .success(let b): bytes = b
+        case .failure(let reason):
+            c.done("catalyse : impossible de lire \(TextCleaning.forDisplay(file)) : \(reason.fr).", "catalyse: cannot read \(TextCleaning.forDisplay(file)): \(reason.en).")
+            throw ExitCode(ExitStatus.noInput)
+        }
+        var d = try c.run { () throws(DossierError) in try DossierTransfer.decode(bytes, path: file) }
+        if let newName { d.profile.name = newName }
+        let store = try c.store()
+        let stored = try c.run { () throws(DossierError) in try store.insert(d, from: (file as NSString).lastPathComponent, now: c.now) }
+        c.done("Dossier « \(TextCleaning.forDisplay(stored.name)) » importé (\(stored.offers.count) offre\(stored.offers.count > 1 ? "s" : "")).",
+               "Dossier “\(TextCleaning.forDisplay(stored.name))” imported (\(stored.offers.count) offer\(stored.offers.count == 1 ? "" : "s")).")
+    }
+
+    struct ReadFailure: Error { var fr: String; var en: String }
+
+    /// A regular file of at most 16 MiB, read whole.
+    static func readSmallFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { let e = String(cString: strerror(errno)); return .failure(ReadFailure(fr: e, en: e)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadFailure(fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file")) }
+        guard info.st_size <= 16 << 20 else { return .failure(ReadFailure(fr: "le fichier dépasse 16 Mio", en: "the file is larger than 16 MiB")) }
+        guard let data = FileManager.default.contents(atPath: path) else { let e = String(cString: strerror(errno)); return .failure(ReadFailure(fr: e, en: e)) }
+        return .success([UInt8](data))
+    }
+}
+
+struct DossierBackup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the whole dossiers database to a file (consistent while it is in use).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The backup file to write.", valueName: "file")) var output: String
+    @Flag(name: .long, help: "Replace the file if it exists.") var force = false
+
+    func run() throws {
+        let c = DossierContext(global: global)
+        let store = try c.store()
+        try c.run { () throws(DossierError) in try store.backup(to: output, overwrite: force) }
+        c.done("Sauvegarde écrite dans \(TextCleaning.forDisplay(output)).", "Backup written to \(TextCleaning.forDisplay(output)).")
+    }
+}
+
+struct DossierRestore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the dossiers with a backup; the replaced database is kept beside it.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The backup file (`dossier backup -o FILE`).") var file: String
+
+    func run() throws {
+        let c = DossierContext(global: global)
+        let path = DossierStore.defaultPath(environment: global.environment)
+        let kept: String
+        do {
+            let store = try DossierStore(path: path)
+            kept = try store.restore(from: file, now: c.now)
+        } catch .damaged, .foreign {
+            // The database in place cannot be used: it is moved aside, not read.
+            kept = try c.run { () throws(DossierError) in try DossierStore.restore(over: path, from: file, now: c.now) }
+        } catch {
+            throw c.fail(error)
+        }
+        c.done("Dossiers restaurés depuis \(TextCleaning.forDisplay(file)) ; l'ancienne base est gardée dans \(TextCleaning.forDisplay(kept)).",
+               "Dossiers restored from \(TextCleaning.forDisplay(file)); the previous database is kept in \(TextCleaning.forDisplay(kept)).")
+    }
+}
