@@ -26,7 +26,7 @@ struct DossierCommand: ParsableCommand {
             """,
         subcommands: [DossierNew.self, DossierList.self, DossierShow.self, DossierAdd.self, DossierStatus.self, DossierNote.self,
                       DossierFollowUp.self, DossierExport.self, DossierImport.self, DossierRename.self, DossierArchive.self,
-                      DossierUnarchive.self, DossierRemove.self, DossierBackup.self, DossierRestore.self],
+                      DossierUnarchive.self, DossierRemove.self, DossierBackup.self, DossierRestore.self, DossierCheck.self],
         defaultSubcommand: DossierList.self
     )
 }

@@ -153,3 +153,21 @@ struct DossierRestore: ParsableCommand {
                "Dossiers restored from \(TextCleaning.forDisplay(file)); the previous database is kept in \(TextCleaning.forDisplay(kept)).")
     }
 }
+
+struct DossierCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check the dossiers database with SQLite's integrity check (prints ok, or what is wrong).")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let c = DossierContext(global: global)
+        let store = try c.store()
+        let result = try c.run { () throws(DossierError) in try store.integrityCheck() }
+        Output.out(TextCleaning.forDisplay(result) + "\n")
+        if result != "ok" {
+            c.done("catalyse : la base des dossiers est endommagée ; restaurez une sauvegarde avec « catalyse dossier restore FICHIER ».",
+                   "catalyse: the dossiers database is damaged; restore a backup with “catalyse dossier restore FILE”.")
+            throw ExitCode(ExitStatus.dataError)
+        }
+    }
+}
