@@ -44,10 +44,10 @@ enum CompiledFormat {
 enum FieldCoding {
     case text(singleLine: Bool)
     case optionalText(singleLine: Bool)
-    /// One value of a coded facet (a byte: its ordinal).
-    case code(Facet)
+    /// One value of a coded facet (a byte: its ordinal, below `width`).
+    case code(Facet, width: Int)
     /// A list of values of a coded facet.
-    case codes(Facet)
+    case codes(Facet, width: Int)
     case places
     /// A whole number, here the capacity plus one (0: none).
     case number
@@ -60,21 +60,23 @@ enum OfferField: CaseIterable {
     case duration, capacity, stages, budgets, employer, cost, apply
 
     var coding: FieldCoding {
+        func code(_ f: Facet) -> FieldCoding { .code(f, width: f.coded!.width) }
+        func codes(_ f: Facet) -> FieldCoding { .codes(f, width: f.coded!.width) }
         switch self {
-        case .id, .title, .summary, .duration: .text(singleLine: true)
-        case .description, .apply: .text(singleLine: false)
-        case .cost: .optionalText(singleLine: false)
-        case .format: .code(.format)
-        case .purpose: .code(.purpose)
-        case .mode: .code(.mode)
-        case .kinds: .codes(.kind)
-        case .themes: .codes(.theme)
-        case .audience: .codes(.audience)
-        case .stages: .codes(.stage)
-        case .budgets: .codes(.budget)
-        case .employer: .codes(.employer)
-        case .territories: .places
-        case .capacity: .number
+        case .id, .title, .summary, .duration: return .text(singleLine: true)
+        case .description, .apply: return .text(singleLine: false)
+        case .cost: return .optionalText(singleLine: false)
+        case .format: return code(.format)
+        case .purpose: return code(.purpose)
+        case .mode: return code(.mode)
+        case .kinds: return codes(.kind)
+        case .themes: return codes(.theme)
+        case .audience: return codes(.audience)
+        case .stages: return codes(.stage)
+        case .budgets: return codes(.budget)
+        case .employer: return codes(.employer)
+        case .territories: return .places
+        case .capacity: return .number
         }
     }
 
@@ -87,4 +89,6 @@ enum OfferField: CaseIterable {
     }
 
     static let all = Array(allCases)
+    /// `all`'s codings, worked out once (the record loops read them for every field).
+    static let codings = all.map(\.coding)
 }

@@ -135,24 +135,23 @@ struct RecordReader {
     static let themes = Array(Theme.allCases), modes = Array(DeliveryMode.allCases), audiences = Array(Audience.allCases)
     static let stages = Array(Stage.allCases), budgets = Array(BudgetBand.allCases), employers = Array(EmployerStatus.allCases)
 
-    /// A code of `facet`: one byte, the value's ordinal.
-    mutating func ordinal(_ facet: Facet) throws(Failure) -> Int {
+    /// A code of `facet`: one byte, the value's ordinal (below `width`, the facet's size).
+    mutating func ordinal(below width: Int, _ facet: Facet) throws(Failure) -> Int {
         guard at < bytes.count else { throw Failure(message: "record truncated") }
         let v = Int(bytes[at])
         at += 1
-        guard v < facet.coded!.width else { throw Failure(message: "unknown \(facet) code \(v)") }
+        guard v < width else { throw Failure(message: "unknown \(facet) code \(v)") }
         return v
     }
 
-    mutating func code<T: CodedValue>(_ all: [T]) throws(Failure) -> T { all[try ordinal(T.facet)] }
+    mutating func code<T: CodedValue>(_ all: [T]) throws(Failure) -> T { all[try ordinal(below: all.count, T.facet)] }
 
     mutating func codes<T: CodedValue>(_ all: [T]) throws(Failure) -> [T] {
         let n = try varint(below: 256)
         var values: [T] = []
         values.reserveCapacity(n)
         for _ in 0..<n {
-            let v = try ordinal(T.facet)
-            values.append(all[v])
+            values.append(all[try ordinal(below: all.count, T.facet)])
         }
         return values
     }
@@ -199,12 +198,12 @@ struct RecordReader {
     }
 
     /// Passes over one field, checking it (its bounds, codes and places) without decoding it.
-    mutating func skip(_ field: OfferField) throws(Failure) {
-        switch field.coding {
+    mutating func skip(_ coding: FieldCoding) throws(Failure) {
+        switch coding {
         case .text: _ = try textBytes()
         case .optionalText: let n = try varint(); if n > 0 { _ = try textBytes(length: n - 1) }
-        case .code(let facet): _ = try ordinal(facet)
-        case .codes(let facet): for _ in 0..<(try varint(below: 256)) { _ = try ordinal(facet) }
+        case .code(let facet, let width): _ = try ordinal(below: width, facet)
+        case .codes(let facet, let width): for _ in 0..<(try varint(below: 256)) { _ = try ordinal(below: width, facet) }
         case .places: for _ in 0..<(try varint(below: 1024)) { _ = try varint(below: RecordReader.places.count) }
         case .number: _ = try varint(below: Int(Int32.max))
         }
@@ -212,21 +211,21 @@ struct RecordReader {
 
     /// Checks a whole offer record, decoding nothing.
     mutating func checkOffer() throws(Failure) {
-        for field in OfferField.all { try skip(field) }
+        for coding in OfferField.codings { try skip(coding) }
         try end()
     }
 
     /// The fields of a list row; the others are skipped, not decoded.
     mutating func row() throws(Failure) -> OfferRow {
         var row = OfferRow(id: "", title: "", purpose: .operationnelle, format: .mecenatCompetences, territories: [])
-        for field in OfferField.all {
+        for (k, field) in OfferField.all.enumerated() {
             switch field {
             case .id: row.id = try text(singleLine: true)
             case .title: row.title = try text(singleLine: true)
             case .format: row.format = try code(RecordReader.formats)
             case .purpose: row.purpose = try code(RecordReader.purposes)
             case .territories: row.territories = try places()
-            default: try skip(field)
+            default: try skip(OfferField.codings[k])
             }
         }
         return row
