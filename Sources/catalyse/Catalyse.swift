@@ -26,7 +26,8 @@ struct Catalyse: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
-                      ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self]
+                      ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
+                      ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads a catalogue into the model, checking every rule of `docs/catalogue-format.md`.
 /// A file with any error is never half-loaded: `load` throws a `CatalogueError` listing every
 /// problem found, each with its file, line, column and field.
@@ -53,9 +55,12 @@ public enum CatalogueLoader {
     }
 
     /// Loads the catalogue at `path` (JSON when it ends in `.json`, compiled when it ends in
-    /// `.catalyse`, YAML otherwise); `today` bounds the years it may name. Throws `ReadError`
+    /// `.catalyse`, the sheets of a folder, YAML otherwise); `today` bounds the years it may name. Throws `ReadError`
     /// if the file cannot be read, and `CatalogueError` if its content is not a valid catalogue.
     public static func load(path: String, today: Day) throws -> Loaded {
+        // A folder is a catalogue kept in a spreadsheet: its three sheets (`Sheets/`).
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return try SheetImport.load(folder: path, today: today) }
         let format = Format(path: path)
         switch try FileReading.read(path, limit: format.sizeLimit) {
         case .empty:

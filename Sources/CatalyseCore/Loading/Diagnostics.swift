@@ -16,17 +16,23 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var field: String
     public var message: String
     public var severity: Severity
+    /// For a spreadsheet sheet: the cell's column, by letter and header (`F (Territoires)`).
+    public var cell: String?
 
-    public init(file: String, position: SourcePosition, field: String, message: String, severity: Severity = .error) {
-        self.file = file; self.position = position; self.field = field; self.message = message; self.severity = severity
+    public init(file: String, position: SourcePosition, field: String, message: String, severity: Severity = .error, cell: String? = nil) {
+        self.file = file; self.position = position; self.field = field; self.message = message; self.severity = severity; self.cell = cell
     }
 
-    /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message).
+    /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message); a
+    /// sheet's cell is `FILE:ROW:F (Territoires): …`, a whole row `FILE:ROW: …`.
     public var description: String {
         let text = TextCleaning.forDisplay(message)
         // A compiled catalogue has no lines: its positions are 0 and the field names the record.
-        let place = position.line > 0 ? ":\(position.line):\(position.column)" : ""
-        let prefix = "\(TextCleaning.forDisplay(file))\(place): \(TextCleaning.forDisplay(field)): "
+        var place = ""
+        if position.line > 0 {
+            place = ":\(position.line)" + (cell.map { ":" + TextCleaning.forDisplay($0) } ?? (position.column > 0 ? ":\(position.column)" : ""))
+        }
+        let prefix = "\(TextCleaning.forDisplay(file))\(place): " + (field.isEmpty ? "" : "\(TextCleaning.forDisplay(field)): ")
         return prefix + (severity == .warning ? "warning: " + text : text)
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// The curator's tools through the binary: template, import, export-catalogue, diff.
+@Suite("Curator's commands")
+struct CurationCommandTests {
+    @Test func fromTheSheetsToACheckedCatalogueAndBack() throws {
+        let box = Sandbox()
+        #expect(box.run("export-catalogue", "-o", "annuaire").status == 0)
+        #expect(box.run("export-catalogue", "-o", "annuaire").status == 73)
+        var r = box.run("import", "annuaire", "-o", "catalogue.yaml")
+        #expect(r.status == 0 && r.stderr == "catalogue.yaml : 26 cabinets, 75 offres.\n", "\(r.stderr)")
+        let first = try #require(box.read("catalogue.yaml"))
+        #expect(first.hasPrefix("# Catalyse — catalogue importé des feuilles de « annuaire »") && first.contains("ATTENTION : CE CATALOGUE EST ILLUSTRATIF"))
+        #expect(box.run("import", "annuaire", "-o", "catalogue.yaml").status == 73)
+        #expect(box.run("import", "annuaire", "-o", "catalogue.yaml", "--force").status == 0)
+        #expect(box.read("catalogue.yaml") == first, "the import is not deterministic")
+        #expect(box.run("validate", "catalogue.yaml").status == 0)
+        #expect(box.run("list", "--catalogue", "annuaire").stdout == box.run("list").stdout)
+        // The same catalogue in three forms: no difference.
+        #expect(box.run("compile", "annuaire", "-o", "annuaire.catalyse").status == 0)
+        r = box.run("diff", Spawn.packageRoot + "/data/catalogue.yaml", "annuaire.catalyse")
+        #expect(r.status == 0 && r.stdout == "Les deux catalogues sont identiques.\n", "\(r.stdout)\(r.stderr)")
+        // A planted change, in both languages and in JSON.
+        var offres = try #require(box.read("annuaire/offres.csv"))
+        let planted = try #require(offres.range(of: ";trois mois, une demi-journée par semaine;"))
+        offres.replaceSubrange(planted, with: ";deux mois;")
+        _ = box.write("annuaire/offres.csv", offres)
+        r = box.run("diff", "catalogue.yaml", "annuaire", "--lang", "en")
+        #expect(r.status == 1 && r.stdout.contains("Offers changed (1):") && r.stdout.contains("duration: “trois mois, une demi-journée par semaine” → “deux mois”"), "\(r.stdout)")
+        r = box.run("diff", "catalogue.yaml", "annuaire", "--json")
+        #expect(r.status == 1 && r.stdout.contains("\"field\" : \"duration\"") && r.stdout.contains("\"equal\" : false"))
+        #expect(box.run("diff", "catalogue.yaml", "absent.yaml").status == 66)
+    }
+
+    @Test func theTemplateImportsAndABadSheetWritesNothing() throws {
+        let box = Sandbox()
+        #expect(box.run("template", "-o", "vide", "--lang", "en").status == 0)
+        #expect(box.run("import", "vide", "-o", "vide.yaml").status == 0)
+        let offres = try #require(box.read("vide/offres.csv"))
+        _ = box.write("vide/offres.csv", offres.replacingOccurrences(of: ";mecenat-competences;strategique;", with: ";gratuit;strategique;"))
+        let r = box.run("import", "vide", "-o", "mauvais.yaml")
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("vide/offres.csv:3:F (Format): unknown format 'gratuit'") && r.stderr.hasSuffix("vide : 1 erreur, catalogue refusé.\n"), "\(r.stderr)")
+        #expect(box.read("mauvais.yaml") == nil)
+    }
+}
