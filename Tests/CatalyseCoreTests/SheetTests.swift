@@ -142,4 +142,20 @@ struct SheetTests {
         #expect(o.duration == "=3 mois")
         #expect(loaded.catalogue.name == "Annuaire des offres d'accompagnement")
     }
+
+    @Test func hostileCellsAreCleanedOrReported() throws {
+        let tpl = SheetExport.template(language: .fr)
+        var files = Dictionary(uniqueKeysWithValues: tpl.map { ($0.name, $0.contents) })
+        // Control characters in a cell, and a row of 10,000 cells.
+        files["offres.csv"] = files["offres.csv"]!.replacingOccurrences(of: ";Diagnostic stratégique;", with: ";Diagnostic\u{1B}[31m stratégique\u{07};")
+        files["cabinets.csv"] = files["cabinets.csv"]!.replacingOccurrences(of: "Fiche remise par le cabinet;2026-11-20\r\n", with: "Fiche remise par le cabinet;2026-11-20" + String(repeating: ";x", count: 10_000) + "\r\n")
+        let dir = Self.folder(files.mapValues { Array($0.utf8) })
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let loaded = try SheetImport.load(folder: dir, today: Fixtures.today)
+        // The controls go (what follows ESC stays, as visible text, as in a YAML file).
+        #expect(loaded.catalogue.offers.first?.title == "Diagnostic[31m stratégique")
+        let warnings = loaded.warnings.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
+        #expect(warnings.contains { $0.hasPrefix("offres.csv:3:C (Titre): warning: text cleaned") }, "\(warnings)")
+        #expect(warnings.contains("cabinets.csv:3:L: warning: 10000 cell(s) after the last column (K) are ignored"), "\(warnings)")
+    }
 }
