@@ -27,7 +27,8 @@ struct Catalyse: ParsableCommand {
         version: "0.1.0",
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
-                      ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self]
+                      ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self,
+                      KeygenCommand.self, PublishCommand.self, UpdateCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

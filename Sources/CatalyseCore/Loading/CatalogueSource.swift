@@ -1,9 +1,12 @@
 import Foundation
 
 /// Which catalogue is in effect: `--catalogue FILE`, else the `CATALYSE_CATALOGUE` environment
-/// variable, else the catalogue embedded in the binary.
+/// variable, else the copy `catalyse update` keeps in `$XDG_DATA_HOME/catalyse/`, else the
+/// catalogue embedded in the binary.
 public enum CatalogueSource: Equatable, Sendable {
     case file(String)
+    /// The copy brought by `catalyse update`.
+    case updated(String)
     case embedded
 
     /// The name used in messages for the embedded catalogue.
@@ -12,12 +15,14 @@ public enum CatalogueSource: Equatable, Sendable {
     public static func resolve(option: String?, environment: [String: String]) -> CatalogueSource {
         if let option, !option.isEmpty { return .file(option) }
         if let env = environment["CATALYSE_CATALOGUE"], !env.isEmpty { return .file(env) }
+        let updated = Updater.Paths(environment: environment).catalogue
+        if FileManager.default.fileExists(atPath: updated) { return .updated(updated) }
         return .embedded
     }
 
     public var displayName: String {
         switch self {
-        case .file(let path): path
+        case .file(let path), .updated(let path): path
         case .embedded: CatalogueSource.embeddedName
         }
     }
@@ -25,7 +30,7 @@ public enum CatalogueSource: Equatable, Sendable {
     /// Loads the catalogue; `today` bounds the years it may name.
     public func load(today: Day) throws -> CatalogueLoader.Loaded {
         switch self {
-        case .file(let path): try CatalogueLoader.load(path: path, today: today)
+        case .file(let path), .updated(let path): try CatalogueLoader.load(path: path, today: today)
         case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today)
         }
     }

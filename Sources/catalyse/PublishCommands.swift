@@ -1,0 +1,150 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+
+/// Prints a publication error and gives its exit status.
+func publicationExit(_ error: PublicationError, _ language: Language) -> ExitCode {
+    Output.error((language == .fr ? "catalyse : " : "catalyse: ") + { let m = error.message(language); return m.prefix(1).lowercased() + m.dropFirst() }())
+    switch error {
+    case .unreadableKey: return ExitCode(ExitStatus.noInput)
+    case .invalidKey, .badSignature, .invalidManifest, .downgrade, .conflictingSerial, .wrongFile, .invalidCatalogue: return ExitCode(ExitStatus.dataError)
+    case .unwritable: return ExitCode(ExitStatus.cantCreate)
+    case .serialNotAbove, .notConfigured: return ExitCode(ExitStatus.usage)
+    case .network: return ExitCode(ExitStatus.unavailable)
+    case .nothingToRollBack: return ExitCode(ExitStatus.notFound)
+    }
+}
+
+struct KeygenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen", abstract: "Make the publisher's key pair (Ed25519): DIR/catalyse-publication.key (private, 0600) and .pub (public).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the keys in.", valueName: "folder")) var output: String
+
+    func run() throws {
+        let l = global.language
+        let (privateKey, publicKey) = PublicationKey.generate()
+        let keyPath = output + "/catalyse-publication.key", pubPath = output + "/catalyse-publication.pub"
+        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
+            throw publicationExit(.unwritable(path: output, reason: "cannot create the folder"), l)
+        }
+        if FileManager.default.fileExists(atPath: keyPath) {
+            Output.error(l == .fr ? "catalyse : \(TextCleaning.forDisplay(keyPath)) existe déjà ; une clé n'est jamais remplacée (les utilisateurs ont la clé publique qui va avec)."
+                                  : "catalyse: \(TextCleaning.forDisplay(keyPath)) already exists; a key is never replaced (users hold the public key that goes with it).")
+            throw ExitCode(ExitStatus.cantCreate)
+        }
+        // The private key is made 0600 before anything is written in it.
+        let fd = open(keyPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw publicationExit(.unwritable(path: keyPath, reason: String(cString: strerror(errno))), l) }
+        let bytes = Array(privateKey.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced else { unlink(keyPath); throw publicationExit(.unwritable(path: keyPath, reason: String(cString: strerror(errno))), l) }
+        if case .failure(let e) = AtomicFile.write(Array(publicKey.utf8), to: pubPath, overwrite: false) {
+            throw publicationExit(.unwritable(path: e.path, reason: e.reason), l)
+        }
+        let fingerprint = PublicationKey.publicKey(publicKey).map(PublicationKey.fingerprint) ?? ""
+        Output.error(l == .fr ? "Clés écrites : \(TextCleaning.forDisplay(keyPath)) (privée, à garder secrète) et \(TextCleaning.forDisplay(pubPath)) (publique, à donner aux utilisateurs) ; empreinte \(fingerprint)."
+                              : "Keys written: \(TextCleaning.forDisplay(keyPath)) (private, keep it secret) and \(TextCleaning.forDisplay(pubPath)) (public, for the users); fingerprint \(fingerprint).")
+    }
+}
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The catalogue (YAML, JSON, compiled, or a folder of sheets).") var catalogue: String
+    @Option(name: .long, help: ArgumentHelp("The private key (catalyse keygen).", valueName: "file")) var key: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The site folder to write in.", valueName: "folder")) var output: String
+    @Option(name: .long, help: ArgumentHelp("The serial number (default: one more than the last publication in the folder).", valueName: "n")) var serial: Int?
+
+    func run() throws {
+        let l = global.language
+        let privateKey: String
+        do { privateKey = try Self.readKey(key) } catch { throw publicationExit(error, l) }
+        guard let signing = PublicationKey.privateKey(privateKey) else { throw publicationExit(.invalidKey(path: key), l) }
+        let loaded = try Output.loadOrExit(.file(catalogue), l)
+        for w in loaded.warnings { Output.error(w.description) }
+        let manifest: Manifest
+        do { manifest = try Publisher.publish(loaded.searchIndex(), key: signing, site: output, serial: serial) } catch { throw publicationExit(error, l) }
+        Output.error(l == .fr ? "Publication n° \(manifest.serial) écrite dans \(TextCleaning.forDisplay(output)) : \(manifest.firms) cabinets, \(manifest.offers) offres, \(manifest.size) octets."
+                              : "Publication no. \(manifest.serial) written to \(TextCleaning.forDisplay(output)): \(manifest.firms) firms, \(manifest.offers) offers, \(manifest.size) bytes.")
+    }
+
+    static func readKey(_ path: String) throws(PublicationError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: String(cString: strerror(errno))) }
+        guard data.count <= 4096, let text = String(data: data, encoding: .utf8) else { throw .invalidKey(path: path) }
+        return text
+    }
+}
+
+struct UpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Bring the publisher's new catalogue: signed, checked, never older, the previous copy kept.",
+        discussion: """
+            The manifest's address and the publisher's public key are given once and remembered (in \
+            $XDG_CONFIG_HOME/catalyse/update.json); the copy goes to $XDG_DATA_HOME/catalyse/ and is then \
+            the catalogue in effect, unless --catalogue or $CATALYSE_CATALOGUE names another. Only this \
+            command uses the network.
+
+            Examples:
+              catalyse update https://example.org/annuaire/manifest.json --key catalyse-publication.pub
+              catalyse update
+              catalyse update --rollback
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The manifest's address (remembered).") var url: String?
+    @Option(name: .long, help: ArgumentHelp("The publisher's public key file (remembered).", valueName: "file")) var key: String?
+    @Flag(name: .long, help: "Go back to the copy the last update replaced.") var rollback = false
+
+    func run() throws {
+        let l = global.language, fr = l == .fr
+        let environment = global.environment
+        let paths = Updater.Paths(environment: environment)
+        if rollback {
+            do {
+                let m = try Updater.rollback(paths)
+                Output.error(fr ? "Copie précédente rétablie" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
+                                : "Previous copy back in use" + (m.map { " (publication no. \($0.serial) of \($0.updated))." } ?? "."))
+            } catch { throw publicationExit(error, l) }
+            return
+        }
+        var settings = Updater.settings(paths)
+        if url != nil || key != nil {
+            guard let url = url ?? settings?.url else { throw publicationExit(.notConfigured, l) }
+            let keyText: String
+            if let key {
+                do { keyText = try PublishCommand.readKey(key) } catch { throw publicationExit(error, l) }
+                guard PublicationKey.publicKey(keyText) != nil else { throw publicationExit(.invalidKey(path: key), l) }
+            } else {
+                guard let known = settings?.key else { throw publicationExit(.notConfigured, l) }
+                keyText = known
+            }
+            settings = Updater.Settings(url: url, key: keyText)
+        }
+        guard let settings else { throw publicationExit(.notConfigured, l) }
+        let outcome: Updater.Outcome
+        do {
+            outcome = try Updater.update(settings, paths, timeouts: HTTPDownload.Timeouts(environment: environment), today: Day.today())
+            try Updater.save(settings, paths)
+        } catch { throw publicationExit(error, l) }
+        switch outcome {
+        case .alreadyCurrent(let m):
+            Output.error(fr ? "Déjà à jour" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
+                            : "Already up to date" + (m.map { " (publication no. \($0.serial) of \($0.updated))." } ?? "."))
+        case let .updated(previous, current, manifest):
+            var line = fr ? "Catalogue mis à jour : publication n° \(manifest.serial) du \(manifest.updated), \(manifest.firms) cabinets, \(manifest.offers) offres."
+                          : "Catalogue updated: publication no. \(manifest.serial) of \(manifest.updated), \(manifest.firms) firms, \(manifest.offers) offers."
+            if let previous {
+                let d = CatalogueDiff.compare(previous, current)
+                let (a, r, c) = (d.offers.added.count, d.offers.removed.count, d.offers.changed.count)
+                func s(_ n: Int, _ fr: Bool) -> String { fr ? (n > 1 ? "s" : "") : (n == 1 ? "" : "s") }
+                line += fr ? " Depuis la copie précédente, offres : \(a) ajoutée\(s(a, true)), \(r) retirée\(s(r, true)), \(c) modifiée\(s(c, true))."
+                           : " Since the previous copy, offers: \(a) added, \(r) removed, \(c) changed."
+            }
+            Output.error(line)
+        }
+    }
+}
