@@ -24,12 +24,48 @@ struct Catalyse: ParsableCommand {
             64 usage error; 65 bad data in the catalogue or favourites file; 66 an input file \
             that cannot be read; 73 an output that cannot be written; 70 internal error.
             """,
-        version: "0.1.0",
+        version: Catalyse.version,
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
                       ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self,
                       KeygenCommand.self, PublishCommand.self, UpdateCommand.self]
     )
+
+    /// `--version` is answered here, with the catalogue in effect (which costs a load, so only
+    /// when asked); everything else goes to the parser.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.contains("--version"), !arguments.contains(where: { !$0.hasPrefix("-") && !["fr", "en"].contains($0) }) {
+            var environment = ProcessInfo.processInfo.environment
+            if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Language(argument: arguments[i + 1]) {
+                environment["LC_ALL"] = l == .fr ? "fr_FR.UTF-8" : "en_GB.UTF-8"
+            }
+            Output.out(versionText(environment) + "\n")
+            return
+        }
+        main(nil)
+    }
+
+    static let version = "0.1.0"
+
+    /// `catalyse --version`: the program's version and the catalogue in effect (without
+    /// `--catalogue`, which is read after this), with its date.
+    static func versionText(_ environment: [String: String]) -> String {
+        let fr = Language.fromEnvironment(environment) == .fr
+        let source = CatalogueSource.resolve(option: nil, environment: environment)
+        let line: String
+        switch source {
+        case .file(let path):
+            line = (fr ? "catalogue : " : "catalogue: ") + TextCleaning.forDisplay(path) + " (CATALYSE_CATALOGUE)"
+        case .updated(let path):
+            let m = Updater.currentManifest(Updater.Paths(environment: environment))
+            line = (fr ? "catalogue : copie mise à jour" : "catalogue: updated copy") + (m.map { fr ? ", publication n° \($0.serial) du \($0.updated)" : ", publication no. \($0.serial) of \($0.updated)" } ?? "") + " (\(TextCleaning.forDisplay(path)))"
+        case .embedded:
+            let c = try? source.load(today: Day.today()).catalogue
+            line = (fr ? "catalogue : intégré au programme" : "catalogue: built into the program") + (c.map { fr ? ", « \($0.name) », mis à jour le \($0.updated)" : ", “\($0.name)”, updated \($0.updated)" } ?? "")
+        }
+        return "catalyse \(version)\n" + line
+    }
 
     @OptionGroup var global: GlobalOptions
 
