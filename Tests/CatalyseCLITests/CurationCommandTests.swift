@@ -44,4 +44,19 @@ struct CurationCommandTests {
         #expect(r.stderr.contains("vide/offres.csv:3:F (Format): unknown format 'gratuit'") && r.stderr.hasSuffix("vide : 1 erreur, catalogue refusé.\n"), "\(r.stderr)")
         #expect(box.read("mauvais.yaml") == nil)
     }
+
+    @Test func aPathwayFromOptionsOrADossier() throws {
+        let box = Sandbox()
+        var r = box.run("parcours", "--territory", "59", "--need", "gouvernance", "--need", "relais de communication")
+        #expect(r.status == 0 && r.stdout.hasPrefix("Parcours proposé") && r.stdout.contains("Étape 1 : ") && r.stdout.contains("Pour aller plus loin"), "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 78 })
+        r = box.run("parcours", "--territory", "59", "--need", "gouvernance", "--json")
+        #expect(r.status == 0 && r.stdout.contains("\"steps\" : [") && r.stdout.contains("\"id\" : \"dla\""))
+        #expect(box.run("parcours").status == 64)
+        #expect(box.run("parcours", "--need", "inconnu").status == 64)
+        #expect(box.run("dossier", "new", "Asso", "--territory", "59", "--need", "gouvernance").status == 0)
+        r = box.run("parcours", "--dossier", "asso", "--add-to-dossier")
+        #expect(r.status == 0 && r.stderr.hasPrefix("1 offre ajoutée au dossier « Asso »"), "\(r.stderr)")
+        #expect(box.run("dossier", "list").stdout.hasPrefix("Asso\t59\t1\t1"))
+    }
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CatalyseCore
+import Foundation
+
+struct ParcoursCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parcours",
+        abstract: "Propose a pathway: two to four complementary offers from different firms that cover the needed support kinds.",
+        discussion: """
+            Every step is an offer the association is eligible for (territory by coverage, stage, budget, \
+            employer); the rule is in docs/pathway.md. The output ends with where else to turn.
+
+            Examples:
+              catalyse parcours --territory 59 --need gouvernance --need relais-communication
+              catalyse parcours --dossier "Les Jardins partagés" --add-to-dossier
+              catalyse parcours --territory 2A --need "mise en réseau" --json
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: ArgumentHelp("A needed support kind (code or label). Repeat, most urgent first.", valueName: "kind")) var need: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Where the association is (département, R + région, name, postal code).", valueName: "place")) var territory: String?
+    @Option(name: .long, help: ArgumentHelp("Its stage.", valueName: "stage")) var stage: String?
+    @Option(name: .long, help: ArgumentHelp("Its yearly budget band.", valueName: "band")) var budget: String?
+    @Option(name: .long, help: ArgumentHelp("Employer or volunteer-run.", valueName: "status")) var employer: String?
+    @Option(name: .long, help: ArgumentHelp("Only offers delivered this way.", valueName: "mode")) var mode: String?
+    @Option(name: .long, help: ArgumentHelp("Take the profile of this dossier (its needs, territory, stage, budget, staff).", valueName: "name")) var dossier: String?
+    @Flag(name: .customLong("add-to-dossier"), help: "With --dossier: add the pathway's offers to it (« à étudier »).") var addToDossier = false
+    @Option(name: .customLong("as"), help: ArgumentHelp("text (default), markdown or json.", valueName: "format")) var format: String = "text"
+    @Flag(name: .long, help: "Print JSON (the same as --as json).") var json = false
+
+    func validate() throws {
+        guard ["text", "markdown", "md", "json"].contains(format.lowercased()) else { throw ValidationError("--as takes text, markdown or json.") }
+        if addToDossier && dossier == nil { throw ValidationError("--add-to-dossier goes with --dossier.") }
+        if dossier == nil && need.isEmpty { throw ValidationError("Give at least one --need (or --dossier).") }
+        _ = try typedNeeds(base: nil)
+    }
+
+    /// The needs from the options, over a dossier's profile when there is one.
+    func typedNeeds(base: DossierProfile?) throws -> Pathway.Needs {
+        var n = base.map(Pathway.Needs.init) ?? Pathway.Needs(kinds: [])
+        if !need.isEmpty { n = Pathway.Needs(kinds: try need.map { try SupportKind.typed($0, option: "need") }, territory: n.territory, stage: n.stage, budget: n.budget, employer: n.employer) }
+        if let territory { n.territory = try Place.typed(territory) }
+        if let stage { n.stage = try Stage.typed(stage, option: "stage") }
+        if let budget { n.budget = try BudgetBand.typed(budget, option: "budget") }
+        if let employer { n.employer = try EmployerStatus.typed(employer, option: "employer") }
+        if let mode { n.mode = try DeliveryMode.typed(mode, option: "mode") }
+        return n
+    }
+
+    func run() throws {
+        let l = global.language
+        let context = DossierContext(global: global)
+        var store: DossierStore? = nil
+        var profileDossier: Dossier? = nil
+        if let dossier {
+            let s = try context.store()
+            store = s
+            profileDossier = try context.dossier(dossier, in: s)
+        }
+        let needs = try typedNeeds(base: profileDossier?.profile)
+        if needs.kinds.isEmpty {
+            Output.error(l == .fr ? "catalyse : le dossier ne dit pas de quoi l'association a besoin ; donnez --need." : "catalyse: the dossier says nothing of what the association needs; give --need.")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let loaded = try global.loadCatalogue()
+        let index = loaded.searchIndex()
+        let pathway = Pathway.propose(needs, index: index)
+        let c = index.catalogue
+        if json || format.lowercased() == "json" {
+            try Output.json(l) { () throws(JSONOutput.EncodingError) in try PathwayReport.json(pathway, needs, c, l) }
+        } else {
+            Output.out(PathwayReport.text(pathway, needs, c, l, markdown: format.lowercased().hasPrefix("m")))
+        }
+        if addToDossier, let store, let d = profileDossier {
+            let ids = pathway.steps.map { c.offers.id($0.offer) }
+            let already = try context.run { () throws(DossierError) in try store.add(ids, to: d, now: context.now) }
+            let n = ids.count - already.count
+            context.done("\(n) offre\(n > 1 ? "s" : "") ajoutée\(n > 1 ? "s" : "") au dossier « \(TextCleaning.forDisplay(d.name)) ».",
+                         "\(n) offer\(n == 1 ? "" : "s") added to the dossier “\(TextCleaning.forDisplay(d.name))”.")
+        }
+    }
+}
