@@ -25,9 +25,18 @@ struct GlobalOptions: ParsableArguments {
 
     var source: CatalogueSource { CatalogueSource.resolve(option: catalogue, environment: environment) }
 
-    /// Loads the catalogue in effect, or exits with a clear message (65 bad data, 66 unreadable).
+    @Flag(name: .customLong("no-cache"), help: "Do not use the cache of compiled catalogues (also CATALYSE_NO_CACHE=1).")
+    var noCache = false
+
+    /// The compiled cache, unless turned off.
+    var cache: CompiledCache? {
+        noCache || CompiledCache.disabled(environment) ? nil : CompiledCache(environment: environment)
+    }
+
+    /// Loads the catalogue in effect (through the compiled cache), or exits with a clear message
+    /// (65 bad data, 66 unreadable).
     func loadCatalogue() throws -> CatalogueLoader.Loaded {
-        try Output.loadOrExit(source, language)
+        try Output.loadOrExit(source, language, cache: cache)
     }
 }
 

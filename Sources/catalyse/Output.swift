@@ -37,9 +37,9 @@ enum Output {
 
     /// Loads a catalogue or exits: 66 when the file cannot be read, 65 when its content is bad
     /// (every problem listed, then a summary).
-    static func loadOrExit(_ source: CatalogueSource, _ language: Language) throws -> CatalogueLoader.Loaded {
+    static func loadOrExit(_ source: CatalogueSource, _ language: Language, cache: CompiledCache? = nil) throws -> CatalogueLoader.Loaded {
         do {
-            return try source.load(today: Day.today())
+            return try source.load(today: Day.today(), cache: cache)
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):

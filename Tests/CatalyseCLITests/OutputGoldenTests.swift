@@ -77,11 +77,62 @@ struct OutputGoldenTests {
         Self.check(name, r.stdoutBytes)
     }
 
+    /// The same outputs from a YAML file through the compiled cache: cold (it writes the
+    /// entry), warm (it maps it) and with the cache off are all the golden file.
+    @Test(arguments: cases.map(\.0).filter { $0 != "territories.txt" })
+    func outputThroughTheCache(_ name: String) throws {
+        let box = Sandbox()
+        try FileManager.default.createDirectory(atPath: box.directory + "/state/catalyse", withIntermediateDirectories: true)
+        _ = box.write("state/catalyse/favourites", Self.favourites)
+        try FileManager.default.copyItem(atPath: Spawn.packageRoot + "/data/catalogue.yaml", toPath: box.directory + "/annuaire.yaml")
+        let arguments = Self.cases.first { $0.0 == name }!.1 + ["--catalogue", box.directory + "/annuaire.yaml"]
+        let cold = box.run(arguments, env: Self.environment)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: box.directory + "/.cache/catalyse/compiled")
+        #expect(entries.count == 1 && entries[0].hasSuffix(".catalyse"), "\(entries)")
+        let warm = box.run(arguments, env: Self.environment)
+        let off = box.run(arguments, env: Self.environment.merging(["CATALYSE_NO_CACHE": "1"]) { $1 })
+        #expect(cold.status == 0 && warm.status == 0 && off.status == 0, "\(cold.stderr)\(warm.stderr)\(off.stderr)")
+        Self.check(name, cold.stdoutBytes)
+        #expect(warm.stdoutBytes == cold.stdoutBytes && off.stdoutBytes == cold.stdoutBytes, "\(name): the cache changed the output")
+    }
+
     @Test func compiledCatalogue() throws {
         let box = Sandbox()
         let r = box.run("compile", Spawn.packageRoot + "/data/catalogue.yaml", "-o", "catalogue.catalyse")
         #expect(r.status == 0, "\(r.stderr)")
         let bytes = try #require(FileManager.default.contents(atPath: box.directory + "/catalogue.catalyse"))
         Self.check("catalogue.catalyse", [UInt8](bytes))
+    }
+}
+
+/// The compiled cache's own rules: private entries, a damaged or unwritable cache never fatal,
+/// validate never using it.
+@Suite("Compiled cache")
+struct CompiledCacheTests {
+    @Test func aDamagedOrUnwritableCacheIsNeverFatal() throws {
+        let box = Sandbox()
+        let source = box.directory + "/annuaire.yaml"
+        try FileManager.default.copyItem(atPath: Spawn.packageRoot + "/data/catalogue.yaml", toPath: source)
+        let expected = box.run("list", "--catalogue", source, "--no-cache").stdout
+        #expect(box.run("list", "--catalogue", source).stdout == expected)
+        let folder = box.directory + "/.cache/catalyse/compiled"
+        let entry = folder + "/" + (try #require(FileManager.default.contentsOfDirectory(atPath: folder).first))
+        var info = stat()
+        #expect(stat(entry, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        // Damaged: ignored and rebuilt.
+        try Data(repeating: 0x41, count: 4000).write(to: URL(fileURLWithPath: entry))
+        #expect(box.run("list", "--catalogue", source).stdout == expected)
+        #expect(stat(entry, &info) == 0 && info.st_size > 4000)
+        // Changed source: another entry; validate never reads or writes one.
+        try (try String(contentsOfFile: source, encoding: .utf8) + "\n# une ligne de plus\n").write(toFile: source, atomically: true, encoding: .utf8)
+        #expect(box.run("validate", source).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
+        #expect(box.run("list", "--catalogue", source).stdout == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+        // A cache folder that cannot be written (a file in its place): skipped.
+        try FileManager.default.removeItem(atPath: box.directory + "/.cache/catalyse")
+        FileManager.default.createFile(atPath: box.directory + "/.cache/catalyse", contents: Data("x".utf8))
+        let r = box.run("list", "--catalogue", source)
+        #expect(r.status == 0 && r.stdout == expected && r.stderr.isEmpty, "\(r.stderr)")
     }
 }

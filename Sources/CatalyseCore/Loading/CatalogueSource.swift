@@ -28,9 +28,11 @@ public enum CatalogueSource: Equatable, Sendable {
     }
 
     /// Loads the catalogue; `today` bounds the years it may name.
-    public func load(today: Day) throws -> CatalogueLoader.Loaded {
+    /// With `cache`, a YAML or JSON file (or a folder of sheets) goes through the compiled cache.
+    public func load(today: Day, cache: CompiledCache? = nil) throws -> CatalogueLoader.Loaded {
         switch self {
-        case .file(let path), .updated(let path): try CatalogueLoader.load(path: path, today: today)
+        case .file(let path): try cache.map { try $0.load(path: path, today: today) } ?? CatalogueLoader.load(path: path, today: today)
+        case .updated(let path): try CatalogueLoader.load(path: path, today: today)
         case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today)
         }
     }
