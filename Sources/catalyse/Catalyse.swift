@@ -28,7 +28,7 @@ struct Catalyse: ParsableCommand {
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
                       ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self,
-                      KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self]
+                      KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self, MapCommand.self]
     )
 
     /// `--version` is answered here, with the catalogue in effect (which costs a load, so only

@@ -59,4 +59,21 @@ struct CurationCommandTests {
         #expect(r.status == 0 && r.stderr.hasPrefix("1 offre ajoutée au dossier « Asso »"), "\(r.stderr)")
         #expect(box.run("dossier", "list").stdout.hasPrefix("Asso\t59\t1\t1"))
     }
+
+    @Test func theMapCountsEachRegion() throws {
+        let box = Sandbox()
+        let r = box.run("map", "--purpose", "strategique")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("R") && $0.contains("\t") }
+        #expect(rows.count == 18)
+        // Each région's count is what the list gives for that région and the same filters.
+        for row in rows.prefix(4) {
+            let cells = row.split(separator: "\t")
+            let listed = box.run("list", "--purpose", "strategique", "--territory", String(cells[0])).stdout.split(separator: "\n").count
+            #expect(Int(cells[2]) == listed, "\(row)")
+        }
+        #expect(r.stdout.contains("Ombrage : vide 0") && r.stdout.contains("Outre-mer :"))
+        let json = box.run("map", "--json", "--lang", "en")
+        #expect(json.status == 0 && json.stdout.contains("\"code\" : \"R32\"") && json.stdout.contains("\"departments\" : ["))
+    }
 }
