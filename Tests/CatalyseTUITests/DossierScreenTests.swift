@@ -174,12 +174,15 @@ struct DossierScreenTests {
     @Test("f in a dossier: its territory, stage, budget, staff and needs become the list's filters, on the filters line")
     func filterForDossier() {
         var d = Driver()
-        d.press(.char("F"))
+        d.press(.char("F"), .char("/"))
+        d.type("mise")
+        d.press(.enter, .char("p"))
         d.openJardins()
         d.press(.char("f"))
         #expect(d.state.screen == .list)
         #expect(!d.state.favouritesOnly)
         var expected = OfferFilter()
+        expected.query = "mise"
         expected.territories = [.department("59")]
         expected[Stage.self] = [.creation]
         expected[BudgetBand.self] = [.from10kTo50k]
@@ -188,6 +191,7 @@ struct DossierScreenTests {
         #expect(d.state.filter == expected)
         let filters = joined(d, 1..<4)
         #expect(filters.hasPrefix("Filtres : Type d'accompagnement : Mise en réseau ou Coaching de dirigeants ; Territoire : Nord (59)"))
+        #expect(filters.contains("Recherche : « mise »"))
         #expect(filters.contains("Création") && filters.contains("Bénévole") && filters.contains("Mise en réseau"))
         #expect(d.state.statusText == nb("Filtres du dossier « Les Jardins partagés » appliqués (x les efface)."))
         #expect(d.state.result.offers.map { Fixture.small.offers[$0].id } == ["eclat-reseau"])

@@ -139,17 +139,19 @@ extension AppState {
     func offerTitle(_ id: String) -> String { catalogue.offer(id: id)?.title ?? id }
 
     /// « Filtrer pour ce dossier »: the profile's territory, stage, budget, staff and needs
-    /// become the list's filters (the search and the favourites view are left), and the list shows.
+    /// become the list's filters in place of the others (the search text is kept; the
+    /// favourites-only view is left), and the list shows.
     mutating func applyDossierFilters() {
         guard let d = openDossier else { return }
         let p = d.profile
         var f = OfferFilter()
+        f.query = filter.query
         if let t = p.territory { f.territories = [t] }
         if let v = p.stage { f[Stage.self] = [v] }
         if let v = p.budget { f[BudgetBand.self] = [v] }
         if let v = p.employer { f[EmployerStatus.self] = [v] }
         f[SupportKind.self] = Set(p.needs)
-        guard f != OfferFilter() else {
+        guard f.territories != [] || f.selectedBits != 0 else {
             status = StatusMessage(.dossier(.emptyProfile))
             return
         }
