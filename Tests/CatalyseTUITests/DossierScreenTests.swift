@@ -230,6 +230,30 @@ struct DossierScreenTests {
         #expect(d.state.dossiers.problem == nil && d.text.contains("Les Jardins partagés"))
     }
 
+    @Test("A first read that fails for another reason (the folder cannot be made) says why on the dossiers screen, in French typography")
+    func firstReadFails() {
+        var d = Driver()
+        d.press(.char("d"))
+        d.send(.dossierFailed(.unwritable(path: "/lecture-seule/catalyse.sqlite", reason: "cannot create the folder /lecture-seule")))
+        #expect(!d.text.contains("Lecture des dossiers"))
+        #expect(joined(d, 1..<23).contains("Impossible d'enregistrer dans la base des dossiers /lecture-seule/catalyse.sqlite : cannot create"))
+        #expect(d.text.contains("catalyse.sqlite\u{00A0}:") && d.text.contains("/lecture-seule\u{00A0};"))
+        #expect(d.state.statusText == nil)
+    }
+
+    @Test("The list's selection stays on the same dossier when the store's answer adds one above it")
+    func selectionFollowsTheDossier() {
+        var d = Driver()
+        d.openDossiers()
+        d.press(.down)
+        #expect(d.state.selectedListedDossier?.id == 1)
+        let added = Dossier(id: 9, profile: DossierProfile(name: "Aube"), created: DossierFixture.created)
+        var snapshot = DossierFixture.snapshot
+        snapshot.dossiers.insert(added, at: 0)
+        d.send(.dossiersLoaded(snapshot, .loaded))
+        #expect(d.state.selectedListedDossier?.id == 1)
+    }
+
     @Test("In English: every dossier text is English")
     func english() {
         var d = Driver(language: .en)

@@ -174,10 +174,11 @@ extension AppState {
     // MARK: The store's answers
 
     mutating func dossiersLoaded(_ snapshot: DossierSnapshot, _ outcome: DossierOutcome) -> [Effect] {
+        // The list's selection stays on the same dossier when others come or go above it.
+        let previousListed = selectedListedDossier?.id
         dossiers.snapshot = snapshot
         dossiers.problem = nil
         dossiers.loading = false
-        let previousListed = dossiers.list.selection < listedDossiers.count ? listedDossiers[dossiers.list.selection].id : nil
         // A current dossier that is gone or archived is current no more.
         if let current = currentDossier, current.archived { dossiers.currentID = nil }
         if currentDossier == nil { dossiers.currentID = nil }
@@ -225,7 +226,8 @@ extension AppState {
 
     mutating func dossierFailed(_ error: DossierError) -> [Effect] {
         dossiers.loading = false
-        if error.isStoreProblem {
+        // Never read at all (the folder cannot be made, say): the dossiers screen says why.
+        if error.isStoreProblem || (dossiers.snapshot == nil && dossiers.dialog?.pending != true) {
             dossiers.problem = error
             dossiers.snapshot = nil
             dossiers.currentID = nil

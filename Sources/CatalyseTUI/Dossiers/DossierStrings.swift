@@ -164,7 +164,7 @@ extension Strings {
         case .emptyProfile: d("Le profil de ce dossier est vide : rien à filtrer.", "This dossier's profile is empty: nothing to filter.")
         case .missingOffer: d("Cette offre n'est plus dans le catalogue.", "This offer is no longer in the catalogue.")
         case .nothingToAdd: d("Aucune offre sélectionnée à ajouter.", "No offer selected to add.")
-        case .failed(let error): TextCleaning.forDisplay(error.message(language))
+        case .failed(let error): fr ? Strings.typographic(TextCleaning.forDisplay(error.message(.fr))) : TextCleaning.forDisplay(error.message(.en))
         }
     }
 }
