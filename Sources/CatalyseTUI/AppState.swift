@@ -15,6 +15,8 @@ public enum Screen: Sendable, Equatable {
     case firms
     /// One firm: presentation, contact and offers.
     case firm
+    /// The dossiers (`d`), one dossier, and its history (`Dossiers/`).
+    case dossiers, dossier, dossierHistory
 }
 
 /// A short message in the footer (an export written, favourites that could not be saved).
@@ -35,6 +37,10 @@ public struct StatusMessage: Sendable, Equatable {
         case missingOfferCannotOpen
         /// `L` with `--lang`: the switch is for this session only.
         case languageLocked
+        /// Something about the dossiers (`DossierNotice`).
+        case dossier(DossierNotice)
+        /// A dossier was exported at this path.
+        case dossierExported(path: String)
     }
 
     public var content: Content
@@ -44,7 +50,8 @@ public struct StatusMessage: Sendable, Equatable {
     public var isError: Bool {
         switch content {
         case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
-        case .exportWritten, .missingOfferCannotOpen, .languageLocked: false
+        case .exportWritten, .missingOfferCannotOpen, .languageLocked, .dossierExported: false
+        case .dossier(let notice): notice.isError
         }
     }
 
@@ -57,6 +64,8 @@ public struct StatusMessage: Sendable, Equatable {
         case .exportFailed(let failure): strings.exportFailed(failure)
         case .missingOfferCannotOpen: strings.missingCannotOpen
         case .languageLocked: strings.languageLocked
+        case .dossier(let notice): strings.notice(notice)
+        case .dossierExported(let path): strings.dossierExportedLabel + TextCleaning.forDisplay(path)
         }
     }
 
@@ -64,6 +73,7 @@ public struct StatusMessage: Sendable, Equatable {
     /// the file name) when the line is too narrow.
     var path: String? {
         if case .exportWritten(let path) = content { return TextCleaning.forDisplay(path) }
+        if case .dossierExported(let path) = content { return TextCleaning.forDisplay(path) }
         return nil
     }
 }
@@ -152,6 +162,8 @@ public struct AppState: Sendable {
     var firms = FirmBrowserState()
     var prompt: Prompt? = nil
     var export: ExportDialog? = nil
+    /// The dossiers: the store's last answer, the current dossier, their screens and dialogs.
+    var dossiers = DossiersState()
     public internal(set) var status: StatusMessage? = nil
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
@@ -184,7 +196,7 @@ public struct AppState: Sendable {
     /// The screen on top.
     public var screen: Screen { stack.last ?? .list }
     /// Whether a prompt (search or territory) or the export dialog is open.
-    public var isPromptOpen: Bool { prompt != nil || export != nil }
+    public var isPromptOpen: Bool { prompt != nil || export != nil || dossiers.dialog != nil }
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
     /// Rows of the list: the offers listed, plus missing favourites in the favourites-only view.
@@ -283,5 +295,6 @@ public struct AppState: Sendable {
         clampPanel(l)
         clampFirms(l)
         clampTerritory(l)
+        clampDossiers(l)
     }
 }

@@ -30,6 +30,11 @@ public enum Event: Sendable, Equatable {
     case exportWritten(path: String)
     /// An export could not be written (`.exists`: the dialog asks whether to replace the file).
     case exportFailed(WriteFailure)
+    /// The dossiers after a dossier effect: every dossier (archived ones too), the follow-up
+    /// delay and the moment they were read at, and what was done (`DossierOutcome`).
+    case dossiersLoaded(DossierSnapshot, DossierOutcome)
+    /// A dossier effect failed: the database could not be opened or read, or the change was refused.
+    case dossierFailed(DossierError)
 }
 
 /// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
@@ -38,6 +43,16 @@ public enum Effect: Sendable, Hashable {
     case toggleFavourite(id: String)
     case writeExport(path: String, contents: String, overwrite: Bool)
     case saveLanguage(Language)
+    /// The dossiers, one effect per user action (`Dossiers/DossierModel.swift`); each answers
+    /// `dossiersLoaded` or `dossierFailed`.
+    case loadDossiers
+    case createDossier(DossierProfile)
+    case renameDossier(DossierRef, to: String)
+    case archiveDossier(DossierRef, archived: Bool)
+    case removeDossier(DossierRef)
+    case addToDossier(DossierRef, offerIDs: [String])
+    case setOfferStatus(DossierRef, offerID: String, status: OfferStatus)
+    case addDossierNote(DossierRef, offerID: String, text: String)
     case quit
     case suspend
 }

@@ -6,7 +6,22 @@ import CatalyseCore
 /// a file without asking.
 struct ExportDialog: Sendable, Equatable {
     enum Field: Int, CaseIterable { case format, scope, name }
-    enum Scope: Sendable, Equatable { case favourites, list }
+    enum Scope: Sendable, Equatable {
+        case favourites, list
+        /// A dossier's report (`DossierReport`), with or without its notes.
+        case dossier(id: Int64, notes: Bool)
+
+        var isDossier: Bool { if case .dossier = self { true } else { false } }
+
+        /// The other choice of the content row.
+        var toggled: Scope {
+            switch self {
+            case .favourites: .list
+            case .list: .favourites
+            case .dossier(let id, let notes): .dossier(id: id, notes: !notes)
+            }
+        }
+    }
 
     var field: Field = .format
     var format: ShortlistExport.Format = .text
@@ -71,6 +86,8 @@ extension AppState {
                                                   filter: filter, favouritesOnly: favouritesOnly,
                                                   missingIDs: favouritesOnly ? missingFavourites : [])
             return (offers, context)
+        case .dossier:
+            return ([], ShortlistExport.Context(catalogue: catalogue, date: today, language: language))
         }
     }
 
@@ -80,6 +97,7 @@ extension AppState {
         switch scope {
         case .favourites: (favourites.count - missingFavourites.count, missingFavourites.count)
         case .list: (result.offers.count, favouritesOnly ? missingFavourites.count : 0)
+        case .dossier(let id, _): (dossier(id: id)?.offers.count ?? 0, 0)
         }
     }
 
@@ -130,7 +148,7 @@ extension AppState {
                     dialog.name.set(String(dialog.name.text.dropLast(ext.count)) + dialog.format.fileExtension)
                 }
             case .scope:
-                if action != nil { dialog.scope = dialog.scope == .favourites ? .list : .favourites }
+                if action != nil { dialog.scope = dialog.scope.toggled }
             case .name:
                 // ← → and Space edit the name; the format follows a typed extension (.md, .csv, .txt).
                 if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
@@ -152,20 +170,22 @@ extension AppState {
             return []
         }
         let count = exportCount(dialog.scope)
-        guard count.offers + count.missing > 0 else {
+        // A dossier without offers still has its profile to send.
+        guard count.offers + count.missing > 0 || dialog.scope.isDossier else {
             dialog.error = .nothingToExport
             return []
         }
         let content = exportContent(dialog.scope)
-        let contents = ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
+        let contents = dossierReport(dialog.scope, format: dialog.format)
+            ?? ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
         let path = exportPath(name)
         dialog.pending = ExportDialog.PendingWrite(path: path, contents: contents)
         return [.writeExport(path: path, contents: contents, overwrite: false)]
     }
 
     mutating func exportWritten(path: String) -> [Effect] {
+        status = StatusMessage(export?.scope.isDossier == true ? .dossierExported(path: path) : .exportWritten(path: path))
         export = nil
-        status = StatusMessage(.exportWritten(path: path))
         return []
     }
 
@@ -191,13 +211,15 @@ extension AppState {
         guard boxWidth >= 20 else { return }
         let innerWidth = boxWidth - 4
         let labels = [s.exportFormat, s.exportScope, s.exportName]
-        let labelWidth = labels.map { CellWidth.of(s.field($0)) }.max()! + 2
+        let folderLabel = dialog.scope.isDossier ? s.exportLocation : s.exportFolder
+        let labelWidth = (labels + [folderLabel]).map { CellWidth.of(s.field($0)) }.max()! + 2
         let choiceWidth = innerWidth - labelWidth
         func item(_ text: String, _ on: Bool) -> String { (on ? "(•) " : "( ) ") + text }
         let favouritesCount = exportCount(.favourites)
         let listCount = exportCount(.list)
-        let scopeChoices = [(s.scopeFavourites(favouritesCount.offers, missing: favouritesCount.missing), dialog.scope == .favourites),
+        var scopeChoices = [(s.scopeFavourites(favouritesCount.offers, missing: favouritesCount.missing), dialog.scope == .favourites),
                             (s.scopeList(listCount.offers, missing: listCount.missing), dialog.scope == .list)]
+        if case .dossier(_, let notes) = dialog.scope { scopeChoices = [(s.scopeDossier(true), notes), (s.scopeDossier(false), !notes)] }
         // The two contents side by side when they fit, else one under the other (never hidden).
         let scopeRows: [[(String, Bool)]] = CellWidth.of(item(scopeChoices[0].0, true)) + 2 + CellWidth.of(item(scopeChoices[1].0, true)) <= choiceWidth
             ? [scopeChoices] : [[scopeChoices[0]], [scopeChoices[1]]]
@@ -231,7 +253,7 @@ extension AppState {
         guard height >= boxHeight + 2 else { return }
         let x = (width - boxWidth) / 2
         let y = max(1, (height - boxHeight) / 2)
-        grid.box(row: y, column: x, width: boxWidth, height: boxHeight, title: s.exportTitle)
+        grid.box(row: y, column: x, width: boxWidth, height: boxHeight, title: exportDialogTitle(dialog.scope))
         let innerX = x + 2
         func drawLabel(_ field: ExportDialog.Field, row: Int) {
             let focused = dialog.field == field && !dialog.confirmingOverwrite && dialog.pending == nil
@@ -258,7 +280,7 @@ extension AppState {
         let visible = dialog.name.visible(width: fieldWidth)
         grid.put(visible.text, row: nameY, column: innerX + labelWidth, style: CellStyle(underline: true))
         let folder = dialog.name.text.hasPrefix("/") ? "" : TextCleaning.forDisplay(exportDirectory)
-        grid.put(s.field(s.exportFolder), row: folderY, column: innerX, style: Palette.muted)
+        grid.put(s.field(folderLabel), row: folderY, column: innerX, style: Palette.muted)
         grid.put(TextFit.path(folder, width: fieldWidth), row: folderY, column: innerX + labelWidth, style: Palette.muted)
 
         for (n, line) in message.prefix(2).enumerated() {
@@ -272,7 +294,7 @@ extension AppState {
             grid.put(TextFit.keys(ScreenKeys.export.hintPairs(language), width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
             switch dialog.field {
             case .format: grid.cursor = Position(formatY, innerX)
-            case .scope: grid.cursor = Position(scopeY + (scopeRows.count > 1 && dialog.scope == .list ? 1 : 0), innerX)
+            case .scope: grid.cursor = Position(scopeY + (scopeRows.count > 1 && !scopeChoices[0].1 ? 1 : 0), innerX)
             case .name: grid.cursor = Position(nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
             }
         }

@@ -68,7 +68,7 @@ extension AppState {
     /// The status message shown in the footer: none while a prompt or the export dialog (which
     /// has its own message lines) is open; an error comes back when it closes.
     var shownStatus: StatusMessage? {
-        guard export == nil, prompt == nil else { return nil }
+        guard export == nil, prompt == nil, dossiers.dialog == nil else { return nil }
         return status
     }
 

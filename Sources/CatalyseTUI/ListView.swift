@@ -50,6 +50,7 @@ extension AppState {
             let offer = catalogue.offers[i]
             let firm = catalogue.firm(of: offer)
             if favouriteSet.contains(offer.id) { grid.put("★", row: y, column: 0, style: Palette.favourite) }
+            if isInCurrentDossier(offer.id) { grid.put("✓", row: y, column: 1, style: Palette.checked) }
             grid.put(CellWidth.truncate(firm.name, to: columns.firmWidth), row: y, column: columns.firmX, style: Palette.firm)
             grid.put(CellWidth.truncate(offer.title, to: columns.titleWidth), row: y, column: columns.titleX)
             grid.put(s.purposeTag(offer.purpose), row: y, column: columns.purposeX, style: Palette.purpose(offer.purpose), maxWidth: columns.purposeWidth)

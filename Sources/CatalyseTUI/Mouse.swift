@@ -6,7 +6,7 @@ import CatalyseCore
 extension AppState {
     mutating func handleMouse(_ action: MouseAction, row: Int, column: Int) -> [Effect] {
         guard !isTooSmall, row >= 0, row < height, column >= 0, column < width else { return [] }
-        if export != nil { return [] }
+        if export != nil || dossiers.dialog != nil { return [] }
         let l = layout
         if case .territory(let t) = prompt {
             return mouseTerritory(action, row: row, t, l)
@@ -26,6 +26,7 @@ extension AppState {
             helpScroll = Move.by(step).scroll(helpScroll, maxOffset: helpMaxScroll(l), page: 1)
         case .firms: mouseFirms(action, row: row, l)
         case .firm: mouseFirm(action, row: row, l)
+        case .dossiers, .dossier, .dossierHistory: mouseDossiers(action, row: row, l)
         }
         return []
     }

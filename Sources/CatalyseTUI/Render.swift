@@ -34,9 +34,16 @@ extension AppState {
                 renderFirms(l, into: &grid)
             case .firm:
                 renderFirm(l, into: &grid)
+            case .dossiers:
+                renderDossiers(l, into: &grid)
+            case .dossier:
+                renderDossier(l, into: &grid)
+            case .dossierHistory:
+                renderDossierHistory(l, into: &grid)
             }
             if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, l, into: &grid) }
             if let export { renderExportDialog(export, into: &grid) }
+            if let dialog = dossiers.dialog { renderDossierDialog(dialog, l, into: &grid) }
             renderFooter(l, into: &grid)
         }
         if noColor { grid.removeColours() }
@@ -53,7 +60,7 @@ extension AppState {
         let s = strings
         // The message (cut if it must), then what fits of the minimum size and how to quit.
         var lines: [(String, CellStyle)] = [(CellWidth.truncate(s.tooSmall, to: width), Palette.title)]
-        let quit = prompt == nil && export == nil ? s.tooSmallQuit : s.tooSmallQuitCtrlC
+        let quit = prompt == nil && export == nil && dossiers.dialog == nil ? s.tooSmallQuit : s.tooSmallQuitCtrlC
         for extra in [s.minimum(AppState.minimumWidth, AppState.minimumHeight), quit] where CellWidth.of(extra) <= width {
             lines.append((extra, Palette.muted))
         }
@@ -71,7 +78,7 @@ extension AppState {
     /// badge are never cut; the name goes first, then the date.
     func renderHeader(into grid: inout Grid) {
         let s = strings
-        let right: [Segment] = (catalogue.illustrative ? [Segment(" " + s.illustrativeBadge + " ", Palette.badge), Segment(" ")] : [])
+        let right: [Segment] = headerDossierSegments() + (catalogue.illustrative ? [Segment(" " + s.illustrativeBadge + " ", Palette.badge), Segment(" ")] : [])
             + [Segment(s.count(result.offers.count, of: catalogue.offers.count), Palette.count)]
         let rightWidth = right.reduce(0) { $0 + CellWidth.of($1.text) }
         let room = width - rightWidth - 1
@@ -145,7 +152,7 @@ extension AppState {
             return
         }
         // A prompt or the export dialog has its own line of keys.
-        guard export == nil && prompt == nil else { return }
+        guard export == nil && prompt == nil && dossiers.dialog == nil else { return }
         let hints = footerHints
         if hints.keys.isEmpty { return }
         drawHints(hints.keys.map { (key: $0.key(language), action: $0.action(language)) },

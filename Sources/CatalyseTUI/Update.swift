@@ -18,7 +18,7 @@ extension AppState {
             if status?.isError == true {
                 // An error stays until it is dismissed (Esc, when no prompt is open) or the
                 // favourites are acted on (`toggleFavourite`, `F`).
-                if prompt == nil && export == nil, ScreenKeys.statusError.action(for: key) == .dismiss {
+                if prompt == nil && export == nil && dossiers.dialog == nil, ScreenKeys.statusError.action(for: key) == .dismiss {
                     status = nil
                     return []
                 }
@@ -52,6 +52,10 @@ extension AppState {
             return exportWritten(path: path)
         case .exportFailed(let failure):
             return exportFailed(failure)
+        case .dossiersLoaded(let snapshot, let outcome):
+            return dossiersLoaded(snapshot, outcome)
+        case .dossierFailed(let error):
+            return dossierFailed(error)
         }
     }
 
@@ -65,10 +69,11 @@ extension AppState {
         }
         if isTooSmall {
             // Nothing can be seen: only quitting is offered (the message says so).
-            guard prompt == nil && export == nil, ScreenKeys.tooSmall.action(for: key) == .quit else { return [] }
+            guard prompt == nil && export == nil && dossiers.dialog == nil, ScreenKeys.tooSmall.action(for: key) == .quit else { return [] }
             return [.quit]
         }
         if export != nil { return handleExportKey(key) }
+        if dossiers.dialog != nil { return handleDossierDialogKey(key) }
         if let prompt {
             switch prompt {
             case .search(let search): return handleSearchKey(key, search)
@@ -82,6 +87,9 @@ extension AppState {
         case .help: return handleHelpKey(key)
         case .firms: return handleFirmsKey(key)
         case .firm: return handleFirmKey(key)
+        case .dossiers: return handleDossiersKey(key)
+        case .dossier: return handleDossierKey(key)
+        case .dossierHistory: return handleDossierHistoryKey(key)
         }
     }
 
@@ -137,6 +145,12 @@ extension AppState {
             openHelp()
         case .quit:
             return [.quit]
+        case .dossiers:
+            return openDossiers()
+        case .addToDossier:
+            return addToDossier(selectedListOffer, choosing: false)
+        case .addToOtherDossier:
+            return addToDossier(selectedListOffer, choosing: true)
         case nil:
             break
         }
@@ -229,6 +243,10 @@ extension AppState {
             goBack()
         case .favourite:
             if let i = sheetOffer { return toggleFavourite(catalogue.offers[i].id) }
+        case .addToDossier:
+            return addToDossier(sheetOffer, choosing: false)
+        case .addToOtherDossier:
+            return addToDossier(sheetOffer, choosing: true)
         case .language:
             return switchLanguage()
         case .help:

@@ -42,7 +42,9 @@ enum Interactive {
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath)
         var loop = EventLoop(state: state, backend: terminal,
-                             performer: StorePerformer(favourites: store, language: preference), pending: pending)
+                             performer: StorePerformer(favourites: store, language: preference,
+                                                       dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment))),
+                             pending: pending)
         switch loop.run() {
         case .quit:
             return

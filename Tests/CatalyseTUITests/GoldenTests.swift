@@ -47,6 +47,32 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("favourites-error") { _ in
             keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },
+    ] + dossierCases
+
+    /// `d` and the store's answer: the fixture dossiers (`DossierFixture`), shown in UTC.
+    static let dossiers = keys(.char("d")) + [DossierFixture.loaded]
+    /// Enter on « Les Jardins partagés », the second dossier in French order.
+    static let jardins = dossiers + keys(.down, .enter)
+
+    static let dossierCases: [GoldenCase] = [
+        GoldenCase("dossiers") { _ in dossiers },
+        GoldenCase("dossiers-unavailable") { _ in keys(.char("d")) + [.dossierFailed(DossierFixture.damaged)] },
+        GoldenCase("dossier") { _ in jardins },
+        GoldenCase("dossier-history") { _ in jardins + keys(.char("h")) },
+        GoldenCase("dossier-status") { _ in jardins + keys(.down, .char("s"), .down) },
+        GoldenCase("dossier-note") { _ in
+            jardins + keys(.down, .char("n")) + text("Appel prévu jeudi ; rappeler lundi matin pour fixer le rendez-vous avec la présidente.")
+                + keys(.enter) + text("Deuxième ligne.")
+        },
+        GoldenCase("dossier-export") { _ in jardins + keys(.char("e")) },
+        GoldenCase("dossier-form") { _ in dossiers + keys(.char("n")) + text("Les Amis du Vieux-Lille") + keys(.tab) + text("lil") },
+        GoldenCase("dossier-form-needs") { _ in
+            dossiers + keys(.char("n")) + text("Les Amis du Vieux-Lille") + keys(.tab) + text("59") + keys(.tab, .right, .right, .tab, .right, .tab, .left, .tab, .down, .char(" "))
+        },
+        GoldenCase("dossier-rename") { _ in dossiers + keys(.down, .char("r")) },
+        GoldenCase("dossier-remove") { _ in dossiers + keys(.down, .char("x")) },
+        GoldenCase("dossier-chooser") { _ in keys(.char("A")) + [DossierFixture.loaded] },
+        GoldenCase("list-current-dossier") { _ in jardins + keys(.escape, .escape) },
     ]
 
     static var fileNames: Set<String> {

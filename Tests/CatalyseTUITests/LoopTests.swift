@@ -49,6 +49,8 @@ struct FakePerformer: EffectPerformer {
     var favouritesFailure: FavouritesError? = nil
     var files: [String: String] = [:]
     var folders: Set<String> = ["/home/asso"]
+    /// The dossiers, in memory (`FakeDossiers`, in `DossierFixtures.swift`).
+    var dossiers = FakeDossiers()
     private(set) var performed: [Effect] = []
 
     mutating func perform(_ effect: Effect) -> Event? {
@@ -66,6 +68,8 @@ struct FakePerformer: EffectPerformer {
             return .exportWritten(path: path)
         case .saveLanguage:
             return nil
+        case .loadDossiers, .createDossier, .renameDossier, .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
+            return dossiers.perform(effect)
         case .quit, .suspend:
             Issue.record("the loop handed \(effect) to the performer")
             return nil

@@ -117,5 +117,5 @@ enum KeyHelps {
         HelpSection(Words("Export (e)", "Export (e)"),
                     [.key(exportFields), .key(exportChoose), .note(exportExtension), .key(exportRun), .key(exportOverwrite)]),
         HelpSection(Words("Souris", "Mouse"), [.note(click), .note(wheel), .note(shiftDrag)]),
-    ]
+    ] + dossierSections
 }

@@ -32,6 +32,7 @@ enum ScreenKeys {
     enum ListAction: Sendable, Equatable {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
         case language, help, quit, clearAll, clearSearch
+        case dossiers, addToDossier, addToOtherDossier
     }
 
     static let list = KeyTable<ListAction>("list", movementBindings(ListAction.move, hint: Words("bouger", "move")) + [
@@ -43,6 +44,9 @@ enum ScreenKeys {
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
         KeyBinding([.char("F")], .favouritesOnly, help: KeyHelps.favouritesOnly, hint: hint("F", "favoris", "favourites")),
         KeyBinding([.char("e")], .export, help: KeyHelps.export, hint: hint("e", "exporter", "export")),
+        KeyBinding([.char("d")], .dossiers, help: KeyHelps.dossiers, hint: hint("d", "dossiers", "dossiers")),
+        KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier),
+        KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.char("b")], .firms, help: KeyHelps.firms, hint: hint("b", "cabinets", "firms")),
     ] + commonBindings(help: .help, language: .language, languageHint: true) + [
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
@@ -50,10 +54,12 @@ enum ScreenKeys {
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
     ])
 
-    enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help }
+    enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help, addToDossier, addToOtherDossier }
 
     static let sheet = KeyTable<SheetAction>("sheet", movementBindings(SheetAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
+        KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier, hint: hint("a", "au dossier", "to dossier")),
+        KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
         KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
@@ -154,7 +160,7 @@ enum ScreenKeys {
 
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
-                                               search, territory, export, overwrite, exportWaiting, text]
+                                               search, territory, export, overwrite, exportWaiting, text] + dossierTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {
@@ -165,6 +171,9 @@ enum ScreenKeys {
         case .help: help
         case .firms: firms
         case .firm: firm
+        case .dossiers: dossiers
+        case .dossier: dossier
+        case .dossierHistory: dossierHistory
         }
     }
 }

@@ -33,7 +33,8 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
                         // The terminal may have been resized meanwhile: the next frame is redrawn whole.
                         let size = backend.size
                         queue.append(.resize(width: size.width, height: size.height))
-                    case .toggleFavourite, .writeExport, .saveLanguage:
+                    case .toggleFavourite, .writeExport, .saveLanguage, .loadDossiers, .createDossier, .renameDossier,
+                         .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
                         if let outcome = performer.perform(effect) { queue.append(outcome) }
                     }
                 }
