@@ -49,8 +49,11 @@ public struct WriteFailure: Sendable, Equatable {
         case exists
         /// The folder the file goes in does not exist, or is not a folder: that folder.
         case missingFolder(String)
-        /// Any other failure, in the system's own words (`strerror`).
+        /// Any other failure, in words given as they are.
         case system(String)
+        /// Any other failure, worded in the interface's language when drawn (not a regular
+        /// file, a system error…).
+        case problem(FileProblem)
     }
 
     public var path: String
@@ -64,10 +67,11 @@ public struct WriteFailure: Sendable, Equatable {
     /// The cause of a failed `AtomicFile.write`.
     public init(_ error: AtomicFile.WriteError) {
         path = error.path
-        switch error.kind {
+        switch error.problem {
         case .exists: cause = .exists
         case .missingFolder: cause = .missingFolder(WriteFailure.folder(of: error.path))
-        case .other: cause = .system(error.reason)
+        case .described(let words): cause = .system(words)
+        case let other: cause = .problem(other)
         }
     }
 

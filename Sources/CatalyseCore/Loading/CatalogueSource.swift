@@ -22,10 +22,11 @@ public enum CatalogueSource: Equatable, Sendable {
         }
     }
 
-    /// Loads the catalogue; `today` bounds the years it may name.
-    public func load(today: Day) throws -> CatalogueLoader.Loaded {
+    /// Loads the catalogue; `today` bounds the years it may name; a compiled file up to
+    /// `mapAbove` bytes is read into memory rather than mapped.
+    public func load(today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove) throws -> CatalogueLoader.Loaded {
         switch self {
-        case .file(let path): try CatalogueLoader.load(path: path, today: today)
+        case .file(let path): try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
         case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today)
         }
     }
