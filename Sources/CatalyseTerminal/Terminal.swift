@@ -37,6 +37,7 @@ public final class Terminal: TerminalBackend {
     public init?(noColor: Bool) {
         Terminal.setUTF8Locale()
         set_escdelay(25)
+        TerminalRestore.saveModes()
         guard let screen = catalyse_newterm() else { return nil }
         self.screen = screen
         set_term(screen)
@@ -58,8 +59,10 @@ public final class Terminal: TerminalBackend {
             ]
             for (color, fg) in pairs { init_pair(Int16(color.rawValue), fg, -1) }
         }
-        mousemask(catalyse_mouse_mask(), nil)
+        let mouse = mousemask(catalyse_mouse_mask(), nil) != 0
         mouseinterval(0)
+        // What a fatal signal needs to give the terminal back (FatalSignals).
+        TerminalRestore.prepare(mouse: mouse)
         wtimeout(window, 100)
     }
 
@@ -195,6 +198,7 @@ public final class Terminal: TerminalBackend {
     public func shutdown() {
         guard !stopped else { return }
         stopped = true
+        TerminalRestore.disarm()
         curs_set(1)
         endwin()
         delscreen(screen)

@@ -56,7 +56,7 @@ enum Interactive {
     static func printList(_ index: SearchIndex, _ global: GlobalOptions) throws {
         let language = global.language
         let offers = index.run(OfferFilter(), counts: false).offers
-        Output.error(language == .fr
+        Output.note(language == .fr
             ? "catalyse : pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu) ; voici la liste (catalyse list)."
             : "catalyse: not an interactive terminal (redirected input or output, or unknown TERM); printing the list (catalyse list).")
         ListCommand.print(offers, catalogue: index.catalogue, language: language, terminal: Output.stdoutIsTerminal)

@@ -14,6 +14,12 @@ struct GlobalOptions: ParsableArguments {
         if let lang, Language(argument: lang) == nil {
             throw ValidationError("--lang takes fr or en, not '\(TextCleaning.forDisplay(lang))'.")
         }
+        // An empty name is a mistake (an unset variable in a script), not a request for the
+        // built-in catalogue.
+        if catalogue == "" {
+            throw Output.usage(fr: "--catalogue attend un nom de fichier ; sans l'option, le catalogue en vigueur est $CATALYSE_CATALOGUE ou le catalogue intégré.",
+                               en: "--catalogue takes a file name; without the option, the catalogue in effect is $CATALYSE_CATALOGUE or the built-in one.")
+        }
     }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -82,10 +88,12 @@ struct FilterOptions: ParsableArguments {
     /// The values a shell completes for an option, from the facet table.
     static func completion(_ facet: Facet) -> CompletionKind { .list(facet.coded!.values.map(\.code)) }
 
-    /// Each coded facet with the values given for its option (named after the facet).
+    /// Each coded facet with the values given for its option (named after the facet), one per
+    /// repetition (`ArgumentFolding` gives the parser a repeated option as one).
     var codedValues: [(Facet, [String])] {
-        [(.purpose, purpose), (.format, format), (.kind, kind), (.theme, theme), (.stage, stage),
-         (.budget, budget), (.mode, mode), (.employer, employer), (.audience, audience)]
+        let given: [(Facet, [String])] = [(.purpose, purpose), (.format, format), (.kind, kind), (.theme, theme), (.stage, stage),
+                                          (.budget, budget), (.mode, mode), (.employer, employer), (.audience, audience)]
+        return given.map { ($0.0, ArgumentFolding.unfold($0.1)) }
     }
 
     /// The filter without the favourites (which need the store).
@@ -97,7 +105,7 @@ struct FilterOptions: ParsableArguments {
                 throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(facet.rawValue). Expected one of: \(facet.coded!.codeList).")
             }
         }
-        for raw in territory {
+        for raw in ArgumentFolding.unfold(territory) {
             switch Territories.resolve(raw) {
             case .place(let place):
                 if !f.territories.contains(place) { f.territories.append(place) }
