@@ -53,7 +53,7 @@ public struct FavouritesStore: Sendable {
 
     /// The ids in the file, in order (an absent file has none).
     public func load() throws(FavouritesError) -> [String] {
-        try FavouritesStore.ids(in: read())
+        try read().ids
     }
 
     /// Adds `id` at the end unless it is already there. Returns the ids after the change.
@@ -86,12 +86,21 @@ public struct FavouritesStore: Sendable {
         if marked {
             if !idLines(lines).contains(id) { lines.append(id) }
         } else {
-            lines.removeAll { $0.trimmingCharacters(in: .whitespaces) == id }
+            lines.removeAll { trimmed($0) == id }
         }
     }
 
     static func idLines(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        lines.map(trimmed).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// A line without its surrounding spaces and tabs (Foundation's trimming only when an end
+    /// may be blank: most lines are bare ids, and this runs for every line of the file).
+    static func trimmed(_ line: String) -> String {
+        guard let first = line.utf8.first, let last = line.utf8.last else { return line }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 }
+        if plain(first) && plain(last) { return line }
+        return line.trimmingCharacters(in: .whitespaces)
     }
 
     /// Validates every line and returns the ids in order.
@@ -99,7 +108,7 @@ public struct FavouritesStore: Sendable {
         var result: [String] = []
         var seen = Set<String>()
         for (n, line) in lines.enumerated() {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = trimmed(line)
             if t.isEmpty || t.hasPrefix("#") { continue }
             guard Slug.isValid(t) else { throw FavouritesError.corrupt(path: path, line: n + 1, text: t) }
             if seen.insert(t).inserted { result.append(t) }
@@ -110,34 +119,38 @@ public struct FavouritesStore: Sendable {
     /// The lines of a file's bytes: split at LF, a CR before it dropped (CRLF files, as Windows
     /// editors write them); or the number of the first line that is not UTF-8.
     static func lines(of bytes: [UInt8]) -> (lines: [String], badLine: Int?) {
-        var lines: [String] = []
-        var start = 0
-        var end = bytes.count
-        if end > 0 && bytes[end - 1] == 0x0A { end -= 1 } else if end == 0 { return ([], nil) }
-        while start <= end {
-            var stop = start
-            while stop < end && bytes[stop] != 0x0A { stop += 1 }
-            var last = stop
-            if last > start && bytes[last - 1] == 0x0D { last -= 1 }
-            guard let line = String(validating: bytes[start..<last], as: UTF8.self) else { return (lines, lines.count + 1) }
-            lines.append(line)
-            start = stop + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var lines: [String] = []
+            var start = 0
+            var end = buffer.count
+            if end > 0 && buffer[end - 1] == 0x0A { end -= 1 } else if end == 0 { return ([], nil) }
+            let base = buffer.baseAddress!
+            while start <= end {
+                let found = memchr(base + start, 0x0A, end - start)
+                let stop = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                var last = stop
+                if last > start && buffer[last - 1] == 0x0D { last -= 1 }
+                guard let line = String(validating: UnsafeBufferPointer(start: base + start, count: last - start), as: UTF8.self) else {
+                    return (lines, lines.count + 1)
+                }
+                lines.append(line)
+                start = stop + 1
+            }
+            return (lines, nil)
         }
-        return (lines, nil)
     }
 
-    /// The file's lines (no file: none); fails on unreadable or corrupt content.
-    func read() throws(FavouritesError) -> [String] {
+    /// The file's lines and its ids (no file: none); fails on unreadable or corrupt content.
+    func read() throws(FavouritesError) -> (lines: [String], ids: [String]) {
         let bytes: [UInt8]
         switch InputFile.read(path, limit: FavouritesStore.sizeLimit, links: .refuse) {
         case .success(let b): bytes = b
-        case .failure(.notFound): return []
+        case .failure(.notFound): return ([], [])
         case .failure(.problem(let problem)): throw .unreadable(path: path, reason: problem)
         }
         let (lines, badLine) = FavouritesStore.lines(of: bytes)
         if let badLine { throw .corrupt(path: path, line: badLine, text: "(not UTF-8 text)") }
-        _ = try FavouritesStore.ids(in: lines, path: path)
-        return lines
+        return (lines, try FavouritesStore.ids(in: lines, path: path))
     }
 
     /// Applies one change under the lock: re-read, change, write atomically.
@@ -149,7 +162,7 @@ public struct FavouritesStore: Sendable {
             if errno != EINTR { throw .unwritable(path: path, reason: .lock(lockPath, errno)) }
         }
         defer { flock(lockFD, LOCK_UN) }
-        var lines = try read()
+        var lines = try read().lines
         let before = lines
         apply(&lines)
         if lines != before { try AtomicFile.write(Array((lines.map { $0 + "\n" }.joined()).utf8), to: path, overwrite: true).get() }

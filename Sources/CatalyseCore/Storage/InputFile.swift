@@ -93,7 +93,7 @@ public enum InputFile {
         var chunk = min(max(expected ?? 65_536, 4096), limit + 1)
         var total = 0
         while true {
-            if bytes.count < total + chunk { bytes.append(contentsOf: repeatElement(0, count: total + chunk - bytes.count)) }
+            if bytes.count < total + chunk { bytes += [UInt8](repeating: 0, count: max(total + chunk - bytes.count, bytes.count)) }
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, chunk) }
             if n < 0 {
                 if errno == EINTR { continue }
