@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
         let missing = selection.favouriteIDs.filter { catalogue.offer(id: $0) == nil }
         var shown = selection.filter
         shown.onlyIDs = nil
-        let context = ShortlistExport.Context(catalogue: catalogue, date: Day.printed(environment: global.environment),
+        let context = ShortlistExport.Context(catalogue: catalogue, date: try global.printedDay(),
                                               language: language, filter: shown, favouritesOnly: filters.favourites, missingIDs: missing)
         let text = ShortlistExport.render(offers, format: exportFormat, context: context, separator: Character(separator))
         guard let output, output != "-" else { Output.out(text); return }

@@ -17,6 +17,7 @@ enum Interactive {
             try printList(index, global)
             return
         }
+        let today = try global.printedDay()
         let store = FavouritesStore(environment: environment)
         let preference = LanguagePreference(environment: environment)
         let locked = global.lang != nil
@@ -38,7 +39,7 @@ enum Interactive {
         defer { terminal.shutdown() }
         let size = terminal.size
         let state = AppState(index: index, favourites: favourites, language: language,
-                             languageLocked: locked, today: Day.printed(environment: environment), noColor: noColor,
+                             languageLocked: locked, today: today, noColor: noColor,
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath)
         var loop = EventLoop(state: state, backend: terminal,

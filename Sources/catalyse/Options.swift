@@ -31,6 +31,19 @@ struct GlobalOptions: ParsableArguments {
 
     var source: CatalogueSource { CatalogueSource.resolve(option: catalogue, environment: environment) }
 
+    /// The date printed in exports and the interface: `SOURCE_DATE_EPOCH` when set, else today;
+    /// a value that is not a count of seconds is a usage error (64), never a trap.
+    func printedDay() throws -> Day {
+        switch Day.pinned(environment: environment) {
+        case .unset: return Day.today()
+        case .day(let day): return day
+        case .invalid(let raw):
+            let shown = TextCleaning.forDisplay(String(raw.prefix(40)))
+            throw Output.usage(fr: "SOURCE_DATE_EPOCH doit être un nombre de secondes depuis le 1er janvier 1970, de 0 à 253402300799, et non « \(shown) ».",
+                               en: "SOURCE_DATE_EPOCH must be a number of seconds since 1 January 1970, from 0 to 253402300799, not '\(shown)'.")
+        }
+    }
+
     /// Loads the catalogue in effect, or exits with a clear message (65 bad data, 66 unreadable).
     func loadCatalogue() throws -> CatalogueLoader.Loaded {
         try Output.loadOrExit(source, language)
