@@ -69,7 +69,7 @@ struct TextField: Sendable, Equatable {
         if ch == "\t" { return true }
         for scalar in ch.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
+            if v < 0x20 || (0x7F...0x9F).contains(v) || TextCleaning.isBidiControl(v) { return false }
             if v == 0x2028 || v == 0x2029 { return false }
         }
         return true

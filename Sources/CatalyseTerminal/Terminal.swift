@@ -143,6 +143,21 @@ public final class Terminal: TerminalBackend {
         return (a, pair)
     }
 
+    /// The scalars of one cell, as one `cchar_t` holds them: all of them up to `CCHARW_MAX`
+    /// (5 in Debian's ncurses). Beyond that (a family of four is 7 scalars), the documented
+    /// fallback: the longest prefix that fits and does not end in a zero-width joiner, so a ZWJ
+    /// sequence is drawn as a shorter one (👨‍👩‍👧 for 👨‍👩‍👧‍👦), never with a stray joiner.
+    static func cellScalars(_ content: String) -> [wchar_t] {
+        var scalars = content.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if scalars.isEmpty { return [32] }
+        let limit = Int(catalyse_ccharw_max())
+        if scalars.count > limit {
+            scalars.removeSubrange(limit...)
+            while scalars.count > 1, scalars.last == 0x200D { scalars.removeLast() }
+        }
+        return scalars
+    }
+
     /// Copies a frame to the screen and parks the cursor where the frame says.
     public func draw(_ grid: Grid) {
         let (width, height) = size
@@ -155,12 +170,10 @@ public final class Terminal: TerminalBackend {
                 let source = grid[r, c]
                 if source.isContinuation { c += 1; continue }
                 let (attr, pair) = attributes(source.style)
-                var scalars = Array(source.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                if scalars.isEmpty { scalars = [32] }
+                var scalars = Terminal.cellScalars(source.grapheme)
                 // A wide grapheme that would hang over the right edge is drawn as a space.
                 if c == columns - 1, grid.width > c + 1, grid[r, c + 1].isContinuation { scalars = [32] }
-                scalars.append(0)
-                _ = scalars.withUnsafeBufferPointer { catalyse_setcchar_one(&cell, $0.baseAddress, attr, pair) }
+                _ = scalars.withUnsafeBufferPointer { catalyse_setcchar_all(&cell, $0.baseAddress, Int32($0.count), attr, pair) }
                 _ = mvwadd_wch(window, Int32(r), Int32(c), &cell)
                 c += 1
             }

@@ -107,10 +107,17 @@ enum Output {
         }
     }
 
-    /// A plain field for tab-separated output: tabs and newlines shown as spaces.
+    /// A plain field for tab-separated output: tabs and every line break a reader may split a
+    /// row at (LF, CR, VT, FF, NEL, U+2028, U+2029) shown as spaces. (Catalogue text is cleaned
+    /// at load already; this keeps any other text from splitting a row.)
     static func tsvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return String(decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0B || $0 == 0x0C || $0 == 0x0D || $0 >= 0xC2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
+            switch s.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return " "
+            default: return s
+            }
+        }))
     }
 
     /// A table that fits `width` cells: columns get their natural width, and the flexible ones
