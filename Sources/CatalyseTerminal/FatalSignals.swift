@@ -9,8 +9,9 @@ import Glibc
 ///    reporting, show the cursor — bytes prepared when curses started, written with `write`);
 /// 2. if a mapped catalogue changed under the program (`MappingGuard.changedFile`), that is
 ///    said in one sentence and the program exits with status 74;
-/// 3. otherwise the signal is raised again with the handler that was there before (Swift's
-///    backtrace, or the default action), so a crash stays a crash, with its status and core.
+/// 3. otherwise the handler that was there before runs (Swift's backtrace, when it is on), then
+///    the signal is raised again with its default action, so a crash stays a crash, with its
+///    status (128 + the signal) and its core.
 /// Everything the handler does is async-signal-safe: `write`, `tcsetattr`, `fstat`,
 /// `sigaction`, `raise`, `_exit`, and reads of memory prepared beforehand.
 public enum FatalSignals {
@@ -32,19 +33,36 @@ public enum FatalSignals {
             : " changed while it was read (truncated or rewritten by another program); start catalyse again.\n")
         for signal in signals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in FatalSignals.handle(number) }
+            action.__sigaction_handler.sa_sigaction = { number, info, context in FatalSignals.handle(number, info, context) }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_ONSTACK)
+            action.sa_flags = Int32(SA_SIGINFO | SA_ONSTACK)
             sigaction(signal, &action, previous + Int(signal))
         }
         MappingGuard.reporter = { path in FatalSignals.reportChanged(path) }
     }
 
-    static func handle(_ signal: Int32) {
+    static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
         TerminalRestore.restore()
         if let path = MappingGuard.changedFile() { writeChanged(path); _exit(74) }
-        sigaction(signal, previous + Int(signal), nil)
+        // The handler that was there (Swift's backtracer prints where it crashed), called as
+        // the kernel would have called it; it may return, as it does for a signal sent by kill.
+        let old = previous[Int(signal)]
+        if old.sa_flags & Int32(SA_SIGINFO) != 0, let handler = old.__sigaction_handler.sa_sigaction {
+            handler(signal, info, context)
+        } else if unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) > 1, let handler = old.__sigaction_handler.sa_handler {
+            handler(signal)  // (0 is SIG_DFL, 1 SIG_IGN)
+        }
+        // Then die of the signal, with its default action.
+        var byDefault = sigaction()
+        byDefault.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&byDefault.sa_mask)
+        sigaction(signal, &byDefault, nil)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         raise(signal)
+        _exit(128 + signal)
     }
 
     static func writeChanged(_ path: UnsafePointer<CChar>) {

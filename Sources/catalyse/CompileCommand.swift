@@ -48,8 +48,9 @@ struct CompileCommand: ParsableCommand {
         case .success:
             let c = loaded.catalogue
             let mib = String(format: "%.1f", Double(size) / 1_048_576)
+            let mibFR = mib.replacingOccurrences(of: ".", with: ",")  // 0,1 Mio
             Output.note(language == .fr
-                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mib) Mio."
+                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mibFR)\u{00A0}Mio."
                 : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(mib) MiB.")
         case .failure(let e):
             Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.problem.text(.fr))." : "catalyse: cannot write \(path): \(e.problem.text(.en)).")
