@@ -18,6 +18,9 @@ public enum MouseAction: Sendable, Hashable { case press, wheelUp, wheelDown }
 /// in when it draws them, so a message shown before `L` follows the switch.
 public enum Event: Sendable, Equatable {
     case key(Key)
+    /// Characters typed together (a paste): the same as their keys one after the other, but a
+    /// text field takes them at once (and the search runs once).
+    case text(String)
     case mouse(MouseAction, row: Int, column: Int)
     case resize(width: Int, height: Int)
     /// The favourites file after a change (or at start): the ids, in order.

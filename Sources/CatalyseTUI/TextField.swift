@@ -58,6 +58,15 @@ struct TextField: Sendable, Equatable {
         }
     }
 
+    /// Inserts typed text at the caret (what `accepts` refuses is left out); whether it changed.
+    mutating func insert(_ text: String) -> Bool {
+        let accepted = text.filter(TextField.accepts).map { $0 == "\t" ? " " : $0 }
+        guard !accepted.isEmpty else { return false }
+        characters.insert(contentsOf: accepted, at: caret)
+        caret += accepted.count
+        return true
+    }
+
     mutating func set(_ text: String) {
         characters = Array(text)
         caret = characters.count

@@ -73,13 +73,20 @@ public final class Terminal: TerminalBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// At most this many inputs are read at once (a longer paste comes in several batches).
+    static let batchLimit = 4096
+
     /// The next input for the event loop: a signal recorded by `Signals`, else the next event
-    /// within 100 ms.
+    /// within 100 ms, with every other input already waiting (a paste) as one batch.
     public func nextInput() -> BackendInput {
         if let signal = Signals.pending { return .signal(signal) }
-        if let event = nextEvent() { return .event(event) }
-        if let signal = Signals.pending { return .signal(signal) }
-        return .idle
+        guard let event = nextEvent() else {
+            if let signal = Signals.pending { return .signal(signal) }
+            return .idle
+        }
+        var batch = [event]
+        while batch.count < Terminal.batchLimit, Signals.pending == nil, let more = nextEvent(timeout: 0) { batch.append(more) }
+        return batch.count == 1 ? .event(event) : .events(batch)
     }
 
     /// The next event, or nil after `timeout` milliseconds without one (or on a signal).
