@@ -22,7 +22,9 @@ struct Catalyse: ParsableCommand {
 
             Exit status: 0 success (an empty result included); 1 unknown offer or firm id; \
             64 usage error; 65 bad data in the catalogue or favourites file; 66 an input file \
-            that cannot be read; 73 an output that cannot be written; 70 internal error.
+            that cannot be read; 73 an output that cannot be written; 74 standard output or \
+            error that cannot be written, or a catalogue changed while it was read; 70 internal \
+            error. A reader that goes away (`catalyse list | head -1`) ends it as SIGPIPE does.
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
