@@ -70,4 +70,19 @@ struct PasteTests {
         #expect(one.grid == together.grid, "\(text)")
         #expect(one.state.filter == together.state.filter)
     }
+
+    /// Every text field refuses what must not reach the terminal, typed or pasted: controls,
+    /// bidi controls and marks (U+200E, U+200F, U+061C), the Unicode line separators.
+    @Test func fieldsRefuseBidiMarksAndSeparatorsTypedOrPasted() {
+        for mark in ["\u{200E}", "\u{200F}", "\u{061C}", "\u{202E}", "\u{2066}", "\u{2028}", "\u{2029}", "\u{85}"] {
+            var typed = Driver()
+            typed.press(.char("/"))
+            for ch in "a\(mark)b" { typed.press(.char(ch)) }
+            var pasted = Driver()
+            pasted.press(.char("/"))
+            pasted.send(.text("a\(mark)b"))
+            #expect(typed.state.filter.query == "ab", "\(mark.unicodeScalars.first!.value)")
+            #expect(pasted.state.filter.query == "ab", "\(mark.unicodeScalars.first!.value)")
+        }
+    }
 }
