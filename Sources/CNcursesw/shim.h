@@ -31,6 +31,16 @@ static inline mmask_t catalyse_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int catalyse_setcchar_one(cchar_t *out, const wchar_t *text, attr_t attrs, short pair) {
     return setcchar(out, text, attrs, pair, NULL);
 }
+/* One cell holding a whole piece of a grapheme: the base and every scalar after it (combining
+   marks, and emoji joined by a zero-width joiner, which setcchar would cut at the first
+   spacing one), up to CCHARW_MAX. ncurses writes them all and advances by the base's width. */
+static inline int catalyse_ccharw_max(void) { return CCHARW_MAX; }
+static inline int catalyse_setcchar_all(cchar_t *out, const wchar_t *text, int count, attr_t attrs, short pair) {
+    wchar_t first[2] = { text[0], 0 };
+    int status = setcchar(out, first, attrs, pair, NULL);
+    for (int i = 1; i < count && i < CCHARW_MAX; i++) out->chars[i] = text[i];
+    return status;
+}
 static inline SCREEN *catalyse_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline void catalyse_del_cur_term(void) { if (cur_term) del_curterm(cur_term); }
 #endif

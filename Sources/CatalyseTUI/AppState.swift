@@ -149,6 +149,8 @@ public struct AppState: Sendable {
     public internal(set) var favouritesOnly = false
     /// The last query result; re-run only when the filter or the favourites-only set changes.
     public internal(set) var result: QueryResult
+    /// How many times the query ran (tests: a paste searches once).
+    var queriesRun = 0
 
     /// The offer list: rows of `row(_:)`.
     var list = ScrollState()
@@ -235,6 +237,7 @@ public struct AppState: Sendable {
     mutating func requery(resetSelection: Bool = false) {
         let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
         result = index.run(effectiveFilter, counts: true, refining: result)
+        queriesRun += 1
         // Not found any more: stay at the same place in the list (clamped).
         var target = resetSelection ? 0 : selection
         if let previous {

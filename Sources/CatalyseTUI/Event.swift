@@ -18,6 +18,9 @@ public enum MouseAction: Sendable, Hashable { case press, wheelUp, wheelDown }
 /// in when it draws them, so a message shown before `L` follows the switch.
 public enum Event: Sendable, Equatable {
     case key(Key)
+    /// Characters typed together (a paste): the same as their keys one after the other, but a
+    /// text field takes them at once (and the search runs once).
+    case text(String)
     case mouse(MouseAction, row: Int, column: Int)
     case resize(width: Int, height: Int)
     /// The favourites file after a change (or at start): the ids, in order.
@@ -64,8 +67,11 @@ public struct WriteFailure: Sendable, Equatable {
         case exists
         /// The folder the file goes in does not exist, or is not a folder: that folder.
         case missingFolder(String)
-        /// Any other failure, in the system's own words (`strerror`).
+        /// Any other failure, in words given as they are.
         case system(String)
+        /// Any other failure, worded in the interface's language when drawn (not a regular
+        /// file, a system error…).
+        case problem(FileProblem)
     }
 
     public var path: String
@@ -79,10 +85,11 @@ public struct WriteFailure: Sendable, Equatable {
     /// The cause of a failed `AtomicFile.write`.
     public init(_ error: AtomicFile.WriteError) {
         path = error.path
-        switch error.kind {
+        switch error.problem {
         case .exists: cause = .exists
         case .missingFolder: cause = .missingFolder(WriteFailure.folder(of: error.path))
-        case .other: cause = .system(error.reason)
+        case .described(let words): cause = .system(words)
+        case let other: cause = .problem(other)
         }
     }
 

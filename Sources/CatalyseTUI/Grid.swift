@@ -26,8 +26,9 @@ public struct CellStyle: Sendable, Hashable {
     public static let plain = CellStyle()
 }
 
-/// One terminal cell: a grapheme (possibly two cells wide) and its style. The cell right of a
-/// wide grapheme holds `continuation` so that columns stay aligned.
+/// One terminal cell: what the terminal draws there (a grapheme, or the part of one that takes a
+/// cell of its own: `CellWidth.pieces`), possibly two cells wide, and its style. The cell right
+/// of a wide one holds `continuation` so that columns stay aligned.
 public struct Cell: Sendable, Hashable {
     public var grapheme: String
     public var style: CellStyle
@@ -66,7 +67,9 @@ public struct Grid: Sendable, Hashable {
     }
 
     /// Writes `text` at (row, column), clipped to `maxWidth` cells (and to the grid), one
-    /// grapheme per cell (two for wide ones). Returns the number of cells written.
+    /// grapheme per cell (two for wide ones); a grapheme a terminal draws in several cells (a
+    /// skin-tone emoji, a Devanagari conjunct) takes them, one piece each, and is written whole
+    /// or not at all. Returns the number of cells written.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
@@ -76,15 +79,26 @@ public struct Grid: Sendable, Hashable {
             let w = CellWidth.of(ch)
             if w == 0 { continue }
             if x + w > limit { break }
-            if x >= 0 {
-                let g = ch == "\t" || ch == "\n" ? " " : String(ch)
-                clearWideHalves(row: row, from: x, width: w)
-                self[row, x] = Cell(g, style)
-                if w == 2 { self[row, x + 1] = Cell("", style) }
+            if ch.unicodeScalars.count == 1 || ch == "\r\n" {
+                putCell(ch == "\t" || ch == "\n" || ch == "\r\n" ? " " : String(ch), width: w, row: row, column: x, style: style)
+            } else {
+                var px = x
+                for piece in CellWidth.pieces(of: ch) {
+                    putCell(piece.text, width: piece.width, row: row, column: px, style: style)
+                    px += piece.width
+                }
             }
             x += w
         }
         return x - column
+    }
+
+    /// One cell's content (`cells` wide: 1 or 2) at a column that may be left of the grid.
+    private mutating func putCell(_ content: String, width cells: Int, row: Int, column: Int, style: CellStyle) {
+        guard column >= 0 else { return }
+        clearWideHalves(row: row, from: column, width: cells)
+        self[row, column] = Cell(content, style)
+        if cells == 2 { self[row, column + 1] = Cell("", style) }
     }
 
     /// Before cells `column ..< column + count` are overwritten: a wide grapheme cut in half at

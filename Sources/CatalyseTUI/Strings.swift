@@ -143,7 +143,9 @@ struct Strings: Sendable {
             let shown = folder.isEmpty ? "." : folder
             reason = t("le dossier \(shown) n'existe pas", "the folder \(shown) does not exist")
         case .system(let words):
-            reason = words  // the system's own words (strerror)
+            reason = words  // words given as they are
+        case .problem(let problem):
+            reason = problem.text(language)
         }
         return w("Export impossible : ", "Export failed: ") + TextCleaning.forDisplay(reason)
     }

@@ -58,6 +58,15 @@ struct TextField: Sendable, Equatable {
         }
     }
 
+    /// Inserts typed text at the caret (what `accepts` refuses is left out); whether it changed.
+    mutating func insert(_ text: String) -> Bool {
+        let accepted = text.filter(TextField.accepts).map { $0 == "\t" ? " " : $0 }
+        guard !accepted.isEmpty else { return false }
+        characters.insert(contentsOf: accepted, at: caret)
+        caret += accepted.count
+        return true
+    }
+
     mutating func set(_ text: String) {
         characters = Array(text)
         caret = characters.count
@@ -69,7 +78,7 @@ struct TextField: Sendable, Equatable {
         if ch == "\t" { return true }
         for scalar in ch.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
+            if v < 0x20 || (0x7F...0x9F).contains(v) || TextCleaning.isBidiControl(v) { return false }
             if v == 0x2028 || v == 0x2029 { return false }
         }
         return true

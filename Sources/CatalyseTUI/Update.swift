@@ -26,6 +26,8 @@ extension AppState {
                 status = nil
             }
             return handleKey(key)
+        case .text(let text):
+            return typeText(text)
         case .mouse(let action, let row, let column):
             if action == .press, status?.isError != true { status = nil }
             return handleMouse(action, row: row, column: column)

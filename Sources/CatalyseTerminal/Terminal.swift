@@ -37,6 +37,7 @@ public final class Terminal: TerminalBackend {
     public init?(noColor: Bool) {
         Terminal.setUTF8Locale()
         set_escdelay(25)
+        TerminalRestore.saveModes()
         guard let screen = catalyse_newterm() else { return nil }
         self.screen = screen
         set_term(screen)
@@ -58,8 +59,10 @@ public final class Terminal: TerminalBackend {
             ]
             for (color, fg) in pairs { init_pair(Int16(color.rawValue), fg, -1) }
         }
-        mousemask(catalyse_mouse_mask(), nil)
+        let mouse = mousemask(catalyse_mouse_mask(), nil) != 0
         mouseinterval(0)
+        // What a fatal signal needs to give the terminal back (FatalSignals).
+        TerminalRestore.prepare(mouse: mouse)
         wtimeout(window, 100)
     }
 
@@ -70,13 +73,20 @@ public final class Terminal: TerminalBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// At most this many inputs are read at once (a longer paste comes in several batches).
+    static let batchLimit = 4096
+
     /// The next input for the event loop: a signal recorded by `Signals`, else the next event
-    /// within 100 ms.
+    /// within 100 ms, with every other input already waiting (a paste) as one batch.
     public func nextInput() -> BackendInput {
         if let signal = Signals.pending { return .signal(signal) }
-        if let event = nextEvent() { return .event(event) }
-        if let signal = Signals.pending { return .signal(signal) }
-        return .idle
+        guard let event = nextEvent() else {
+            if let signal = Signals.pending { return .signal(signal) }
+            return .idle
+        }
+        var batch = [event]
+        while batch.count < Terminal.batchLimit, Signals.pending == nil, let more = nextEvent(timeout: 0) { batch.append(more) }
+        return batch.count == 1 ? .event(event) : .events(batch)
     }
 
     /// The next event, or nil after `timeout` milliseconds without one (or on a signal).
@@ -140,6 +150,21 @@ public final class Terminal: TerminalBackend {
         return (a, pair)
     }
 
+    /// The scalars of one cell, as one `cchar_t` holds them: all of them up to `CCHARW_MAX`
+    /// (5 in Debian's ncurses). Beyond that (a family of four is 7 scalars), the documented
+    /// fallback: the longest prefix that fits and does not end in a zero-width joiner, so a ZWJ
+    /// sequence is drawn as a shorter one (👨‍👩‍👧 for 👨‍👩‍👧‍👦), never with a stray joiner.
+    static func cellScalars(_ content: String) -> [wchar_t] {
+        var scalars = content.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if scalars.isEmpty { return [32] }
+        let limit = Int(catalyse_ccharw_max())
+        if scalars.count > limit {
+            scalars.removeSubrange(limit...)
+            while scalars.count > 1, scalars.last == 0x200D { scalars.removeLast() }
+        }
+        return scalars
+    }
+
     /// Copies a frame to the screen and parks the cursor where the frame says.
     public func draw(_ grid: Grid) {
         let (width, height) = size
@@ -152,12 +177,10 @@ public final class Terminal: TerminalBackend {
                 let source = grid[r, c]
                 if source.isContinuation { c += 1; continue }
                 let (attr, pair) = attributes(source.style)
-                var scalars = Array(source.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                if scalars.isEmpty { scalars = [32] }
+                var scalars = Terminal.cellScalars(source.grapheme)
                 // A wide grapheme that would hang over the right edge is drawn as a space.
                 if c == columns - 1, grid.width > c + 1, grid[r, c + 1].isContinuation { scalars = [32] }
-                scalars.append(0)
-                _ = scalars.withUnsafeBufferPointer { catalyse_setcchar_one(&cell, $0.baseAddress, attr, pair) }
+                _ = scalars.withUnsafeBufferPointer { catalyse_setcchar_all(&cell, $0.baseAddress, Int32($0.count), attr, pair) }
                 _ = mvwadd_wch(window, Int32(r), Int32(c), &cell)
                 c += 1
             }
@@ -195,6 +218,7 @@ public final class Terminal: TerminalBackend {
     public func shutdown() {
         guard !stopped else { return }
         stopped = true
+        TerminalRestore.disarm()
         curs_set(1)
         endwin()
         delscreen(screen)

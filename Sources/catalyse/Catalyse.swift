@@ -22,7 +22,9 @@ struct Catalyse: ParsableCommand {
 
             Exit status: 0 success (an empty result included); 1 unknown offer or firm id; \
             64 usage error; 65 bad data in the catalogue or favourites file; 66 an input file \
-            that cannot be read; 73 an output that cannot be written; 70 internal error.
+            that cannot be read; 73 an output that cannot be written; 74 standard output or \
+            error that cannot be written, or a catalogue changed while it was read; 70 internal \
+            error. A reader that goes away (`catalyse list | head -1`) ends it as SIGPIPE does.
             """,
         version: Catalyse.version,
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
@@ -31,19 +33,10 @@ struct Catalyse: ParsableCommand {
                       KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self, MapCommand.self]
     )
 
-    /// `--version` is answered here, with the catalogue in effect (which costs a load, so only
-    /// when asked); everything else goes to the parser.
-    static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.contains("--version"), !arguments.contains(where: { !$0.hasPrefix("-") && !["fr", "en"].contains($0) }) {
-            var environment = ProcessInfo.processInfo.environment
-            if let i = arguments.firstIndex(of: "--lang"), i + 1 < arguments.count, let l = Language(argument: arguments[i + 1]) {
-                environment["LC_ALL"] = l == .fr ? "fr_FR.UTF-8" : "en_GB.UTF-8"
-            }
-            Output.out(versionText(environment) + "\n")
-            return
-        }
-        main(nil)
+    /// Whether the command line asks only for the version (`catalyse --version`, with `--lang`
+    /// at most): answered with the catalogue in effect, which costs a load, so only when asked.
+    static func asksVersion(_ arguments: [String]) -> Bool {
+        arguments.contains("--version") && !arguments.contains(where: { !$0.hasPrefix("-") && !["fr", "en"].contains($0) })
     }
 
     static let version = "0.1.0"

@@ -28,6 +28,7 @@ struct CompileCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
+        if file == "" { throw Output.usage(fr: "le catalogue à compiler est un nom vide.", en: "the catalogue to compile is an empty name.") }
         guard output.lowercased().hasSuffix(".catalyse") else {
             throw ValidationError(global.language == .fr
                 ? "le fichier compilé doit se terminer par .catalyse (c'est ainsi qu'il est reconnu)."
@@ -39,7 +40,7 @@ struct CompileCommand: ParsableCommand {
         let language = global.language
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
         let loaded = try Output.loadOrExit(source, language)
-        for w in loaded.warnings { Output.error(w.description) }
+        for w in loaded.warnings { Output.note(w.description) }
         let parts = CompiledWriter.parts(loaded.searchIndex())
         let size = parts.reduce(0) { $0 + $1.count }
         let path = TextCleaning.forDisplay(output)
@@ -47,11 +48,12 @@ struct CompileCommand: ParsableCommand {
         case .success:
             let c = loaded.catalogue
             let mib = String(format: "%.1f", Double(size) / 1_048_576)
-            Output.error(language == .fr
-                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mib) Mio."
+            let mibFR = mib.replacingOccurrences(of: ".", with: ",")  // 0,1 Mio
+            Output.note(language == .fr
+                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mibFR)\u{00A0}Mio."
                 : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(mib) MiB.")
         case .failure(let e):
-            Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.reason)." : "catalyse: cannot write \(path): \(e.reason).")
+            Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.problem.text(.fr))." : "catalyse: cannot write \(path): \(e.problem.text(.en)).")
             throw ExitCode(ExitStatus.cantCreate)
         }
     }

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let l = global.language, fr = l == .fr
         let loaded = try Output.loadOrExit(.file(folder), l)
-        for w in loaded.warnings { Output.error(w.description) }
+        for w in loaded.warnings { Output.note(w.description) }
         let c = loaded.catalogue
         let source = (folder as NSString).lastPathComponent
         var header = fr
@@ -59,7 +59,7 @@ struct ImportCommand: ParsableCommand {
         let path = TextCleaning.forDisplay(output)
         switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force) {
         case .success:
-            Output.error(fr ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres." : "\(path): \(c.firms.count) firms, \(c.offers.count) offers.")
+            Output.note(fr ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres." : "\(path): \(c.firms.count) firms, \(c.offers.count) offers.")
         case .failure(let e):
             Output.error(e.kind == .exists
                 ? (fr ? "catalyse : \(path) existe déjà ; ajoutez --force pour le remplacer." : "catalyse: \(path) already exists; add --force to replace it.")
@@ -78,7 +78,7 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         try writeFiles(SheetExport.template(language: global.language), into: output, force: force, global.language)
-        Output.error(global.language == .fr ? "Feuilles écrites dans \(TextCleaning.forDisplay(output)) : catalogue.csv, cabinets.csv, offres.csv."
+        Output.note(global.language == .fr ? "Feuilles écrites dans \(TextCleaning.forDisplay(output)) : catalogue.csv, cabinets.csv, offres.csv."
                                             : "Sheets written to \(TextCleaning.forDisplay(output)): catalogue.csv, cabinets.csv, offres.csv.")
     }
 }
@@ -98,7 +98,7 @@ struct ExportCatalogueCommand: ParsableCommand {
     func run() throws {
         let c = try global.loadCatalogue().catalogue
         try writeFiles(SheetExport.sheets(c, language: global.language), into: output, force: force, global.language)
-        Output.error(global.language == .fr ? "\(c.firms.count) cabinets et \(c.offers.count) offres écrits dans \(TextCleaning.forDisplay(output))."
+        Output.note(global.language == .fr ? "\(c.firms.count) cabinets et \(c.offers.count) offres écrits dans \(TextCleaning.forDisplay(output))."
                                             : "\(c.firms.count) firms and \(c.offers.count) offers written to \(TextCleaning.forDisplay(output)).")
     }
 }

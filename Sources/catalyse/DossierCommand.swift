@@ -86,5 +86,5 @@ struct DossierContext {
     }
 
     /// One line on standard error saying what was done.
-    func done(_ fr: String, _ en: String) { Output.error(language == .fr ? fr : en) }
+    func done(_ fr: String, _ en: String) { Output.note(language == .fr ? fr : en) }
 }

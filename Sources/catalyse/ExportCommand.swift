@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown or csv.", valueName: "format"))
     var format: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default, or -: standard output). Only a regular file is replaced (with --force); a device such as /dev/stdout is written into; a folder, a link or a FIFO is refused.", valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Replace the file if it exists.")
@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--as takes text, markdown or csv, not '\(TextCleaning.forDisplay(format))'.")
         }
         if separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+        if output == "" { throw Output.usage(fr: "-o attend un nom de fichier (ou - pour la sortie standard).", en: "-o takes a file name (or - for standard output).") }
     }
 
     var exportFormat: ShortlistExport.Format {
@@ -44,7 +45,7 @@ struct ExportCommand: ParsableCommand {
         case "markdown"?, "md"?: .markdown
         case "csv"?: .csv
         case "text"?, "txt"?: .text
-        default: output.map(ShortlistExport.Format.init(fileName:)) ?? .text
+        default: output.flatMap { $0 == "-" ? nil : ShortlistExport.Format(fileName: $0) } ?? .text
         }
     }
 
@@ -55,13 +56,13 @@ struct ExportCommand: ParsableCommand {
         let missing = selection.favouriteIDs.filter { catalogue.offer(id: $0) == nil }
         var shown = selection.filter
         shown.onlyIDs = nil
-        let context = ShortlistExport.Context(catalogue: catalogue, date: Day.printed(environment: global.environment),
+        let context = ShortlistExport.Context(catalogue: catalogue, date: try global.printedDay(),
                                               language: language, filter: shown, favouritesOnly: filters.favourites, missingIDs: missing)
         let text = ShortlistExport.render(offers, format: exportFormat, context: context, separator: Character(separator))
-        guard let output else { Output.out(text); return }
-        switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force) {
+        guard let output, output != "-" else { Output.out(text); return }
+        switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force, streams: .writeInto) {
         case .success:
-            Output.error(language == .fr
+            Output.note(language == .fr
                 ? "\(offers.count) offre\(offers.count > 1 ? "s" : "") exportée\(offers.count > 1 ? "s" : "") dans \(TextCleaning.forDisplay(output))."
                 : "Exported \(offers.count) offer\(offers.count == 1 ? "" : "s") to \(TextCleaning.forDisplay(output)).")
         case .failure(let e):
@@ -69,8 +70,8 @@ struct ExportCommand: ParsableCommand {
             switch (e.kind, language) {
             case (.exists, .fr): Output.error("catalyse : \(path) existe déjà ; ajoutez --force pour le remplacer.")
             case (.exists, .en): Output.error("catalyse: \(path) already exists; add --force to replace it.")
-            case (_, .fr): Output.error("catalyse : impossible d'écrire \(path) : \(e.reason).")
-            case (_, .en): Output.error("catalyse: cannot write \(path): \(e.reason).")
+            case (_, .fr): Output.error("catalyse : impossible d'écrire \(path) : \(e.problem.text(.fr)).")
+            case (_, .en): Output.error("catalyse: cannot write \(path): \(e.problem.text(.en)).")
             }
             throw ExitCode(ExitStatus.cantCreate)
         }

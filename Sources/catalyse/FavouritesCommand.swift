@@ -60,7 +60,7 @@ struct FavouritesCommand: ParsableCommand {
             var out = ""
             for id in ids {
                 if let offer = catalogue.offer(id: id) {
-                    out += "\(id)\t\(catalogue.firm(of: offer).name)\t\(offer.title)\n"
+                    out += "\(id)\t\(Output.tsvField(catalogue.firm(of: offer).name))\t\(Output.tsvField(offer.title))\n"
                 } else {
                     out += "\(id)\t" + (language == .fr ? "(introuvable dans ce catalogue)" : "(not in this catalogue)") + "\n"
                 }

@@ -17,6 +17,7 @@ enum Interactive {
             try printList(index, global)
             return
         }
+        let today = try global.printedDay()
         let store = FavouritesStore(environment: environment)
         let preference = LanguagePreference(environment: environment)
         let locked = global.lang != nil
@@ -38,7 +39,7 @@ enum Interactive {
         defer { terminal.shutdown() }
         let size = terminal.size
         let state = AppState(index: index, favourites: favourites, language: language,
-                             languageLocked: locked, today: Day.printed(environment: environment), noColor: noColor,
+                             languageLocked: locked, today: today, noColor: noColor,
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath)
         var loop = EventLoop(state: state, backend: terminal,
@@ -58,7 +59,7 @@ enum Interactive {
     static func printList(_ index: SearchIndex, _ global: GlobalOptions) throws {
         let language = global.language
         let offers = index.run(OfferFilter(), counts: false).offers
-        Output.error(language == .fr
+        Output.note(language == .fr
             ? "catalyse : pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu) ; voici la liste (catalyse list)."
             : "catalyse: not an interactive terminal (redirected input or output, or unknown TERM); printing the list (catalyse list).")
         ListCommand.print(offers, catalogue: index.catalogue, language: language, terminal: Output.stdoutIsTerminal)

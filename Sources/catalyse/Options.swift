@@ -14,6 +14,12 @@ struct GlobalOptions: ParsableArguments {
         if let lang, Language(argument: lang) == nil {
             throw ValidationError("--lang takes fr or en, not '\(TextCleaning.forDisplay(lang))'.")
         }
+        // An empty name is a mistake (an unset variable in a script), not a request for the
+        // built-in catalogue.
+        if catalogue == "" {
+            throw Output.usage(fr: "--catalogue attend un nom de fichier ; sans l'option, le catalogue en vigueur est $CATALYSE_CATALOGUE ou le catalogue intégré.",
+                               en: "--catalogue takes a file name; without the option, the catalogue in effect is $CATALYSE_CATALOGUE or the built-in one.")
+        }
     }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -31,6 +37,19 @@ struct GlobalOptions: ParsableArguments {
     /// The compiled cache, unless turned off.
     var cache: CompiledCache? {
         noCache || CompiledCache.disabled(environment) ? nil : CompiledCache(environment: environment)
+    }
+
+    /// The date printed in exports and the interface: `SOURCE_DATE_EPOCH` when set, else today;
+    /// a value that is not a count of seconds is a usage error (64), never a trap.
+    func printedDay() throws -> Day {
+        switch Day.pinned(environment: environment) {
+        case .unset: return Day.today()
+        case .day(let day): return day
+        case .invalid(let raw):
+            let shown = TextCleaning.forDisplay(String(raw.prefix(40)))
+            throw Output.usage(fr: "SOURCE_DATE_EPOCH doit être un nombre de secondes depuis le 1er janvier 1970, de 0 à 253402300799, et non « \(shown) ».",
+                               en: "SOURCE_DATE_EPOCH must be a number of seconds since 1 January 1970, from 0 to 253402300799, not '\(shown)'.")
+        }
     }
 
     /// Loads the catalogue in effect (through the compiled cache), or exits with a clear message
@@ -91,10 +110,12 @@ struct FilterOptions: ParsableArguments {
     /// The values a shell completes for an option, from the facet table.
     static func completion(_ facet: Facet) -> CompletionKind { .list(facet.coded!.values.map(\.code)) }
 
-    /// Each coded facet with the values given for its option (named after the facet).
+    /// Each coded facet with the values given for its option (named after the facet), one per
+    /// repetition (`ArgumentFolding` gives the parser a repeated option as one).
     var codedValues: [(Facet, [String])] {
-        [(.purpose, purpose), (.format, format), (.kind, kind), (.theme, theme), (.stage, stage),
-         (.budget, budget), (.mode, mode), (.employer, employer), (.audience, audience)]
+        let given: [(Facet, [String])] = [(.purpose, purpose), (.format, format), (.kind, kind), (.theme, theme), (.stage, stage),
+                                          (.budget, budget), (.mode, mode), (.employer, employer), (.audience, audience)]
+        return given.map { ($0.0, ArgumentFolding.unfold($0.1)) }
     }
 
     /// The filter without the favourites (which need the store).
@@ -106,7 +127,7 @@ struct FilterOptions: ParsableArguments {
                 throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(facet.rawValue). Expected one of: \(facet.coded!.codeList).")
             }
         }
-        for raw in territory {
+        for raw in ArgumentFolding.unfold(territory) {
             let place = try Place.typed(raw)
             if !f.territories.contains(place) { f.territories.append(place) }
         }

@@ -12,17 +12,37 @@ enum ExitStatus {
     static let unavailable: Int32 = 69
     static let software: Int32 = 70
     static let cantCreate: Int32 = 73
+    static let ioError: Int32 = 74
 }
 
-/// Writing to the terminal or a pipe, and the shared error paths of the commands.
+/// Writing to the terminal or a pipe, and the shared error paths of the commands. Every write
+/// goes through `StandardStreams`, which handles its failure (exit 74, or quietly on EPIPE).
 enum Output {
+    /// The language of the program's own messages, known before the options are parsed (from
+    /// `--lang`, else the environment): set once by `main` before anything is written.
+    nonisolated(unsafe) static var language: Language = .fr
+
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.out(text, language: language)
     }
 
-    /// One clear sentence on stderr.
+    /// One clear sentence on stderr, about an error: if it cannot be written, the status the
+    /// error is about is kept.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStreams.error(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// A note on stderr (a warning, what was done): if it cannot be written, the program ends
+    /// with status 74 instead of 0.
+    static func note(_ text: String) {
+        StandardStreams.note(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// A usage error worded by the program (in the user's language, unlike the argument
+    /// parser's): the sentence on stderr, and the status 64 to throw.
+    static func usage(fr: String, en: String) -> ExitCode {
+        error(language == .fr ? "catalyse : " + fr : "catalyse: " + en)
+        return ExitCode(ExitStatus.usage)
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -39,13 +59,16 @@ enum Output {
     /// (every problem listed, then a summary).
     static func loadOrExit(_ source: CatalogueSource, _ language: Language, cache: CompiledCache? = nil) throws -> CatalogueLoader.Loaded {
         do {
-            return try source.load(today: Day.today(), cache: cache)
+            // CATALYSE_MAP_ABOVE (bytes) moves the bound below which a compiled catalogue is
+            // copied into memory rather than mapped (docs/catalogue-format.md; 0 maps every file).
+            let mapAbove = ProcessInfo.processInfo.environment["CATALYSE_MAP_ABOVE"].flatMap { Int($0) }
+            return try source.load(today: Day.today(), mapAbove: mapAbove.map { max(0, $0) } ?? CatalogueLoader.Format.defaultMapAbove, cache: cache)
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):
                 error(language == .fr ? "catalyse : le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
             case .unreadable(let path, let reason):
-                error(language == .fr ? "catalyse : impossible de lire le catalogue \(TextCleaning.forDisplay(path)) : \(reason)." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason).")
+                error(language == .fr ? "catalyse : impossible de lire le catalogue \(TextCleaning.forDisplay(path)) : \(reason.text(.fr))." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason.text(.en)).")
             }
             throw ExitCode(ExitStatus.noInput)
         } catch let e as CatalogueError {
@@ -85,10 +108,17 @@ enum Output {
         }
     }
 
-    /// A plain field for tab-separated output: tabs and newlines shown as spaces.
+    /// A plain field for tab-separated output: tabs and every line break a reader may split a
+    /// row at (LF, CR, VT, FF, NEL, U+2028, U+2029) shown as spaces. (Catalogue text is cleaned
+    /// at load already; this keeps any other text from splitting a row.)
     static func tsvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return String(decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0B || $0 == 0x0C || $0 == 0x0D || $0 >= 0xC2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
+            switch s.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return " "
+            default: return s
+            }
+        }))
     }
 
     /// A table that fits `width` cells: columns get their natural width, and the flexible ones

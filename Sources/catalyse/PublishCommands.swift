@@ -45,7 +45,7 @@ struct KeygenCommand: ParsableCommand {
             throw publicationExit(.unwritable(path: e.path, reason: e.reason), l)
         }
         let fingerprint = PublicationKey.publicKey(publicKey).map(PublicationKey.fingerprint) ?? ""
-        Output.error(l == .fr ? "Clés écrites : \(TextCleaning.forDisplay(keyPath)) (privée, à garder secrète) et \(TextCleaning.forDisplay(pubPath)) (publique, à donner aux utilisateurs) ; empreinte \(fingerprint)."
+        Output.note(l == .fr ? "Clés écrites : \(TextCleaning.forDisplay(keyPath)) (privée, à garder secrète) et \(TextCleaning.forDisplay(pubPath)) (publique, à donner aux utilisateurs) ; empreinte \(fingerprint)."
                               : "Keys written: \(TextCleaning.forDisplay(keyPath)) (private, keep it secret) and \(TextCleaning.forDisplay(pubPath)) (public, for the users); fingerprint \(fingerprint).")
     }
 }
@@ -65,10 +65,10 @@ struct PublishCommand: ParsableCommand {
         do { privateKey = try Self.readKey(key) } catch { throw publicationExit(error, l) }
         guard let signing = PublicationKey.privateKey(privateKey) else { throw publicationExit(.invalidKey(path: key), l) }
         let loaded = try Output.loadOrExit(.file(catalogue), l)
-        for w in loaded.warnings { Output.error(w.description) }
+        for w in loaded.warnings { Output.note(w.description) }
         let manifest: Manifest
         do { manifest = try Publisher.publish(loaded.searchIndex(), key: signing, site: output, serial: serial) } catch { throw publicationExit(error, l) }
-        Output.error(l == .fr ? "Publication n° \(manifest.serial) écrite dans \(TextCleaning.forDisplay(output)) : \(manifest.firms) cabinets, \(manifest.offers) offres, \(manifest.size) octets."
+        Output.note(l == .fr ? "Publication n° \(manifest.serial) écrite dans \(TextCleaning.forDisplay(output)) : \(manifest.firms) cabinets, \(manifest.offers) offres, \(manifest.size) octets."
                               : "Publication no. \(manifest.serial) written to \(TextCleaning.forDisplay(output)): \(manifest.firms) firms, \(manifest.offers) offers, \(manifest.size) bytes.")
     }
 
@@ -106,7 +106,7 @@ struct UpdateCommand: ParsableCommand {
         if rollback {
             do {
                 let m = try Updater.rollback(paths)
-                Output.error(fr ? "Copie précédente rétablie" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
+                Output.note(fr ? "Copie précédente rétablie" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
                                 : "Previous copy back in use" + (m.map { " (publication no. \($0.serial) of \($0.updated))." } ?? "."))
             } catch { throw publicationExit(error, l) }
             return
@@ -132,7 +132,7 @@ struct UpdateCommand: ParsableCommand {
         } catch { throw publicationExit(error, l) }
         switch outcome {
         case .alreadyCurrent(let m):
-            Output.error(fr ? "Déjà à jour" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
+            Output.note(fr ? "Déjà à jour" + (m.map { " (publication n° \($0.serial) du \($0.updated))." } ?? ".")
                             : "Already up to date" + (m.map { " (publication no. \($0.serial) of \($0.updated))." } ?? "."))
         case let .updated(previous, current, manifest):
             var line = fr ? "Catalogue mis à jour : publication n° \(manifest.serial) du \(manifest.updated), \(manifest.firms) cabinets, \(manifest.offers) offres."
@@ -144,7 +144,7 @@ struct UpdateCommand: ParsableCommand {
                 line += fr ? " Depuis la copie précédente, offres : \(a) ajoutée\(s(a, true)), \(r) retirée\(s(r, true)), \(c) modifiée\(s(c, true))."
                            : " Since the previous copy, offers: \(a) added, \(r) removed, \(c) changed."
             }
-            Output.error(line)
+            Output.note(line)
         }
     }
 }

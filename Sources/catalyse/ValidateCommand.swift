@@ -21,6 +21,10 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The file to check (default: the catalogue in effect).")
     var file: String?
 
+    func validate() throws {
+        if file == "" { throw Output.usage(fr: "le fichier à vérifier est un nom vide.", en: "the file to check is an empty name.") }
+    }
+
     func run() throws {
         let language = global.language
         let source: CatalogueSource = file.map { .file($0) } ?? global.source

@@ -49,7 +49,7 @@ struct FavouritesTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/favourites", withIntermediateDirectories: true)
         let store = FavouritesStore(path: dir + "/favourites")
-        #expect(throws: FavouritesError.unreadable(path: dir + "/favourites", reason: "it is a directory")) { try store.load() }
+        #expect(throws: FavouritesError.unreadable(path: dir + "/favourites", reason: .notAFile(.folder))) { try store.load() }
     }
 
     // Permission cases: root ignores permissions, so as root (CI) each runs again as an
@@ -61,7 +61,7 @@ struct FavouritesTests {
             defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
             chmod(dir, 0o555)
             let store = FavouritesStore(path: dir + "/favourites")
-            #expect(throws: FavouritesError.unwritable(path: dir + "/favourites", reason: "Permission denied")) { try store.add("a") }
+            #expect(throws: FavouritesError.unwritable(path: dir + "/favourites", reason: .system(EACCES))) { try store.add("a") }
             #expect(!FileManager.default.fileExists(atPath: dir + "/favourites"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         }
@@ -75,9 +75,9 @@ struct FavouritesTests {
             try "a\n".write(toFile: path, atomically: true, encoding: .utf8)
             chmod(path, 0o000)
             let store = FavouritesStore(path: path)
-            #expect(throws: FavouritesError.unreadable(path: path, reason: "Permission denied")) { try store.load() }
+            #expect(throws: FavouritesError.unreadable(path: path, reason: .system(EACCES))) { try store.load() }
             // A change reads the file first: refused the same way, and the file is not replaced.
-            #expect(throws: FavouritesError.unreadable(path: path, reason: "Permission denied")) { try store.add("b") }
+            #expect(throws: FavouritesError.unreadable(path: path, reason: .system(EACCES))) { try store.add("b") }
             chmod(path, 0o644)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\n")
         }

@@ -84,13 +84,19 @@ enum Fixtures {
         }
     }
 
+    /// The shipped catalogue, read from `data/catalogue.yaml` (the embedded copy if the file
+    /// cannot be read: the tests that need the file itself say so).
     static var shipped: Catalogue {
-        try! CatalogueLoader.load(path: root + "/data/catalogue.yaml", today: Fixtures.today).catalogue
+        if let loaded = try? CatalogueLoader.load(path: root + "/data/catalogue.yaml", today: Fixtures.today) { return loaded.catalogue }
+        return (try? CatalogueSource.embedded.load(today: Fixtures.today).catalogue) ?? Catalogue(name: "", updated: Fixtures.today, illustrative: true, firms: [], offers: [])
     }
 
+    /// A new temporary folder (mkdtemp, no `try!`; a failure shows as a missing folder).
     static func tempDirectory() -> String {
-        let path = NSTemporaryDirectory() + "catalyse-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        var template = Array((NSTemporaryDirectory() + "catalyse-test-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            return NSTemporaryDirectory() + "catalyse-test-" + UUID().uuidString
+        }
+        return String(cString: made)
     }
 }

@@ -38,3 +38,24 @@ struct TypographyTests {
         #expect(Strings(.fr).exportOverwriteQuestion == "Le remplacer\u{00A0}? o\u{00A0}: oui · n\u{00A0}: non")
     }
 }
+
+/// Issue 23, class 9: graphemes in the grid take the cells a terminal gives them, whole.
+@Suite("Grapheme clusters in the grid")
+struct GraphemeGridTests {
+    @Test func clustersTakeTheirCellsWhole() {
+        var grid = Grid(width: 20, height: 1)
+        #expect(grid.put("a👍🏽b", row: 0, column: 0) == 6)
+        #expect(grid.cells.prefix(6).map(\.grapheme) == ["a", "👍", "", "🏽", "", "b"])
+        #expect(grid.lines[0].hasPrefix("a👍🏽b"))
+        var family = Grid(width: 10, height: 1)
+        family.put("x👨‍👩‍👧y", row: 0, column: 0)
+        #expect(family.cells.prefix(4).map(\.grapheme) == ["x", "👨‍👩‍👧", "", "y"])
+        var indic = Grid(width: 10, height: 1)
+        #expect(indic.put("क्षत्रिय", row: 0, column: 0) == 6)
+        #expect(indic.lines[0].hasPrefix("क्षत्रिय"))
+        // A cluster that does not fit is left out whole, never cut between its pieces.
+        var narrow = Grid(width: 4, height: 1)
+        #expect(narrow.put("ab👍🏽", row: 0, column: 0) == 2)
+        #expect(narrow.lines[0] == "ab  ")
+    }
+}

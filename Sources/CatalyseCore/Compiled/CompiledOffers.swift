@@ -12,16 +12,19 @@ struct CompiledOffers: OfferStorage, @unchecked Sendable {
 
     var count: Int { firmOfOffer.count }
 
-    /// Every record was checked when the file was opened, so decoding one fails only if the
-    /// file was rewritten in place under the mapping (`docs/catalogue-format.md` warns against
-    /// it; `catalyse compile` never does it). That is reported, naming the record, rather than
-    /// shown as an empty offer.
+    /// Every record was checked when the file was opened, and a file up to
+    /// `CatalogueLoader.Format.defaultMapAbove` is a copy in memory, so decoding one fails only
+    /// if a larger, mapped file was rewritten in place under the mapping. That is reported by
+    /// `MappingGuard` (« le fichier a changé pendant la lecture », then the program exits),
+    /// rather than shown as an empty offer.
     func decoded<T>(_ i: Int, _ body: (inout RecordReader) throws(RecordReader.Failure) -> T) -> T {
         do {
             var r = try RecordReader(records, recordOffsets[i], recordOffsets[i + 1])
             return try body(&r)
         } catch {
-            fatalError("catalyse: offer record \(i) of the compiled catalogue can no longer be read (\(error.message)): the file was changed while it was open")
+            let detail = "offer record \(i) can no longer be read: \(error.message)"
+            if let path = storage.mappedPath { MappingGuard.fileChanged(path, detail: detail) }
+            fatalError("catalyse: \(detail)")
         }
     }
 

@@ -6,19 +6,23 @@ import Glibc
 /// interface or another command uses the database, and restored in one step that keeps the
 /// replaced database beside it.
 extension DossierStore {
-    /// Writes a copy of the whole database to `destination` (0600), whole or not at all; an
-    /// existing file is replaced only with `overwrite`.
+    /// Writes a copy of the whole database to `destination`, whole or not at all; an existing
+    /// file is replaced only with `overwrite`, only if it is a regular file (never through a
+    /// link), and keeps its mode; a new one is 0600 less the umask.
     public func backup(to destination: String, overwrite: Bool) throws(DossierError) {
         var info = stat()
+        var keptMode: mode_t? = nil
         if lstat(destination, &info) == 0 {
             guard overwrite else { throw .unwritable(path: destination, reason: "the file already exists") }
             guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unwritable(path: destination, reason: "it is not a regular file") }
+            keptMode = info.st_mode & 0o777
         }
-        let folder = (destination as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.catalyse-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        let folder = FilePath.folder(of: destination)
+        let temporary = folder + "/.catalyse-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .unwritable(path: destination, reason: String(cString: strerror(errno))) }
+        if let keptMode { fchmod(fd, keptMode) }
         close(fd)
         do {
             let copy = try DatabaseQueue(path: temporary)

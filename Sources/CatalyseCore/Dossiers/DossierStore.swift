@@ -52,11 +52,12 @@ public final class DossierStore: @unchecked Sendable {
     // MARK: The file
 
     /// The folder exists (0700 when made here) and the file is a regular file (never a link
-    /// followed silently); a new file is created empty with mode 0600, before SQLite opens it,
-    /// so its WAL files get the same mode.
+    /// followed silently, never a FIFO or a device); a new file is created empty with mode 0600
+    /// less the umask, before SQLite opens it, so its WAL files get the same mode; an existing
+    /// file keeps the mode it has (SQLite never changes it).
     static func prepareFile(_ path: String) throws(DossierError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        let folder = FilePath.folder(of: path)
+        if folder != "." {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
                 throw .unwritable(path: path, reason: "cannot create the folder \(folder)")
             }

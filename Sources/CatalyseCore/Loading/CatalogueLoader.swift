@@ -19,6 +19,11 @@ public enum CatalogueLoader {
             self = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".catalyse") ? .compiled : .yaml
         }
 
+        /// Compiled catalogues up to this size are read into memory rather than mapped, so that
+        /// a file truncated or rewritten while the program runs cannot affect it (larger ones
+        /// are mapped and guarded: `MappingGuard`). 256 MiB is about 290,000 offers.
+        public static let defaultMapAbove = 256 * 1024 * 1024
+
         /// Files larger than this are refused before they are parsed.
         public var sizeLimit: Int {
             switch self {
@@ -51,18 +56,19 @@ public enum CatalogueLoader {
     /// Why a file could not be read at all (as opposed to a file with bad content).
     public enum ReadError: Error, Sendable, Equatable {
         case notFound(String)
-        case unreadable(String, reason: String)
+        case unreadable(String, reason: FileProblem)
     }
 
     /// Loads the catalogue at `path` (JSON when it ends in `.json`, compiled when it ends in
     /// `.catalyse`, the sheets of a folder, YAML otherwise); `today` bounds the years it may name. Throws `ReadError`
     /// if the file cannot be read, and `CatalogueError` if its content is not a valid catalogue.
-    public static func load(path: String, today: Day) throws -> Loaded {
+    /// A compiled catalogue up to `mapAbove` bytes is read into memory, a larger one mapped.
+    public static func load(path: String, today: Day, mapAbove: Int = Format.defaultMapAbove) throws -> Loaded {
         // A folder is a catalogue kept in a spreadsheet: its three sheets (`Sheets/`).
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return try SheetImport.load(folder: path, today: today) }
         let format = Format(path: path)
-        switch try FileReading.read(path, limit: format.sizeLimit) {
+        switch try FileReading.read(path, limit: format.sizeLimit, copyBelow: format == .compiled ? mapAbove : nil) {
         case .empty:
             return try load(bytes: UnsafeBufferPointer(start: nil, count: 0), file: path, format: format, today: today)
         case .tooLarge(let size):
@@ -75,6 +81,9 @@ public enum CatalogueLoader {
             defer { mapping.unmap() }
             let bytes = mapping.bytes.bindMemory(to: UInt8.self)
             return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true)
+        case .copied(let storage, let bytes):
+            if format == .compiled { return try openCompiled(bytes, storage: storage, file: path) }
+            return try load(bytes: bytes.bindMemory(to: UInt8.self), file: path, format: format, today: today)
         case .read(let data):
             return try data.withUnsafeBufferPointer { try load(bytes: $0, file: path, format: format, today: today) }
         }
@@ -136,10 +145,16 @@ public enum CatalogueLoader {
         }
     }
 
+    /// "the file is 67,108,865 bytes; the limit for a YAML catalogue is 67,108,864 bytes (64 MiB)":
+    /// sizes in MiB only when that tells them apart.
     static func tooLarge(_ path: String, _ format: Format, size: Int?) -> CatalogueError {
-        let what = size.map { "the file is \($0 / 1_048_576) MiB; " } ?? "the file is larger than the limit; "
+        let limit = format.sizeLimit, mib = 1_048_576
+        let exact = size.map { $0 / mib == limit / mib } ?? false
+        func bytes(_ n: Int) -> String { FileProblem.size(n, .en, exact: true) }
+        let what = size.map { "the file is \(exact ? bytes($0) : "\($0 / mib) MiB"); " } ?? "the file is larger than the limit; "
+        let limitText = exact ? "\(bytes(limit)) (\(limit / mib) MiB)" : "\(limit / mib) MiB"
         return CatalogueError(file: path, diagnostics: [Diagnostic(
             file: path, position: SourcePosition(line: 1, column: 1), field: "file",
-            message: what + "the limit for a \(format.name) catalogue is \(format.sizeLimit / 1_048_576) MiB")])
+            message: what + "the limit for a \(format.name) catalogue is \(limitText)")])
     }
 }

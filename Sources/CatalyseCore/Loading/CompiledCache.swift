@@ -40,30 +40,34 @@ public struct CompiledCache: Sendable {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             var all: [UInt8] = []
             for kind in SheetKind.allCases {
-                let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(kind.fileName)).map([UInt8].init) ?? []
+                guard case .success(let data) = InputFile.read((path as NSString).appendingPathComponent(kind.fileName), limit: CatalogueLoader.Format.yaml.sizeLimit, links: .follow) else {
+                    // A sheet that is missing, or not a regular file: not cached (the loader says why).
+                    if kind == .catalogue { continue }
+                    return nil
+                }
                 all += Array("\(kind.fileName):\(data.count):".utf8) + data
             }
             return all
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= CatalogueLoader.Format.json.sizeLimit else { return nil }
-        return FileManager.default.contents(atPath: path).map([UInt8].init)
+        guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let data) = InputFile.read(path, limit: CatalogueLoader.Format.json.sizeLimit, links: .follow) else { return nil }
+        return data
     }
 
     /// Loads the catalogue at `path` through the cache (a compiled file is loaded as it is).
-    public func load(path: String, today: Day) throws -> CatalogueLoader.Loaded {
+    public func load(path: String, today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove) throws -> CatalogueLoader.Loaded {
         guard CatalogueLoader.Format(path: path) != .compiled, let bytes = CompiledCache.sourceBytes(path) else {
-            return try CatalogueLoader.load(path: path, today: today)
+            return try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
         }
         var hasher = SHA256()
         hasher.update(data: Array(CompiledCache.build.utf8) + [0])
         hasher.update(data: bytes)
         let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         let entry = folder + "/" + key + ".catalyse"
-        if FileManager.default.fileExists(atPath: entry), let cached = try? CatalogueLoader.load(path: entry, today: today) {
+        if FileManager.default.fileExists(atPath: entry), let cached = try? CatalogueLoader.load(path: entry, today: today, mapAbove: mapAbove) {
             utimes(entry, nil)  // used: the last to go
             return cached
         }
-        let loaded = try CatalogueLoader.load(path: path, today: today)
+        let loaded = try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
         store(loaded, at: entry)
         return loaded
     }
@@ -73,8 +77,7 @@ public struct CompiledCache: Sendable {
     func store(_ loaded: CatalogueLoader.Loaded, at entry: String) {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil else { return }
         let parts = CompiledWriter.parts(loaded.searchIndex())
-        guard case .success = AtomicFile.write(parts: parts, to: entry, overwrite: true) else { return }
-        chmod(entry, 0o600)
+        guard case .success = AtomicFile.write(parts: parts, to: entry, overwrite: true, newMode: 0o600) else { return }
         prune()
     }
 

@@ -1,57 +1,75 @@
-import Foundation
 import Glibc
 
-/// Getting a catalogue file's bytes: a regular file is memory-mapped (read straight from the
-/// page cache, never copied); a pipe or a device is read up to one byte past the size limit.
+/// Getting a catalogue file's bytes, through `InputFile` (never blocking on a FIFO, never
+/// reading a device, the size limit applied first): a regular file is memory-mapped and
+/// registered with `MappingGuard`, or, when `copyBelow` allows it (compiled catalogues up to
+/// `CatalogueLoader.mapAbove`), read into memory the catalogue owns; a pipe given by the user
+/// (standard input, `<(…)`) is read up to one byte past the limit.
 enum FileReading {
-    /// A read-only private mapping of a whole file.
+    /// A read-only private mapping of a whole file, guarded while it exists.
     struct Mapping: @unchecked Sendable {
         let address: UnsafeMutableRawPointer
         let length: Int
+        let guardSlot: Int?
         var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: address, count: length) }
-        func unmap() { munmap(address, length) }
+        func unmap() {
+            munmap(address, length)
+            if let guardSlot { MappingGuard.unregister(guardSlot) }
+        }
     }
 
     enum Contents {
         case empty
         case mapped(Mapping)
+        /// Read into 8-byte-aligned memory owned by `storage`.
+        case copied(ColumnStorage, UnsafeRawBufferPointer)
         case read([UInt8])
         /// Over the limit (the size when known).
         case tooLarge(Int?)
     }
 
-    static func failure(_ path: String) -> CatalogueLoader.ReadError {
-        .unreadable(path, reason: String(cString: strerror(errno)))
+    static func failure(_ path: String, _ failure: InputFile.Failure) -> CatalogueLoader.ReadError {
+        switch failure {
+        case .notFound: .notFound(path)
+        case .problem(let problem): .unreadable(path, reason: problem)
+        }
     }
 
-    static func read(_ path: String, limit: Int) throws(CatalogueLoader.ReadError) -> Contents {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw .notFound(path) }
-            throw failure(path)
+    static func read(_ path: String, limit: Int, copyBelow: Int? = nil) throws(CatalogueLoader.ReadError) -> Contents {
+        let opened: InputFile.Opened
+        switch InputFile.open(path, links: .follow, pipes: true) {
+        case .success(let o): opened = o
+        case .failure(let f): throw failure(path, f)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, reason: "it is a directory") }
-        if (info.st_mode & S_IFMT) == S_IFREG {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw failure(path) }
-            defer { close(fd) }
-            // The size of the file opened (it may have changed since `stat`): never map past its end.
-            guard fstat(fd, &info) == 0 else { throw failure(path) }
-            let size = Int(info.st_size)
-            if size > limit { return .tooLarge(size) }
-            if size == 0 { return .empty }
-            let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
-            guard let mapped, mapped != MAP_FAILED else { throw failure(path) }
-            return .mapped(Mapping(address: mapped, length: size))
+        var keep = false
+        defer { if !keep { close(opened.descriptor) } }
+        if opened.isPipe {
+            switch InputFile.readAll(opened.descriptor, limit: limit, expected: nil) {
+            case .success(let bytes): return .read(bytes)
+            case .failure(.problem(.tooLarge)): return .tooLarge(nil)
+            case .failure(let f): throw failure(path, f)
+            }
         }
-        // A pipe or a device: read at most one byte past the limit.
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw failure(path) }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
-            throw .unreadable(path, reason: "read error")
+        // The size of the file opened (it may have changed since `stat`): never map past its end.
+        let size = opened.size
+        if size > limit { return .tooLarge(size) }
+        if size == 0 { return .empty }
+        if let copyBelow, size <= copyBelow {
+            let storage = ColumnStorage()
+            let memory = storage.allocate(size)
+            var done = 0
+            while done < size {
+                let n = Glibc.read(opened.descriptor, memory.baseAddress! + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; throw .unreadable(path, reason: .current) }
+                if n == 0 { throw .unreadable(path, reason: .changedWhileRead) }
+                done += n
+            }
+            return .copied(storage, UnsafeRawBufferPointer(memory))
         }
-        if data.count > limit { return .tooLarge(nil) }
-        return .read([UInt8](data))
+        let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, opened.descriptor, 0)
+        guard let mapped, mapped != MAP_FAILED else { throw .unreadable(path, reason: .current) }
+        let slot = MappingGuard.register(descriptor: opened.descriptor, info: opened.info, path: path)
+        keep = slot != nil
+        return .mapped(Mapping(address: mapped, length: size, guardSlot: slot))
     }
 }

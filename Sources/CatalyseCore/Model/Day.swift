@@ -35,8 +35,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
-    /// The UTC day of a Unix time.
+    /// The Unix times of the first and last second of years 1000 to 9999, the years a `Day` has.
+    public static let unixTimes: ClosedRange<Int64> = -30_610_224_000...253_402_300_799
+
+    /// The UTC day of a Unix time (clamped to years 1000 to 9999: no time can trap).
     public init(unixTime: Int64) {
+        let unixTime = min(max(unixTime, Day.unixTimes.lowerBound), Day.unixTimes.upperBound)
         // Civil-from-days (Howard Hinnant's algorithm).
         let z = Int(unixTime >= 0 ? unixTime / 86400 : (unixTime - 86399) / 86400) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -57,10 +61,28 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         return Day(unixTime: Int64(now.tv_sec))
     }
 
-    /// The date printed in an export: `SOURCE_DATE_EPOCH` when it is set (so outputs can be
-    /// reproduced), else today. It pins only what is printed, never what is validated.
+    /// What `SOURCE_DATE_EPOCH` says: nothing (unset or empty), a day, or a value that is not
+    /// a count of seconds from 0 to 253402300799 (9999-12-31), which the reproducible-builds
+    /// specification asks programs to refuse rather than guess.
+    public enum Pinned: Equatable, Sendable {
+        case unset
+        case day(Day)
+        case invalid(String)
+    }
+
+    public static func pinned(environment: [String: String]) -> Pinned {
+        guard let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else { return .unset }
+        guard raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int64(raw), seconds <= unixTimes.upperBound else {
+            return .invalid(raw)
+        }
+        return .day(Day(unixTime: seconds))
+    }
+
+    /// The date printed in an export: `SOURCE_DATE_EPOCH` when it is set and valid (so outputs
+    /// can be reproduced), else today. It pins only what is printed, never what is validated
+    /// (the command line refuses an invalid value first: `GlobalOptions.printedDay`).
     public static func printed(environment: [String: String]) -> Day {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) { return Day(unixTime: epoch) }
+        if case .day(let day) = pinned(environment: environment) { return day }
         return today()
     }
 

@@ -28,11 +28,24 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
 /// Freed (or unmapped) with the last reference.
 final class ColumnStorage: @unchecked Sendable {
     private var allocations: [UnsafeMutableRawPointer] = []
-    private let mapping: (address: UnsafeMutableRawPointer, length: Int)?
+    private let mapping: FileReading.Mapping?
 
     init() { mapping = nil }
-    /// Takes ownership of a file mapping.
-    init(mapping: FileReading.Mapping) { self.mapping = (mapping.address, mapping.length) }
+    /// Takes ownership of a file mapping (and of its guard).
+    init(mapping: FileReading.Mapping) { self.mapping = mapping }
+
+    /// The path of the mapped file whose guard watches it, if this storage is a guarded mapping.
+    var mappedPath: String? {
+        guard let slot = mapping?.guardSlot, let path = MappingGuard.entries[slot].path else { return nil }
+        return String(cString: path)
+    }
+
+    /// `count` bytes of 8-byte-aligned memory owned by the storage (for a file read whole).
+    func allocate(_ count: Int) -> UnsafeMutableRawBufferPointer {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 8)
+        allocations.append(memory)
+        return UnsafeMutableRawBufferPointer(start: memory, count: count)
+    }
 
     /// An 8-byte-aligned heap copy of `bytes`.
     func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -58,7 +71,7 @@ final class ColumnStorage: @unchecked Sendable {
 
     deinit {
         for pointer in allocations { pointer.deallocate() }
-        if let mapping { munmap(mapping.address, mapping.length) }
+        mapping?.unmap()
     }
 }
 

@@ -43,6 +43,7 @@ public enum SheetImport {
             case .tooLarge(let size): throw CatalogueLoader.tooLarge(path, .yaml, size: size)
             case .mapped(let m): bytes = Array(m.bytes.bindMemory(to: UInt8.self)); m.unmap()
             case .read(let b): bytes = b
+            case .copied(_, let raw): bytes = Array(raw.bindMemory(to: UInt8.self))
             }
             do {
                 let sheet = try Sheet.read(bytes, file: path)

@@ -21,14 +21,22 @@ public enum TextCleaning {
         return v < 0x20 || v == 0x7F || (v >= 0x80 && v <= 0x9F)
     }
 
+    /// The Bidi_Control characters: embeddings, overrides and isolates, and the marks U+200E,
+    /// U+200F and U+061C (invisible, and able to reorder what a terminal shows around them).
     @inline(__always)
-    static func isBidiControl(_ v: UInt32) -> Bool {
-        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+    public static func isBidiControl(_ v: UInt32) -> Bool {
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
+    /// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks for many readers (a
+    /// TSV row, a JSON-in-JS string, some terminals), so they are line breaks here too.
+    @inline(__always)
+    static func isUnicodeLineBreak(_ v: UInt32) -> Bool { v == 0x2028 || v == 0x2029 }
+
     /// Cleans a text: removes C0 controls (except newline and tab), DEL, C1 controls and bidi
-    /// controls, and normalises to NFC. With `singleLine`, newlines and tabs become spaces
-    /// (not counted as a cleaning) and surrounding spaces are trimmed.
+    /// controls, and normalises to NFC. With `singleLine`, newlines, tabs and U+2028/U+2029
+    /// become spaces (not counted as a cleaning) and surrounding spaces are trimmed; without it,
+    /// U+2028/U+2029 become newlines.
     public static func clean(_ text: String, singleLine: Bool = false) -> (text: String, report: Report) {
         var report = Report()
         var result = text
@@ -38,6 +46,8 @@ public enum TextCleaning {
                 let v = scalar.value
                 if v == 0x0A || v == 0x09 || v == 0x0D && singleLine {
                     scalars.append(singleLine ? " " : scalar)
+                } else if isUnicodeLineBreak(v) {
+                    scalars.append(singleLine ? " " : "\n")
                 } else if isControl(v, keepNewlines: true) {
                     report.removedControls += 1
                 } else if isBidiControl(v) {
@@ -69,8 +79,9 @@ public enum TextCleaning {
     }
 
     /// Whether a text may hold something to remove or normalise, judged on its UTF-8 bytes:
-    /// C0 controls and DEL, C1 controls (C2 80–C2 9F), bidi controls (E2 80 AA–AE,
-    /// E2 81 A6–A9), or a scalar that is not surely in NFC. Most French text needs no work.
+    /// C0 controls and DEL, C1 controls (C2 80–C2 9F), bidi controls (E2 80 8E–8F, E2 80 AA–AE,
+    /// E2 81 A6–A9; U+061C is D8 9C, caught with every scalar from U+0300), the Unicode line
+    /// breaks (E2 80 A8–A9), or a scalar that is not surely in NFC. Most French text needs no work.
     @inline(__always)
     static func needsCleaning(_ text: String, singleLine: Bool) -> Bool {
         if let answer = text.utf8.withContiguousStorageIfAvailable({ needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) }) {
@@ -91,7 +102,7 @@ public enum TextCleaning {
             } else if b >= 0x80 {
                 if previous == 0xC2 && b <= 0x9F { return true }
                 if b >= 0xCC && b < 0xE2 || b > 0xE2 && b < 0xF0 || b >= 0xF0 { if b >= 0xC0 { return true } }
-                if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x80 || b == 0x81 || (b >= 0xAA && b <= 0xAE)) { return true }
+                if beforePrevious == 0xE2 && previous == 0x80 && (b == 0x80 || b == 0x81 || b == 0x8E || b == 0x8F || b == 0xA8 || b == 0xA9 || (b >= 0xAA && b <= 0xAE)) { return true }
                 if beforePrevious == 0xE2 && previous == 0x81 && b >= 0xA6 && b <= 0xA9 { return true }
                 if beforePrevious == 0xE2 && previous >= 0x83 && b >= 0x80 { return true }
             }

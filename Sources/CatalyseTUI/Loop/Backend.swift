@@ -2,6 +2,10 @@
 public enum BackendInput: Sendable, Equatable {
     /// A key, a click, a resize.
     case event(Event)
+    /// Several inputs that were waiting together (a paste, keys typed faster than a frame):
+    /// the loop handles them all before it draws, and gives the state a run of typed
+    /// characters as one `.text` event (one search for a 2,000-character paste, not 2,000).
+    case events([Event])
     /// Nothing happened within the read's timeout (the loop reads again).
     case idle
     /// A signal asked the program to stop (SIGINT, SIGTERM, SIGHUP): its number.
@@ -14,7 +18,8 @@ public enum BackendInput: Sendable, Equatable {
 public protocol TerminalBackend: AnyObject {
     /// The size in cells.
     var size: (width: Int, height: Int) { get }
-    /// The next input, waiting a short while at most (so that signals are seen).
+    /// The next input, waiting a short while at most (so that signals are seen); with what
+    /// else is already waiting, as `.events`, when there is more.
     func nextInput() -> BackendInput
     /// Shows a frame (whole: the backend may send only what changed).
     func draw(_ grid: Grid)

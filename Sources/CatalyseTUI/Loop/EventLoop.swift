@@ -45,9 +45,27 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
             }
             switch backend.nextInput() {
             case .event(let event): queue.append(event)
+            case .events(let events): queue.append(contentsOf: EventLoop.coalesced(events))
             case .idle: break
             case .signal(let number): return .signal(number)
             }
         }
+    }
+
+    /// Inputs that arrived together, with each run of typed characters made one `.text` event.
+    public static func coalesced(_ events: [Event]) -> [Event] {
+        var result: [Event] = []
+        var run = ""
+        func flush() {
+            if run.count == 1, let ch = run.first { result.append(.key(.char(ch))) } else if !run.isEmpty { result.append(.text(run)) }
+            run = ""
+        }
+        for event in events {
+            if case .key(.char(let ch)) = event { run.append(ch); continue }
+            flush()
+            result.append(event)
+        }
+        flush()
+        return result
     }
 }
