@@ -42,12 +42,17 @@ enum Output {
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):
-                error(language == .fr ? "catalyse : le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
+                error(language == .fr ? "catalyse\u{00A0}: le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
             case .unreadable(let path, let reason):
-                error(language == .fr ? "catalyse : impossible de lire le catalogue \(TextCleaning.forDisplay(path)) : \(reason)." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason).")
+                error(language == .fr ? "catalyse\u{00A0}: impossible de lire le catalogue \(TextCleaning.forDisplay(path))\u{00A0}: \(reason)." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason).")
             }
             throw ExitCode(ExitStatus.noInput)
         } catch let e as CatalogueError {
+            // A compiled file of another format version: one sentence saying to compile it again.
+            if let message = e.compiledVersionMessage(language) {
+                error(message)
+                throw ExitCode(ExitStatus.dataError)
+            }
             for d in e.errors { error(d.description) }
             error(e.summary(language))
             throw ExitCode(ExitStatus.dataError)
@@ -65,7 +70,7 @@ enum Output {
 
     static func exit(for e: FavouritesError, _ language: Language) -> ExitCode {
         let message = e.message(language)
-        error(language == .fr ? "catalyse : " + message.prefix(1).lowercased() + message.dropFirst() : "catalyse: " + message)
+        error(language == .fr ? "catalyse\u{00A0}: " + message.prefix(1).lowercased() + message.dropFirst() : "catalyse: " + message)
         switch e {
         case .corrupt: return ExitCode(ExitStatus.dataError)
         case .unreadable: return ExitCode(ExitStatus.noInput)
@@ -78,7 +83,7 @@ enum Output {
         do {
             out(try make())
         } catch {
-            self.error(language == .fr ? "catalyse : erreur interne, le JSON n'a pas pu être produit (\(error.reason))."
+            self.error(language == .fr ? "catalyse\u{00A0}: erreur interne, le JSON n'a pas pu être produit (\(error.reason))."
                                        : "catalyse: internal error, the JSON could not be produced (\(error.reason)).")
             throw ExitCode(ExitStatus.software)
         }
