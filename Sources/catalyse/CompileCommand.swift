@@ -48,10 +48,10 @@ struct CompileCommand: ParsableCommand {
             let c = loaded.catalogue
             let mib = String(format: "%.1f", Double(size) / 1_048_576)
             Output.error(language == .fr
-                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mib) Mio."
+                ? "\(path)\u{00A0}: \(c.firms.count) cabinets, \(c.offers.count) offres, \(mib) Mio."
                 : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(mib) MiB.")
         case .failure(let e):
-            Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.reason)." : "catalyse: cannot write \(path): \(e.reason).")
+            Output.error(language == .fr ? "catalyse\u{00A0}: impossible d'écrire \(path)\u{00A0}: \(e.reason)." : "catalyse: cannot write \(path): \(e.reason).")
             throw ExitCode(ExitStatus.cantCreate)
         }
     }

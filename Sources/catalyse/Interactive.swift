@@ -57,7 +57,7 @@ enum Interactive {
         let language = global.language
         let offers = index.run(OfferFilter(), counts: false).offers
         Output.error(language == .fr
-            ? "catalyse : pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu) ; voici la liste (catalyse list)."
+            ? "catalyse\u{00A0}: pas de terminal interactif (entrée ou sortie redirigée, ou TERM inconnu)\u{00A0}; voici la liste (catalyse list)."
             : "catalyse: not an interactive terminal (redirected input or output, or unknown TERM); printing the list (catalyse list).")
         ListCommand.print(offers, catalogue: index.catalogue, language: language, terminal: Output.stdoutIsTerminal)
     }
