@@ -31,7 +31,7 @@ enum ScreenKeys {
 
     enum ListAction: Sendable, Equatable {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
-        case language, help, quit, clearAll, clearSearch
+        case language, help, quit, clearAll, clearSearch, applySuggestion
     }
 
     static let list = KeyTable<ListAction>("list", movementBindings(ListAction.move, hint: Words("bouger", "move")) + [
@@ -47,6 +47,7 @@ enum ScreenKeys {
     ] + commonBindings(help: .help, language: .language, languageHint: true) + [
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
         KeyBinding([.char("x")], .clearAll, help: KeyHelps.clearAll),
+        KeyBinding([.char("a")], .applySuggestion, help: KeyHelps.applySuggestion),
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
     ])
 
@@ -55,7 +56,7 @@ enum ScreenKeys {
     static let sheet = KeyTable<SheetAction>("sheet", movementBindings(SheetAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
-        KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
+        KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
     enum PanelAction: Sendable, Equatable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help }
@@ -77,7 +78,7 @@ enum ScreenKeys {
 
     static let help = KeyTable<HelpAction>("help", movementBindings(HelpAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
-        KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
+        KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .back, language: .language, languageHint: false, helpHint: false))
 
     enum FirmsAction: Sendable, Equatable { case move(Move), open, back, language, help }
