@@ -213,8 +213,8 @@ struct CommandLineTests {
         #expect(r.stderr == nb("""
             catalyse : aucune offre ne correspond.
             Pour en trouver :
-              remplacer « commnication » (dans aucune offre) par « communication » : 2 offres
-              sans la recherche « commnication » : 7 offres
+              remplacer « commnication » (dans aucune offre) par « communication » : 2\u{00A0}offres
+              sans la recherche « commnication » : 7\u{00A0}offres
 
             """))
         let json = box.run("list", "--json", "--lang", "en", "--territory", "2A", "--kind", "relais-communication", "--format", "mi-chemin", "--mode", "a-distance")

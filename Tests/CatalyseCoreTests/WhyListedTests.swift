@@ -115,7 +115,7 @@ struct WhyListedTests {
         let first = help.lines(.fr)
         #expect(first.first == "Pour en trouver" + Self.nbsp + ":")
         #expect(first.dropFirst().first == "  sans " + Typography.quoted("Type d'accompagnement" + Typography.colon(.fr) + "Relais de communication", .fr)
-                + Typography.colon(.fr) + "2 offres")
+                + Typography.colon(.fr) + "2" + Self.nbsp + "offres")
         // The mode's removal lists nothing here: it is not offered.
         #expect(!help.suggestions.contains { $0.change == .remove(.mode) })
     }

@@ -60,9 +60,10 @@ public struct EmptyResultHelp: Sendable, Equatable {
     /// Whether some filter or search was active at all (nothing to suggest otherwise).
     public var hadFilters: Bool
 
-    /// « 1 offre », « 4 offres » / "1 offer", "4 offers".
+    /// « 1 offre », « 4 offres » (a non-breaking space: the number stays with its word) /
+    /// "1 offer", "4 offers".
     static func offers(_ n: Int, _ language: Language) -> String {
-        language == .fr ? "\(n) offre\(n > 1 ? "s" : "")" : "\(n) offer\(n == 1 ? "" : "s")"
+        language == .fr ? "\(n)\u{00A0}offre\(n > 1 ? "s" : "")" : "\(n) offer\(n == 1 ? "" : "s")"
     }
 
     /// The lines to show under « Aucune offre ne correspond. »: a heading, then one line per
