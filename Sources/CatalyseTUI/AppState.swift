@@ -121,8 +121,10 @@ public struct AppState: Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 15
     public static var minimumSize: (width: Int, height: Int) { (minimumWidth, minimumHeight) }
-    /// From this width on, the selected offer's sheet shows beside the list.
+    /// Below this width the sheet never shows beside the list.
     public static let splitWidth = 100
+    /// The side sheet shows only where the list beside it keeps a title column this wide.
+    public static let minimumSplitTitle = 30
 
     public let index: SearchIndex
     public var catalogue: Catalogue { index.catalogue }
@@ -151,6 +153,8 @@ public struct AppState: Sendable {
     public internal(set) var result: QueryResult
     /// How many times the query ran (tests: a paste searches once).
     var queriesRun = 0
+    /// When the list is empty: what would help (worded in the current language).
+    public internal(set) var emptyHelp: EmptyResultHelp? = nil
 
     /// The offer list: rows of `row(_:)`.
     var list = ScrollState()
@@ -250,6 +254,12 @@ public struct AppState: Sendable {
         }
         if resetSelection { list.scroll(to: 0) }
         list.fit(count: rowCount, height: layout.listHeight, selecting: target)
+        refreshEmptyHelp()
+    }
+
+    /// Works out what would help an empty list (nothing to do for a list with offers).
+    mutating func refreshEmptyHelp() {
+        emptyHelp = rowCount == 0 ? index.help(for: effectiveFilter, language: language) : nil
     }
 
     mutating func setFilter(_ newFilter: OfferFilter, resetSelection: Bool = false) {

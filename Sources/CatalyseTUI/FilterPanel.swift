@@ -145,7 +145,10 @@ extension AppState {
         let rows = panelRows
         grid.put(s.panelTitle, row: l.columnTitleY, column: 0, style: Palette.columnTitle)
         let titleWidth = CellWidth.of(s.panelTitle)
-        grid.put(CellWidth.truncate("  " + s.panelHint, to: max(0, width - titleWidth)), row: l.columnTitleY, column: titleWidth, style: Palette.muted)
+        // An empty list: the first thing that would help, in place of the keys.
+        let hint = emptyHelp?.suggestions.first.map { s.panelEmpty + $0.text(language) } ?? s.panelHint
+        grid.put(CellWidth.truncate("  " + hint, to: max(0, width - titleWidth)), row: l.columnTitleY, column: titleWidth,
+                 style: emptyHelp?.suggestions.isEmpty == false ? Palette.plain : Palette.muted)
         let h = l.listHeight
         guard h > 0 else { return }
         let top = panelWindow(l, rows: rows).offset

@@ -52,10 +52,22 @@ struct Layout {
 }
 
 extension AppState {
+    /// The side sheet takes two fifths of the width (after the separator).
+    static func sideSheetWidth(_ width: Int) -> Int { (width - 1) * 2 / 5 }
+
+    /// Whether the sheet shows beside the list at this width: only where the list keeps a title
+    /// column of at least `minimumSplitTitle` cells (from about 133 columns); narrower, the list
+    /// takes the width and Enter opens the sheet full screen.
+    static func showsSideSheet(width: Int, strings: Strings) -> Bool {
+        guard width >= splitWidth else { return false }
+        let listWidth = width - 1 - sideSheetWidth(width)
+        return ListColumns(width: listWidth, strings: strings, gap: 1).titleWidth >= minimumSplitTitle
+    }
+
     var layout: Layout {
         let tooSmall = isTooSmall
-        let split = width >= AppState.splitWidth
-        let sheetWidth = split ? (width - 1) * 2 / 5 : 0
+        let split = AppState.showsSideSheet(width: width, strings: strings)
+        let sheetWidth = split ? AppState.sideSheetWidth(width) : 0
         let listWidth = split ? width - 1 - sheetWidth : width
         let status = tooSmall ? nil : shownStatus
         return Layout(width: width, height: height, tooSmall: tooSmall,
@@ -103,7 +115,7 @@ extension AppState {
             }
             return [CellWidth.truncate(line, to: width)]
         }
-        let text = s.filtersPrefix + parts.joined(separator: language == .fr ? " ; " : "; ")
+        let text = s.filtersPrefix + parts.joined(separator: Typography.semicolon(language))
         // The clearing key (and the note that favourites are unavailable) stay in one piece.
         let hint = s.clearAllHint + (favouritesUnavailable ? "  " + s.favouritesUnavailable : "")
         var lines = TextWrap.lines(text, first: max(1, width), rest: max(1, width))

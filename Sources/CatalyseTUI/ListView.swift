@@ -16,12 +16,7 @@ extension AppState {
 
         let count = rowCount
         if count == 0 {
-            let empty: (String, String) = favouritesOnly && favouritesUnavailable
-                ? (s.favouritesUnreadable, s.favouritesUnreadableHint)
-                : favouritesOnly && favourites.isEmpty ? (s.noFavourites, s.noFavouritesHint) : (s.emptyList, s.emptyListHint)
-            grid.put(CellWidth.truncate(empty.0, to: l.listWidth - 2), row: l.listY + 1, column: 2, style: Palette.title)
-            grid.put(CellWidth.truncate(empty.1, to: l.listWidth - 2), row: l.listY + 2, column: 2, style: Palette.muted)
-            grid.cursor = Position(min(l.listY, max(0, l.footerY - 1)), 0)
+            renderEmptyList(l, into: &grid)
             return
         }
 
@@ -36,6 +31,38 @@ extension AppState {
         if selection >= top && selection < end {
             grid.cursor = Position(l.listY + selection - top, 0)
         }
+    }
+
+    /// An empty list says why and what would help: for each filter, how many offers its
+    /// removal gives, and the nearest word for a search word found nowhere (`a` applies the
+    /// first suggestion).
+    func renderEmptyList(_ l: Layout, into grid: inout Grid) {
+        let s = strings
+        let room = max(1, l.listWidth - 2)
+        var lines: [(String, CellStyle)]
+        if favouritesOnly && favouritesUnavailable {
+            lines = [(s.favouritesUnreadable, Palette.title), (s.favouritesUnreadableHint, Palette.muted)]
+        } else if favouritesOnly && favourites.isEmpty {
+            lines = [(s.noFavourites, Palette.title), (s.noFavouritesHint, Palette.muted)]
+        } else {
+            lines = [(s.emptyList, Palette.title)]
+            let help = emptyHelp?.lines(language) ?? []
+            lines += help.map { ($0, Palette.plain) }
+            let hasSuggestion = !(emptyHelp?.suggestions.isEmpty ?? true)
+            if !help.isEmpty { lines.append(("", Palette.plain)) }
+            lines.append((hasSuggestion ? s.applySuggestionHint : s.emptyListHint, Palette.muted))
+        }
+        var y = l.listY + 1
+        for (text, style) in lines {
+            // A suggestion keeps its indentation; its next lines go two cells further in.
+            let indent = text.prefix(while: { $0 == " " }).count
+            let wrapped = TextWrap.lines(String(text.dropFirst(indent)), first: max(1, room - indent), rest: max(1, room - indent - 2))
+            for (k, line) in wrapped.enumerated() where y < l.footerY {
+                grid.put(String(repeating: " ", count: indent + (k == 0 ? 0 : 2)) + line, row: y, column: 2, style: style)
+                y += 1
+            }
+        }
+        grid.cursor = Position(min(l.listY, max(0, l.footerY - 1)), 0)
     }
 
     /// The rows on screen: the stored scroll position, fitted again so that the selection is

@@ -6,12 +6,23 @@ enum SheetView {
     /// Fields shown as a block (label on its own line, text below): long or multi-line ones.
     static let blockKeys: Set<String> = ["summary", "description", "contact", "apply"]
 
-    static func lines(offer: Offer, firm: Firm, language: Language, width: Int, favourite: Bool) -> [StyledLine] {
+    /// The sheet's lines; `why` (the reasons the offer is in the list, when a filter is active)
+    /// come under the title, one per filter.
+    static func lines(offer: Offer, firm: Firm, language: Language, width: Int, favourite: Bool, why: [WhyListed.Line] = []) -> [StyledLine] {
         let s = Strings(language)
         let width = max(1, width)
         var out: [StyledLine] = []
         for line in TextWrap.lines(offer.title, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
         if favourite { out.append(StyledLine(s.favouriteMark, Palette.favourite)) }
+        if !why.isEmpty {
+            out.append(.blank)
+            out.append(StyledLine(s.whyHeading, Palette.heading))
+            for reason in why {
+                let wrapped = TextWrap.lines(reason.text, first: max(1, width - 2), rest: max(1, width - 4))
+                out.append(StyledLine((reason.passes ? "  " : "✗ ") + (wrapped.first ?? ""), reason.passes ? Palette.plain : Palette.error))
+                for line in wrapped.dropFirst() { out.append(StyledLine("    " + line)) }
+            }
+        }
         out.append(.blank)
         for field in OfferSheet.fields(offer, firm, language) {
             let value = TextWrap.trimmedBlock(field.value)
@@ -19,7 +30,7 @@ enum SheetView {
             if blockKeys.contains(field.key) || value.contains("\n") {
                 out.append(.blank)
                 out.append(StyledLine(field.label, Palette.heading))
-                for line in TextWrap.lines(value, first: width - 2, rest: width - 2) {
+                for line in TextWrap.paragraphs(value, first: width - 2, rest: width - 2) {
                     out.append(StyledLine(line.isEmpty ? "" : "  " + line))
                 }
             } else {
@@ -30,7 +41,7 @@ enum SheetView {
             }
         }
         out.append(.blank)
-        out.append(StyledLine("Id" + (language == .fr ? " : " : ": ") + offer.id, Palette.muted))
+        out.append(StyledLine("Id" + Typography.colon(language) + offer.id, Palette.muted))
         return out
     }
 
@@ -65,12 +76,22 @@ extension AppState {
         return SheetFrame(x: l.sheetX + 1, y: l.listY, width: max(1, l.sheetWidth - 1), height: l.listHeight, beside: true)
     }
 
-    /// The lines of the focused sheet at the width of its frame.
+    /// The lines of the focused sheet at the width of its frame (why the offer is listed,
+    /// when it was opened from the list).
     func sheetLines(_ frame: SheetFrame) -> [StyledLine] {
         guard let i = sheetOffer else { return [] }
         let offer = catalogue.offers[i]
+        let fromList = stack.count >= 2 && stack[stack.count - 2] == .list
         return SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
-                               width: frame.width, favourite: favouriteSet.contains(offer.id))
+                               width: frame.width, favourite: favouriteSet.contains(offer.id), why: fromList ? whyListed(i) : [])
+    }
+
+    /// Why an offer is in the list: one line per active filter (none without a filter).
+    func whyListed(_ offerIndex: Int) -> [WhyListed.Line] {
+        guard !filter.isEmpty || favouritesOnly else { return [] }
+        let offer = catalogue.offers[offerIndex]
+        return WhyListed.lines(offer, firm: catalogue.firm(of: offer), filter: effectiveFilter,
+                               isFavourite: favouriteSet.contains(offer.id), language: language)
     }
 
     func sheetMaxScroll(_ l: Layout) -> Int {
@@ -146,7 +167,7 @@ extension AppState {
             case .offer(let i):
                 let offer = catalogue.offers[i]
                 lines = SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
-                                        width: frame.width, favourite: favouriteSet.contains(offer.id))
+                                        width: frame.width, favourite: favouriteSet.contains(offer.id), why: whyListed(i))
             case .missing(let id):
                 lines = SheetView.missingLines(id: id, language: language, width: frame.width)
             }

@@ -7,18 +7,14 @@ struct Strings: Sendable {
 
     init(_ language: Language) { self.language = language }
 
-    private func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
-    /// Like `t`, for text that may wrap: French spaces before `:` `;` `?` `!` `»` and after `«`
-    /// become non-breaking (U+00A0), so no line starts with a lone sign.
-    private func w(_ fr: String, _ en: String) -> String { language == .fr ? Strings.typographic(fr) : en }
+    /// French or English. French gets its typography (`Typography.french`): the spaces before
+    /// `:` `;` `?` `!` `»` and after `«` are non-breaking (U+00A0), so no line starts with a
+    /// lone sign.
+    private func t(_ fr: String, _ en: String) -> String { language == .fr ? Strings.typographic(fr) : en }
 
     /// French text with non-breaking spaces where French typography wants them.
-    static func typographic(_ text: String) -> String {
-        var out = text
-        for sign in [":", ";", "?", "!", "»"] { out = out.replacingOccurrences(of: " " + sign, with: "\u{00A0}" + sign) }
-        return out.replacingOccurrences(of: "« ", with: "«\u{00A0}")
-    }
-    private var colon: String { t(" : ", ": ") }
+    static func typographic(_ text: String) -> String { Typography.french(text) }
+    private var colon: String { Typography.colon(language) }
 
     // MARK: Header
 
@@ -33,8 +29,8 @@ struct Strings: Sendable {
     // MARK: Small screen
 
     var tooSmall: String { t("terminal trop petit", "terminal too small") }
-    var tooSmallQuit: String { w("q : quitter", "q: quit") }
-    var tooSmallQuitCtrlC: String { w("Ctrl-C : quitter", "Ctrl-C: quit") }
+    var tooSmallQuit: String { t("q : quitter", "q: quit") }
+    var tooSmallQuitCtrlC: String { t("Ctrl-C : quitter", "Ctrl-C: quit") }
     func minimum(_ width: Int, _ height: Int) -> String { t("minimum \(width)×\(height)", "at least \(width)×\(height)") }
 
     // MARK: Filter line
@@ -59,12 +55,8 @@ struct Strings: Sendable {
     var columnOffer: String { t("Offre", "Offer") }
     var columnPurpose: String { t("Finalité", "Purpose") }
     var columnFormat: String { "Format" }
-    func formatTag(_ format: OfferFormat) -> String {
-        switch format {
-        case .mecenatCompetences: t("Mécénat", "Skills-based")
-        case .miChemin: t("Mi-chemin", "Half-way")
-        }
-    }
+    /// The short label of a format in lists (`OfferFormat.shortLabel`: « Mécénat »).
+    func formatTag(_ format: OfferFormat) -> String { format.shortLabel.text(language) }
     var formatTagWidth: Int { OfferFormat.allCases.map { CellWidth.of(formatTag($0)) }.max() ?? 0 }
     func purposeTag(_ purpose: Purpose) -> String { purpose.shortLabel.text(language) }
     var purposeTagWidth: Int { Purpose.allCases.map { CellWidth.of(purposeTag($0)) }.max() ?? 0 }
@@ -72,26 +64,29 @@ struct Strings: Sendable {
     var missingFirm: String { t("(favori introuvable)", "(missing favourite)") }
     var emptyList: String { t("Aucune offre ne correspond.", "No offer matches.") }
     var emptyListHint: String { t("x efface les filtres, Échap efface la recherche.", "x clears the filters, Esc clears the search.") }
+    /// Under the suggestions of an empty list: the key that applies the first one.
+    var applySuggestionHint: String { t("s : appliquer la première suggestion · x : tout effacer", "s: apply the first suggestion · x: clear all") }
     var noFavourites: String { t("Aucun favori pour l'instant.", "No favourites yet.") }
     var favouritesUnreadable: String { t("Les favoris n'ont pas pu être lus.", "The favourites could not be read.") }
-    var favouritesUnreadableHint: String { w("Le fichier des favoris est illisible ; il n'a pas été modifié. F revient à la liste.", "The favourites file is unreadable; it was left untouched. F goes back to the list.") }
-    var noFavouritesHint: String { w("F revient à la liste ; Espace marque l'offre sélectionnée.", "F goes back to the list; Space marks the selected offer.") }
+    var favouritesUnreadableHint: String { t("Le fichier des favoris est illisible ; il n'a pas été modifié. F revient à la liste.", "The favourites file is unreadable; it was left untouched. F goes back to the list.") }
+    var noFavouritesHint: String { t("F revient à la liste ; Espace marque l'offre sélectionnée.", "F goes back to the list; Space marks the selected offer.") }
 
     // MARK: Sheet
 
     var sheetTitle: String { t("Fiche de l'offre", "Offer sheet") }
+    var whyHeading: String { t("Pourquoi cette offre", "Why this offer") }
     var favouriteMark: String { t("★ favori", "★ favourite") }
     var moreBelow: String { t("↓ suite", "↓ more") }
     var missingSheet: String { t("Cette offre n'est plus dans le catalogue.", "This offer is no longer in the catalogue.") }
     var missingSheetHint: String { t("Espace la retire de vos favoris.", "Space removes it from your favourites.") }
-    var missingCannotOpen: String { w("Cette offre n'est plus dans le catalogue : Espace la retire des favoris.", "This offer is no longer in the catalogue: Space removes it from the favourites.") }
+    var missingCannotOpen: String { t("Cette offre n'est plus dans le catalogue : Espace la retire des favoris.", "This offer is no longer in the catalogue: Space removes it from the favourites.") }
 
     // MARK: Prompts
 
     var searchLabel: String { t("Recherche", "Search") + colon }
     var territoryTitle: String { t("Territoire", "Territory") }
     var territoryLabel: String { t("Lieu", "Place") + colon }
-    var territoryHelp: String { w("Département (59, 2A), R + code de région (R32), code postal ou nom", "Département (59, 2A), R + région code (R32), postal code or name") }
+    var territoryHelp: String { t("Département (59, 2A), R + code de région (R32), code postal ou nom", "Département (59, 2A), R + région code (R32), postal code or name") }
     var territoryNone: String { t("Aucun lieu ne correspond.", "No place matches.") }
     var territoryClearHint: String { t("Entrée sans texte retire le filtre de territoire.", "Enter with no text removes the territory filter.") }
     func territoryCurrent(_ text: String) -> String { t("Filtre actuel", "Current filter") + colon + text }
@@ -103,6 +98,8 @@ struct Strings: Sendable {
 
     var panelTitle: String { t("Filtres", "Filters") }
     var panelHint: String { t("Espace coche ou décoche · Tab facette suivante · Échap ferme", "Space ticks or unticks · Tab next facet · Esc closes") }
+    /// Before the first suggestion, when the filters list nothing.
+    var panelEmpty: String { t("Aucune offre — ", "No offer — ") }
     var panelTerritoryMore: String { t("t : un département, par code, nom ou code postal", "t: a département, by code, name or postal code") }
 
     // MARK: Export
@@ -127,11 +124,11 @@ struct Strings: Sendable {
         return " (\(n), + \(missing) " + (language == .fr ? (missing > 1 ? "introuvables" : "introuvable") : "missing") + ")"
     }
     var exportWaiting: String { t("Écriture…", "Writing…") }
-    var exportExistsLabel: String { w("Le fichier existe déjà :", "The file already exists:") }
+    var exportExistsLabel: String { t("Le fichier existe déjà :", "The file already exists:") }
     func exportExists(_ path: String) -> String { exportExistsLabel + " " + path }
-    var exportOverwriteQuestion: String { w("Le remplacer ? o : oui · n : non", "Replace it? y: yes · n: no") }
+    var exportOverwriteQuestion: String { t("Le remplacer ? o : oui · n : non", "Replace it? y: yes · n: no") }
     var exportEmptyName: String { t("Donnez un nom de fichier.", "Give a file name.") }
-    var exportNothing: String { w("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
+    var exportNothing: String { t("Rien à exporter : la liste est vide.", "Nothing to export: the list is empty.") }
     var exportWrittenLabel: String { t("Sélection exportée dans ", "Selection exported to ") }
     func exportWritten(_ path: String) -> String { exportWrittenLabel + path }
     func exportFailed(_ failure: WriteFailure) -> String {
@@ -147,17 +144,17 @@ struct Strings: Sendable {
         case .problem(let problem):
             reason = problem.text(language)
         }
-        return w("Export impossible : ", "Export failed: ") + TextCleaning.forDisplay(reason)
+        return t("Export impossible : ", "Export failed: ") + TextCleaning.forDisplay(reason)
     }
 
     // MARK: Favourites and language
 
     func favouritesFailed(_ error: FavouritesError) -> String {
-        w("Favoris non enregistrés : ", "Favourites not saved: ") + TextCleaning.forDisplay(error.message(language))
+        t("Favoris non enregistrés : ", "Favourites not saved: ") + TextCleaning.forDisplay(error.message(language))
     }
     /// Why the favourites file could not be read (the core's words, in this language).
     func favouritesUnreadableMessage(_ error: FavouritesError) -> String { TextCleaning.forDisplay(error.message(language)) }
-    var languageLocked: String { w("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
+    var languageLocked: String { t("Langue changée pour cette session seulement (--lang la fixe).", "Language changed for this session only (--lang sets it).") }
 
     // MARK: Firm browser
 

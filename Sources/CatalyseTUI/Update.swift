@@ -130,6 +130,8 @@ extension AppState {
             openTerritoryPrompt()
         case .clearAll:
             clearEverything()
+        case .applySuggestion:
+            applyFirstSuggestion()
         case .favourite:
             if let id = selectedID { return toggleFavourite(id) }
         case .favouritesOnly:
@@ -157,6 +159,20 @@ extension AppState {
             break
         }
         return []
+    }
+
+    /// `a` on an empty list: the first suggestion of what would help (drop a filter, the
+    /// search, the favourites-only view, or replace a word found nowhere).
+    mutating func applyFirstSuggestion() {
+        guard rowCount == 0, let first = emptyHelp?.suggestions.first else { return }
+        if case .removeFavouritesOnly = first.change {
+            favouritesOnly = false
+            requery()
+            return
+        }
+        var f = first.apply(to: filter)
+        f.onlyIDs = nil
+        setFilter(f, resetSelection: true)
     }
 
     mutating func moveSelection(_ move: Move) {
@@ -200,6 +216,7 @@ extension AppState {
 
     mutating func switchLanguage() -> [Effect] {
         language = language == .fr ? .en : .fr
+        refreshEmptyHelp()
         clampAll()
         if languageLocked {
             status = StatusMessage(.languageLocked)

@@ -29,14 +29,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the file if it exists.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default) or ';' for French-locale spreadsheets.", valueName: "char"))
-    var separator: String = ","
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English.", valueName: "char"))
+    var separator: String?
 
     func validate() throws {
         if let format, ShortlistExport.Format(rawValue: format.lowercased()) == nil && format.lowercased() != "md" && format.lowercased() != "txt" {
             throw ValidationError("--as takes text, markdown or csv, not '\(TextCleaning.forDisplay(format))'.")
         }
-        if separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+        if let separator, separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
         if output == "" { throw Output.usage(fr: "-o attend un nom de fichier (ou - pour la sortie standard).", en: "-o takes a file name (or - for standard output).") }
     }
 
@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         shown.onlyIDs = nil
         let context = ShortlistExport.Context(catalogue: catalogue, date: try global.printedDay(),
                                               language: language, filter: shown, favouritesOnly: filters.favourites, missingIDs: missing)
-        let text = ShortlistExport.render(offers, format: exportFormat, context: context, separator: Character(separator))
+        let text = ShortlistExport.render(offers, format: exportFormat, context: context, separator: separator.map(Character.init))
         guard let output, output != "-" else { Output.out(text); return }
         switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force, streams: .writeInto) {
         case .success:
@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
         case .failure(let e):
             let path = TextCleaning.forDisplay(output)
             switch (e.kind, language) {
-            case (.exists, .fr): Output.error("catalyse : \(path) existe déjà ; ajoutez --force pour le remplacer.")
+            case (.exists, .fr): Output.error("catalyse\u{00A0}: \(path) existe déjà\u{00A0}; ajoutez --force pour le remplacer.")
             case (.exists, .en): Output.error("catalyse: \(path) already exists; add --force to replace it.")
             case (_, .fr): Output.error("catalyse : impossible d'écrire \(path) : \(e.problem.text(.fr)).")
             case (_, .en): Output.error("catalyse: cannot write \(path): \(e.problem.text(.en)).")

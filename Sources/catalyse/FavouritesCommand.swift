@@ -28,7 +28,7 @@ struct FavouritesCommand: ParsableCommand {
             let unknown = ids.filter { catalogue.offer(id: $0) == nil }
             if !unknown.isEmpty {
                 let list = unknown.map(TextCleaning.forDisplay).joined(separator: ", ")
-                Output.error(language == .fr ? "catalyse : offre inconnue : \(list) ; rien n'a été ajouté." : "catalyse: unknown offer: \(list); nothing was added.")
+                Output.error(language == .fr ? "catalyse\u{00A0}: offre inconnue\u{00A0}: \(list)\u{00A0}; rien n'a été ajouté." : "catalyse: unknown offer: \(list); nothing was added.")
                 throw ExitCode(ExitStatus.notFound)
             }
             let store = FavouritesStore(environment: global.environment)

@@ -23,9 +23,9 @@ struct FirmsCommand: ParsableCommand {
         }
         if Output.stdoutIsTerminal {
             let header = language == .fr ? ["ID", "CABINET", "SIÈGE", "DEPUIS", "OFFRES"] : ["ID", "FIRM", "HEAD OFFICE", "SINCE", "OFFERS"]
-            Output.out(Output.table(header, rows, width: Output.terminalWidth, shrink: [0, 1, 2]))
+            Output.out(Output.table(header, rows, width: Output.terminalWidth, shrink: [1, 2]))
             if catalogue.illustrative {
-                Output.out(language == .fr ? "Catalogue illustratif : ces cabinets sont fictifs.\n" : "Illustrative catalogue: these firms are fictional.\n")
+                Output.out(language == .fr ? "Catalogue illustratif\u{00A0}: ces cabinets sont fictifs.\n" : "Illustrative catalogue: these firms are fictional.\n")
             }
         } else {
             Output.out(rows.map { $0.map(Output.tsvField).joined(separator: "\t") }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n"))

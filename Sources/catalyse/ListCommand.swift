@@ -37,10 +37,21 @@ struct ListCommand: ParsableCommand {
             try Output.json(language) { () throws(JSONOutput.EncodingError) in
                 counts ? try JSONOutput.offersWithCounts(offers, catalogue, result.counts) : try JSONOutput.offers(offers, catalogue)
             }
+            if result.offers.isEmpty { ListCommand.printHelp(selection, loaded: selection.index, language: language, terminal: false) }
             return
         }
         ListCommand.print(result.offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
         if counts { Output.out("\n" + ListCommand.renderCounts(result.counts, language: language)) }
+        if result.offers.isEmpty { ListCommand.printHelp(selection, loaded: selection.index, language: language, terminal: Output.stdoutIsTerminal) }
+    }
+
+    /// Nothing found: what would help, on standard error (the exit status stays 0). On a
+    /// terminal the table already said that nothing matches.
+    static func printHelp(_ selection: Selection, loaded index: SearchIndex, language: Language, terminal: Bool) {
+        let lines = index.help(for: selection.filter, language: language).lines(language)
+        let opening = language == .fr ? "catalyse" + Typography.colon(.fr) + "aucune offre ne correspond." : "catalyse: no offer matches."
+        let all = (terminal ? [] : [opening]) + lines
+        if !all.isEmpty { Output.error(all.joined(separator: "\n")) }
     }
 
     /// Prints the human list of the offers at `indices`: a table on a terminal, tab-separated
@@ -70,16 +81,12 @@ struct ListCommand: ParsableCommand {
         Output.out(out)
     }
 
-    /// The table shown on a terminal.
-    static func render(_ offers: [Offer], catalogue: Catalogue, language: Language) -> String {
+    /// The table shown on a terminal (`ListTable`: the id is never cut).
+    static func render(_ offers: [Offer], catalogue: Catalogue, language: Language, width: Int = Output.terminalWidth) -> String {
         let fr = language == .fr
-        let header = fr ? ["ID", "CABINET", "OFFRE", "FINALITÉ", "FORMAT"] : ["ID", "FIRM", "OFFER", "PURPOSE", "FORMAT"]
-        let rows = offers.map { offer in
-            [offer.id, catalogue.firm(of: offer).name, offer.title, offer.purpose.shortLabel.text(language), offer.format.label(language)]
-        }
         let count = fr ? "\(offers.count) offre\(offers.count > 1 ? "s" : "") sur \(catalogue.offers.count)" : "\(offers.count) of \(catalogue.offers.count) offers"
         if offers.isEmpty { return (fr ? "Aucune offre ne correspond." : "No offer matches.") + " (\(count))\n" }
-        return Output.table(header, rows, width: Output.terminalWidth, shrink: [0, 1, 2]) + count + "\n"
+        return ListTable.render(offers, catalogue: catalogue, language: language, width: width) + count + "\n"
     }
 
     static func renderCounts(_ counts: FacetCounts, language: Language) -> String {

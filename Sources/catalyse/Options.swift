@@ -154,6 +154,8 @@ struct Selection {
     /// The favourites read for `--favourites` (ids not in the catalogue included).
     var favouriteIDs: [String]
     var offers: [Offer] { result.offers.map { catalogue.offers[$0] } }
+    /// The index the filter ran on (for what would help an empty result).
+    var index: SearchIndex
 
     /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
     init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool) throws {
@@ -161,7 +163,8 @@ struct Selection {
         catalogue = loaded.catalogue
         let store = FavouritesStore(environment: global.environment)
         (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
-        result = loaded.searchIndex().run(filter, counts: counts)
+        index = loaded.searchIndex()
+        result = index.run(filter, counts: counts)
     }
 }
 

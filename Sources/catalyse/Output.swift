@@ -29,13 +29,17 @@ enum Output {
     /// One clear sentence on stderr, about an error: if it cannot be written, the status the
     /// error is about is kept.
     static func error(_ text: String) {
-        StandardStreams.error(text.hasSuffix("\n") ? text : text + "\n")
+        StandardStreams.error(typeset(text.hasSuffix("\n") ? text : text + "\n"))
     }
+
+    /// The program's French messages with French typography (a non-breaking space before
+    /// `:` `;` `?` `!` `»` and after `«`), whichever command wrote them.
+    static func typeset(_ text: String) -> String { language == .fr ? Typography.french(text) : text }
 
     /// A note on stderr (a warning, what was done): if it cannot be written, the program ends
     /// with status 74 instead of 0.
     static func note(_ text: String) {
-        StandardStreams.note(text.hasSuffix("\n") ? text : text + "\n")
+        StandardStreams.note(typeset(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
     /// A usage error worded by the program (in the user's language, unlike the argument
@@ -66,12 +70,17 @@ enum Output {
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):
-                error(language == .fr ? "catalyse : le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
+                error(language == .fr ? "catalyse\u{00A0}: le catalogue \(TextCleaning.forDisplay(path)) n'existe pas." : "catalyse: the catalogue \(TextCleaning.forDisplay(path)) does not exist.")
             case .unreadable(let path, let reason):
                 error(language == .fr ? "catalyse : impossible de lire le catalogue \(TextCleaning.forDisplay(path)) : \(reason.text(.fr))." : "catalyse: cannot read the catalogue \(TextCleaning.forDisplay(path)): \(reason.text(.en)).")
             }
             throw ExitCode(ExitStatus.noInput)
         } catch let e as CatalogueError {
+            // A compiled file of another format version: one sentence saying to compile it again.
+            if let message = e.compiledVersionMessage(language) {
+                error(message)
+                throw ExitCode(ExitStatus.dataError)
+            }
             for d in e.errors { error(d.description) }
             error(e.summary(language))
             throw ExitCode(ExitStatus.dataError)
@@ -89,7 +98,7 @@ enum Output {
 
     static func exit(for e: FavouritesError, _ language: Language) -> ExitCode {
         let message = e.message(language)
-        error(language == .fr ? "catalyse : " + message.prefix(1).lowercased() + message.dropFirst() : "catalyse: " + message)
+        error(language == .fr ? "catalyse\u{00A0}: " + message.prefix(1).lowercased() + message.dropFirst() : "catalyse: " + message)
         switch e {
         case .corrupt: return ExitCode(ExitStatus.dataError)
         case .unreadable: return ExitCode(ExitStatus.noInput)
@@ -102,7 +111,7 @@ enum Output {
         do {
             out(try make())
         } catch {
-            self.error(language == .fr ? "catalyse : erreur interne, le JSON n'a pas pu être produit (\(error.reason))."
+            self.error(language == .fr ? "catalyse\u{00A0}: erreur interne, le JSON n'a pas pu être produit (\(error.reason))."
                                        : "catalyse: internal error, the JSON could not be produced (\(error.reason)).")
             throw ExitCode(ExitStatus.software)
         }

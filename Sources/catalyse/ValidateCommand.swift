@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try Output.loadOrExit(source, language)
         let c = loaded.catalogue
         Output.out(language == .fr
-            ? "OK : \(c.firms.count) cabinets, \(c.offers.count) offres\n"
+            ? "OK\u{00A0}: \(c.firms.count) cabinets, \(c.offers.count) offres\n"
             : "OK: \(c.firms.count) firms, \(c.offers.count) offers\n")
         for w in loaded.warnings { Output.out(w.description + "\n") }
     }

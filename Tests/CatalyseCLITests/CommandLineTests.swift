@@ -38,12 +38,12 @@ struct CommandLineTests {
         let box = Sandbox()
         let fr = box.run("validate")
         #expect(fr.status == 0)
-        #expect(fr.stdout == "OK : 26 cabinets, 75 offres\n")
+        #expect(fr.stdout == nb("OK : 26 cabinets, 75 offres\n"))
         #expect(box.run("validate", env: ["LANG": "en_GB.UTF-8"]).stdout == "OK: 26 firms, 75 offers\n")
         #expect(box.run("validate", env: ["LANG": "de_DE.UTF-8"]).stdout.hasPrefix("OK: "))
-        #expect(box.run("validate", env: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]).stdout.hasPrefix("OK : "))
+        #expect(box.run("validate", env: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]).stdout.hasPrefix(nb("OK : ")))
         #expect(box.run("validate", env: ["LC_ALL": "", "LC_MESSAGES": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"]).stdout.hasPrefix("OK: "))
-        #expect(box.run("validate", "--lang", "fr", env: ["LANG": "en_GB.UTF-8"]).stdout.hasPrefix("OK : "))
+        #expect(box.run("validate", "--lang", "fr", env: ["LANG": "en_GB.UTF-8"]).stdout.hasPrefix(nb("OK : ")))
         #expect(box.run("validate", "--lang", "xx").status == 64)
     }
 
@@ -72,7 +72,7 @@ struct CommandLineTests {
         #expect(box.run("favourites", "add", "lanterne-boussole-diagnostic-strategique").status == 0)
         let epoch0 = box.run("export", "--favourites", env: ["SOURCE_DATE_EPOCH": "0"])
         #expect(epoch0.status == 0, "\(epoch0.stderr)")
-        #expect(epoch0.stdout.contains("Exportée le 1 janvier 1970"))
+        #expect(epoch0.stdout.contains("Exportée le 1er janvier 1970"))
         let epoch2020 = box.run("export", "--favourites", "--lang", "en", env: ["SOURCE_DATE_EPOCH": "1577836800"])
         #expect(epoch2020.status == 0 && epoch2020.stdout.contains("Exported on 1 January 2020"), "\(epoch2020.stderr)")
         #expect(box.run("validate", env: ["SOURCE_DATE_EPOCH": "0"]).status == 0)
@@ -187,7 +187,8 @@ struct CommandLineTests {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: box.directory + "/out.csv")))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(csv.hasPrefix("id,firm_id,"))
+        // French by default: French headers, `;` between cells.
+        #expect(csv.hasPrefix("Identifiant;Identifiant du cabinet;Cabinet;"))
         #expect(csv.contains("\"'=1+1, tarif \"\"réduit\"\"\""))
         let again = box.run("export", "-o", "out.csv", env: env)
         #expect(again.status == 73)
@@ -195,9 +196,71 @@ struct CommandLineTests {
         #expect(box.run("export", "-o", "out.csv", "--force", "--as", "markdown", env: env).status == 0)
         #expect(box.read("out.csv")?.hasPrefix("# Catalyse") == true)
         #expect(box.run("export", "-o", "no/such/folder/x.txt", env: env).status == 73)
-        #expect(box.run("export", "--separator", ";", "--as", "csv", env: env).stdout.contains("id;firm_id;"))
+        #expect(box.run("export", "--separator", ";", "--as", "csv", env: env).stdout.contains("Identifiant;Identifiant du cabinet;"))
+        #expect(box.run("export", "--separator", ",", "--as", "csv", env: env).stdout.contains("Identifiant,Identifiant du cabinet,"))
+        #expect(box.run("export", "--lang", "en", "--as", "csv", env: env).stdout.contains("Id,Firm id,Firm,Offer,"))
+        #expect(box.run("export", "--separator", "|", "--as", "csv", env: env).status == 64)
         let files = try FileManager.default.contentsOfDirectory(atPath: box.directory).filter { $0.hasPrefix(".catalyse-tmp") }
         #expect(files.isEmpty)
+    }
+
+    /// Nothing found: standard error says what would help (exit 0), stdout stays empty or `[]`.
+    @Test func anEmptyListSaysWhatWouldHelpOnStandardError() {
+        let box = Sandbox()
+        let r = box.run("list", "--territory", "2A", "--mode", "a-distance", "--query", "commnication")
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == nb("""
+            catalyse : aucune offre ne correspond.
+            Pour en trouver :
+              remplacer « commnication » (dans aucune offre) par « communication » : 2\u{00A0}offres
+              sans la recherche « commnication » : 7\u{00A0}offres
+
+            """))
+        let json = box.run("list", "--json", "--lang", "en", "--territory", "2A", "--kind", "relais-communication", "--format", "mi-chemin", "--mode", "a-distance")
+        #expect(json.status == 0 && json.stdout == "[\n\n]\n")
+        #expect(json.stderr.hasPrefix("catalyse: no offer matches.\nTo find some:\n  without “Support kind: Communication relay”: 2 offers\n"), "\(json.stderr)")
+        // A list that finds something says nothing more.
+        #expect(box.run("list", "--territory", "2A").stderr.isEmpty)
+    }
+
+    /// `show --why` takes the filters of `list`; without `--why` they are a usage error.
+    @Test func showWhyTakesTheFiltersOfList() {
+        let box = Sandbox()
+        let r = box.run("show", "heliotrope-partenaires-mentorat-direction", "--why", "--territory", "59", "--mode", "a-distance")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(nb("Pourquoi cette offre :\n  Territoire : couvre la France entière, dont Nord (59)\n  Modalité : à distance\n")))
+        #expect(box.run("show", "heliotrope-partenaires-mentorat-direction", "--why").stdout.contains(nb("Pourquoi cette offre : aucun filtre")))
+        #expect(box.run("show", "heliotrope-partenaires-mentorat-direction", "--territory", "59").status == 64)
+        #expect(box.run("show", "heliotrope-partenaires-mentorat-direction", "--why", "--territory", "nowhere").status == 64)
+        // Favourites: the store is read.
+        #expect(box.run("favourites", "add", "heliotrope-partenaires-mentorat-direction").status == 0)
+        let favourite = box.run("show", "heliotrope-partenaires-mentorat-direction", "--why", "--favourites", "--lang", "en")
+        #expect(favourite.stdout.contains("Why this offer:\n  Favourites: in your favourites\n"), "\(favourite.stdout)")
+    }
+
+    /// The program's own French messages follow French typography; English ones carry none of it.
+    @Test func messagesFollowTheTypographyOfTheirLanguage() {
+        let box = Sandbox()
+        _ = box.write("existe.txt", "x")
+        let commands: [[String]] = [
+            ["show", "pas-une-offre"], ["--catalogue", "absent.yaml", "list"], ["favourites", "add", "pas-une-offre"],
+            ["export", "-o", "existe.txt"], ["list", "--query", "zzzz"], ["validate"], ["show", "lanterne-boussole-cercle-dirigeants", "--why", "--stage", "creation"],
+        ]
+        var seen = 0
+        for language in ["fr", "en"] {
+            for command in commands {
+                let r = box.run(command + ["--lang", language])
+                for line in (r.stderr + r.stdout).split(separator: "\n") where line.hasPrefix("catalyse") || line.hasPrefix("OK") || line.hasPrefix("  ") || line.hasPrefix("Pour") || line.hasPrefix("To ") || line.hasPrefix("Pourquoi") || line.hasPrefix("Why") {
+                    // Quoted catalogue text (descriptions after the label column) is the catalogue's own.
+                    guard !line.hasPrefix("   ") else { continue }
+                    seen += 1
+                    let problems = typographyProblems(String(line), french: language == "fr")
+                    #expect(problems.isEmpty, "\(command) \(language): \(line): \(problems)")
+                }
+            }
+        }
+        #expect(seen > 15)
     }
 
     @Test func withoutATerminalTheInterfacePrintsTheList() {
@@ -229,7 +292,7 @@ struct SyntheticCatalogueTests {
         let a = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/a.json"))
         let b = try Data(contentsOf: URL(fileURLWithPath: box.directory + "/b.json"))
         #expect(a == b && a.count > 300 * 400)
-        #expect(box.run("validate", box.directory + "/a.json").stdout == "OK : 7 cabinets, 300 offres\n")
+        #expect(box.run("validate", box.directory + "/a.json").stdout == nb("OK : 7 cabinets, 300 offres\n"))
         #expect(Spawn.run(bench, ["generate", "--offers", "300", "--seed", "8", "-o", box.directory + "/c.json"], environment: ["PATH": "/usr/bin:/bin"]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: box.directory + "/c.json")) != a)
     }

@@ -50,7 +50,7 @@ struct CompileCommandTests {
         #expect(box.run("list", "--catalogue", out).stdoutBytes == box.run("list").stdoutBytes)
         // Compiling again replaces the file.
         #expect(box.run("compile", Self.shippedYAML, "-o", out).status == 0)
-        #expect(box.run("validate", out).stdout == "OK : 26 cabinets, 75 offres\n")
+        #expect(box.run("validate", out).stdout == nb("OK : 26 cabinets, 75 offres\n"))
     }
 
     @Test func outputMustEndInCatalyse() {
@@ -95,7 +95,7 @@ struct CompileCommandTests {
         // `FILE: field: message`, no line and column (a compiled file has none).
         #expect(lines.first?.hasPrefix(cut + ": file: ") == true, "\(r.stderr)")
         #expect(lines.first?.contains(".catalyse:0") == false)
-        #expect(lines.last == "\(cut) : 1 erreur, catalogue refusé.")
+        #expect(lines.last == "\(cut)\u{00A0}: 1 erreur, catalogue refusé.")
         #expect(box.run("list", "--catalogue", cut).status == 65)
 
         // A YAML file named .catalyse, and an empty one.
@@ -108,6 +108,23 @@ struct CompileCommandTests {
         #expect(box.run("validate", empty).status == 65)
     }
 
+    /// A file of the previous format (a remote offer matched every territory then) is refused in
+    /// one sentence, in the output language, that says to compile it again.
+    @Test func aFileOfAnotherFormatVersionIsRefusedWithCompileItAgain() throws {
+        let box = Sandbox()
+        let compiled = Self.compileShipped(box)
+        var bytes = try #require(FileManager.default.contents(atPath: compiled))
+        bytes.replaceSubrange(8..<12, with: [1, 0, 0, 0])
+        let old = box.directory + "/ancien.catalyse"
+        try bytes.write(to: URL(fileURLWithPath: old))
+        let fr = box.run("list", "--catalogue", old)
+        #expect(fr.status == 65)
+        #expect(fr.stderr == "catalyse\u{00A0}: \(old)" + nb(" a été compilé par une version antérieure de catalyse (format 1 ; celle-ci lit le format 2) : recompilez-le depuis son catalogue YAML ou JSON avec « catalyse compile ».\n"))
+        let en = box.run("validate", old, "--lang", "en")
+        #expect(en.status == 65)
+        #expect(en.stderr == "catalyse: \(old) was compiled by an older catalyse (format 1; this one reads format 2): compile it again from its YAML or JSON catalogue with “catalyse compile”.\n")
+    }
+
     @Test func theInterfaceRunsOnACompiledCatalogueInARealTerminal() throws {
         let box = Sandbox()
         let compiled = Self.compileShipped(box)
@@ -118,9 +135,9 @@ struct CompileCommandTests {
         t.type("strat compet")
         t.waitFor("a shorter list") { !$0.contains("75 / 75 offres") && $0.contains("/ 75 offres") }
         t.send("Enter")
-        t.waitFor(text: "« strat compet »")
+        t.waitFor(text: nb("« strat compet »"))
         t.send("Enter")  // the offer sheet, decoded from the mapped file
-        t.waitFor(text: "Cabinet :")
+        t.waitFor(text: nb("Cabinet :"))
         t.send("Space")  // a favourite, found again by its id in the compiled id table
         let favourites = box.directory + "/state/catalyse/favourites"
         t.waitFor("the favourite saved") { _ in (box.read("state/catalyse/favourites") ?? "").contains("-") }

@@ -9,7 +9,7 @@ struct CurationCommandTests {
         #expect(box.run("export-catalogue", "-o", "annuaire").status == 0)
         #expect(box.run("export-catalogue", "-o", "annuaire").status == 73)
         var r = box.run("import", "annuaire", "-o", "catalogue.yaml")
-        #expect(r.status == 0 && r.stderr == "catalogue.yaml : 26 cabinets, 75 offres.\n", "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr == nb("catalogue.yaml : 26 cabinets, 75 offres.\n"), "\(r.stderr)")
         let first = try #require(box.read("catalogue.yaml"))
         #expect(first.hasPrefix("# Catalyse — catalogue importé des feuilles de « annuaire »") && first.contains("ATTENTION : CE CATALOGUE EST ILLUSTRATIF"))
         #expect(box.run("import", "annuaire", "-o", "catalogue.yaml").status == 73)
@@ -41,7 +41,7 @@ struct CurationCommandTests {
         _ = box.write("vide/offres.csv", offres.replacingOccurrences(of: ";mecenat-competences;strategique;", with: ";gratuit;strategique;"))
         let r = box.run("import", "vide", "-o", "mauvais.yaml")
         #expect(r.status == 65)
-        #expect(r.stderr.contains("vide/offres.csv:3:F (Format): unknown format 'gratuit'") && r.stderr.hasSuffix("vide : 1 erreur, catalogue refusé.\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("vide/offres.csv:3:F (Format): unknown format 'gratuit'") && r.stderr.hasSuffix(nb("vide : 1 erreur, catalogue refusé.\n")), "\(r.stderr)")
         #expect(box.read("mauvais.yaml") == nil)
     }
 
@@ -56,7 +56,7 @@ struct CurationCommandTests {
         #expect(box.run("parcours", "--need", "inconnu").status == 64)
         #expect(box.run("dossier", "new", "Asso", "--territory", "59", "--need", "gouvernance").status == 0)
         r = box.run("parcours", "--dossier", "asso", "--add-to-dossier")
-        #expect(r.status == 0 && r.stderr.hasPrefix("1 offre ajoutée au dossier « Asso »"), "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr.hasPrefix(nb("1 offre ajoutée au dossier « Asso »")), "\(r.stderr)")
         #expect(box.run("dossier", "list").stdout.hasPrefix("Asso\t59\t1\t1"))
     }
 

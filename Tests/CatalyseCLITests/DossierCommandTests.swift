@@ -13,12 +13,12 @@ struct DossierCommandTests {
         let box = Sandbox()
         var r = box.run("dossier", "new", "Les Jardins partagés", "--territory", "59000", "--stage", "Création", "--need", "mise en reseau",
                         "--contact-email", "anne@jardins.example.org")
-        #expect(r.status == 0 && r.stderr == "Dossier « Les Jardins partagés » créé.\n", "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr == nb("Dossier « Les Jardins partagés » créé.\n"), "\(r.stderr)")
         #expect(box.run("dossier", "new", "LES JARDINS PARTAGES").status == 1)
         r = box.run("dossier", "add", "jardins", Self.offer, Self.other)
-        #expect(r.status == 0 && r.stderr == "2 offres ajoutées au dossier « Les Jardins partagés ».\n", "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr == nb("2 offres ajoutées au dossier « Les Jardins partagés ».\n"), "\(r.stderr)")
         r = box.run("dossier", "add", "jardins", "lanterne-boussole-diagnostic-strategiqe")
-        #expect(r.status == 1 && r.stderr.contains("vouliez-vous dire lanterne-boussole-diagnostic-strategique ?") && r.stderr.contains("rien n'a été ajouté"))
+        #expect(r.status == 1 && r.stderr.contains(nb("vouliez-vous dire lanterne-boussole-diagnostic-strategique ?")) && r.stderr.contains("rien n'a été ajouté"))
         #expect(box.run("dossier", "status", "jardins", Self.offer, "en disc").status == 0)
         r = box.run("dossier", "status", "jardins", "offre-absente", "retenu", env: ["LANG": "en_GB.UTF-8"])
         #expect(r.status == 1 && r.stderr.contains("add it first with “catalyse dossier add \"Les Jardins partagés\" offre-absente”"), "\(r.stderr)")
@@ -31,7 +31,7 @@ struct DossierCommandTests {
         let english = box.run("dossier", "show", "jardins", "--lang", "en")
         #expect(english.stdout.contains("In discussion (1)") && english.stdout.contains("Needs: Networking"))
         r = box.run("dossier", "show", "inconnu")
-        #expect(r.status == 1 && r.stderr.hasPrefix("catalyse : aucun dossier ne s'appelle « inconnu »"))
+        #expect(r.status == 1 && r.stderr.hasPrefix(nb("catalyse : aucun dossier ne s'appelle « inconnu »")))
         // Exports: the report without the notes, the JSON with them, both atomic.
         #expect(box.run("dossier", "export", "jardins", "--no-notes", "-o", "jardins.md").status == 0)
         let md = try #require(box.read("jardins.md"))
@@ -41,7 +41,7 @@ struct DossierCommandTests {
         // Hand it to a colleague: an existing name is refused unless renamed.
         #expect(box.run("dossier", "import", "jardins.json").status == 1)
         r = box.run("dossier", "import", "jardins.json", "--as", "Jardins (copie)")
-        #expect(r.status == 0 && r.stderr == "Dossier « Jardins (copie) » importé (2 offres).\n", "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr == nb("Dossier « Jardins (copie) » importé (2 offres).\n"), "\(r.stderr)")
         #expect(box.run("dossier", "show", "copie").stdout.contains("Appel le 3"))
         // Archive, remove (asks for --force), follow-up, backup and restore.
         #expect(box.run("dossier", "archive", "copie").status == 0)

@@ -14,7 +14,7 @@ struct EnvironmentTests {
         let env = ["SOURCE_DATE_EPOCH": value]
         let export = box.run(["export"], env: env)
         #expect(export.status == 64, "\(export.status) \(export.stderr)")
-        #expect(export.stderr.hasPrefix("catalyse : SOURCE_DATE_EPOCH doit être un nombre de secondes depuis le 1er janvier 1970, de 0 à 253402300799, et non « "))
+        #expect(export.stderr.hasPrefix(nb("catalyse : SOURCE_DATE_EPOCH doit être un nombre de secondes depuis le 1er janvier 1970, de 0 à 253402300799, et non « ")))
         #expect(export.stdout.isEmpty)
         #expect(box.run(["export"], env: env.merging(["LANG": "en_GB.UTF-8"]) { $1 }).stderr.hasPrefix("catalyse: SOURCE_DATE_EPOCH must be a number of seconds"))
         // Commands that print no date are not concerned, and none traps.
@@ -29,7 +29,7 @@ struct EnvironmentTests {
 
     @Test func aValidSourceDateEpochPinsOnlyThePrintedDate() {
         let box = Sandbox()
-        for (value, printed) in [("1577836800", "Exportée le 1 janvier 2020"), ("0", "Exportée le 1 janvier 1970"),
+        for (value, printed) in [("1577836800", "Exportée le 1er janvier 2020"), ("0", "Exportée le 1er janvier 1970"),
                                  ("253402300799", "Exportée le 31 décembre 9999"), ("", "Exportée le ")] {
             let env = ["SOURCE_DATE_EPOCH": value]
             // The shipped catalogue names years up to today: still valid with a 2020 or 1970 date.
@@ -48,11 +48,11 @@ struct EnvironmentTests {
             let r = box.run(arguments)
             #expect(r.status == 64, "\(arguments): \(r.status)")
             #expect(r.stdout.isEmpty)
-            #expect(r.stderr.hasPrefix("catalyse : ") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix(nb("catalyse : ")) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         }
         #expect(box.run(["list", "--catalogue", ""], env: ["LANG": "en_GB.UTF-8"]).stderr
             == "catalyse: --catalogue takes a file name; without the option, the catalogue in effect is $CATALYSE_CATALOGUE or the built-in one.\n")
         // An empty variable is an unset one (as for every variable).
-        #expect(box.run(["validate"], env: ["CATALYSE_CATALOGUE": ""]).stdout == "OK : 26 cabinets, 75 offres\n")
+        #expect(box.run(["validate"], env: ["CATALYSE_CATALOGUE": ""]).stdout == nb("OK : 26 cabinets, 75 offres\n"))
     }
 }

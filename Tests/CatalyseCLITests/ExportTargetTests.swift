@@ -29,13 +29,13 @@ struct ExportTargetTests {
         for name in [".", "d/", "d", "./", "..", "d/.", "missing/"] {
             let r = box.run("export", "-o", name, "--force")
             #expect(r.status == 73, "\(name): \(r.status) \(r.stderr)")
-            #expect(r.stderr.hasPrefix("catalyse : impossible d'écrire \(name) : "), "\(name): \(r.stderr)")
+            #expect(r.stderr.hasPrefix(nb("catalyse : impossible d'écrire \(name) : ")), "\(name): \(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1)
         }
         #expect(box.run("export", "-o", "d/", env: ["LANG": "en_GB.UTF-8"]).stderr == "catalyse: cannot write d/: that name is a folder's; give a file name.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.directory + "/d").isEmpty)
         let empty = box.run("export", "-o", "")
-        #expect(empty.status == 64 && empty.stderr == "catalyse : -o attend un nom de fichier (ou - pour la sortie standard).\n")
+        #expect(empty.status == 64 && empty.stderr == nb("catalyse : -o attend un nom de fichier (ou - pour la sortie standard).\n"))
         for name in ["a", "."] { #expect(box.run("compile", "-o", name).status == 64, "\(name)") }
         #expect(box.run("compile", "-o", "d/x.catalyse").status == 0)
         #expect(box.run("compile", "-o", "missing/.catalyse").status == 73)
@@ -71,7 +71,7 @@ struct ExportTargetTests {
         // /dev/stdout whatever standard output is (here a file), /dev/stderr, /dev/null.
         let out = box.run("export", "-o", "/dev/stdout", "--force", "--as", "csv")
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout.hasPrefix("\u{FEFF}id,"))
+        #expect(out.stdout.hasPrefix("\u{FEFF}Identifiant;"))
         let err = box.run("export", "-o", "/dev/stderr")
         #expect(err.status == 0 && err.stderr.contains("Catalyse — sélection"))
         for force in [false, true] {
@@ -90,7 +90,7 @@ struct ExportTargetTests {
         }
         // A full device: the write fails, nothing is replaced.
         let full = box.run("export", "-o", "/dev/full", "--force")
-        #expect(full.status == 73 && full.stderr == "catalyse : impossible d'écrire /dev/full : plus de place sur le disque.\n")
+        #expect(full.status == 73 && full.stderr == nb("catalyse : impossible d'écrire /dev/full : plus de place sur le disque.\n"))
         #expect(Self.kind("/dev/full") == S_IFCHR)
     }
 }

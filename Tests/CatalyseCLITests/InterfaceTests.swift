@@ -16,17 +16,17 @@ struct InterfaceTests {
         t.type("strat")
         t.waitFor("a shorter list") { !$0.contains("75 / 75 offres") && $0.contains("/ 75 offres") }
         t.send("Enter")
-        t.waitFor(text: "« strat »")
+        t.waitFor(text: nb("« strat »"))
         t.send("Escape")  // clears the search in the main list
         t.waitFor(text: "75 / 75 offres")
         // Purpose, then territory.
         t.send("p")
-        t.waitFor(text: "Finalité : Opérationnelle")
+        t.waitFor(text: nb("Finalité : Opérationnelle"))
         t.send("t")
         t.type("59")
         t.waitFor(text: "Nord (59)")
         t.send("Enter")
-        t.waitFor(text: "Territoire : Nord (59)")
+        t.waitFor(text: nb("Territoire : Nord (59)"))
         // Favourite, quit, restart: the ★ is still there.
         t.send("Space")
         t.waitFor("a star") { $0.contains("★") }
@@ -56,8 +56,8 @@ struct InterfaceTests {
     @Test func resizeWideNarrowAndTooSmall() throws {
         let t = try TmuxSession()
         t.waitFor(text: "75 / 75 offres")
-        t.resize(width: 120, height: 40)
-        // At 100 columns or more the selected offer's sheet shows beside the list.
+        t.resize(width: 140, height: 40)
+        // Where the list keeps a 30-cell title column (140 columns) the sheet shows beside it.
         t.waitFor(text: "│ Fiche de l'offre")
         t.resize(width: 40, height: 10)
         t.waitFor(text: "terminal trop petit")

@@ -27,6 +27,8 @@ struct OutputGoldenTests {
         ("list-counts.json", ["list", "--json", "--counts", "--purpose", "strategique", "--territory", "R32"]),
         ("show-fr.txt", ["show", "lanterne-boussole-diagnostic-strategique"]),
         ("show-en.txt", ["show", "--lang", "en", "passerelles-safran-strategie-numerique"]),
+        ("show-why-fr.txt", ["show", "lanterne-boussole-diagnostic-strategique", "--why", "--territory", "59", "--purpose", "strategique", "--query", "strat"]),
+        ("show-why-en.txt", ["show", "--lang", "en", "vetiver-et-compagnie-relais-antilles", "--why", "--territory", "2A", "--mode", "a-distance"]),
         ("export-59-fr.txt", ["export", "--territory", "59"]),
         ("export-favourites-en.txt", ["export", "--favourites", "--lang", "en"]),
         ("export-59-fr.md", ["export", "--territory", "59", "--as", "markdown"]),

@@ -54,7 +54,7 @@ struct RepetitionTests {
         #expect(ok.status == 0 && took < 5, "1,000 words: \(took) s")
         let refused = box.run(["favourites", "remove"] + ids + ["une-de-trop"])
         #expect(refused.status == 64)
-        #expect(refused.stderr == "catalyse : la ligne de commande compte 1003 mots une fois les options répétées regroupées ; la limite est de 1000 (donnez les identifiants en plusieurs fois).\n")
+        #expect(refused.stderr == nb("catalyse : la ligne de commande compte 1003 mots une fois les options répétées regroupées ; la limite est de 1000 (donnez les identifiants en plusieurs fois).\n"))
         #expect(box.run(["favourites", "remove"] + ids + ["x"], env: ["LANG": "en_GB.UTF-8"]).stderr.hasPrefix("catalyse: the command line has 1003 words"))
     }
 

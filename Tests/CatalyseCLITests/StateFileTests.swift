@@ -76,7 +76,7 @@ struct StateFileTests {
         chmod(lock, 0o600)
         let refused = AsUser.run(["favourites", "remove", Self.id], box: box)
         #expect(refused.status == 73)
-        #expect(refused.stderr == "catalyse : impossible d'enregistrer les favoris dans \(state)/favourites : le verrou \(lock) ne peut pas être ouvert (il appartient sans doute à un autre utilisateur, après un `sudo`) ; supprimez-le.\n")
+        #expect(refused.stderr == nb("catalyse : impossible d'enregistrer les favoris dans \(state)/favourites : le verrou \(lock) ne peut pas être ouvert (il appartient sans doute à un autre utilisateur, après un `sudo`) ; supprimez-le.\n"))
         #expect(AsUser.run(["favourites", "list"], box: box).stdout.hasPrefix(Self.id))
     }
 
@@ -88,7 +88,7 @@ struct StateFileTests {
         chmod(state, 0o555)
         let r = AsUser.run(["favourites", "add", Self.id], box: box)
         #expect(r.status == 73)
-        #expect(r.stderr == "catalyse : impossible d'enregistrer les favoris dans \(state)/favourites : permission refusée.\n")
+        #expect(r.stderr == nb("catalyse : impossible d'enregistrer les favoris dans \(state)/favourites : permission refusée.\n"))
         let export = AsUser.run(["export", "-o", state + "/x.txt"], box: box)
         #expect(export.status == 73 && export.stderr.hasSuffix(": permission refusée.\n"), "\(export.stderr)")
         chmod(state, 0o755)
@@ -109,7 +109,7 @@ struct StateFileTests {
                 let r = box.run(arguments, timeout: 10)
                 #expect(Date().timeIntervalSince(started) < 5, "\(arguments) hung")
                 #expect(r.status == 66, "\(arguments): \(r.status)")
-                #expect(r.stderr == "catalyse : impossible de lire le catalogue \(file) : c'est \(what), pas un fichier ordinaire.\n", "\(r.stderr)")
+                #expect(r.stderr == nb("catalyse : impossible de lire le catalogue \(file) : c'est \(what), pas un fichier ordinaire.\n"), "\(r.stderr)")
             }
         }
         // A FIFO as the favourites file.
@@ -117,7 +117,7 @@ struct StateFileTests {
         mkfifo(dir + "/state/catalyse/favourites", 0o644)
         let r = box.run(["favourites", "list"], timeout: 10)
         #expect(r.status == 66)
-        #expect(r.stderr == "catalyse : impossible de lire le fichier des favoris \(dir)/state/catalyse/favourites : c'est un tube nommé (FIFO), pas un fichier ordinaire.\n")
+        #expect(r.stderr == nb("catalyse : impossible de lire le fichier des favoris \(dir)/state/catalyse/favourites : c'est un tube nommé (FIFO), pas un fichier ordinaire.\n"))
         // Standard input is a catalogue when named so.
         let piped = box.run(["list", "--catalogue", "/dev/stdin"], streams: .init(stdin: Spawn.packageRoot + "/data/catalogue.yaml"))
         #expect(piped.status == 0 && piped.stdout.split(separator: "\n").count == 75)

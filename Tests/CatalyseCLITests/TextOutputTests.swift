@@ -101,7 +101,7 @@ struct TextOutputTests {
         // The sheet of the Devanagari offer, beside the list, and the search prompt.
         t.send("/")
         t.type("क्षत्रिय")
-        t.waitFor(text: "Recherche : क्षत्रिय")
+        t.waitFor(text: nb("Recherche : क्षत्रिय"))
         t.waitFor(text: "1 / 3 offres")
         t.send("Enter")
         t.send("q")

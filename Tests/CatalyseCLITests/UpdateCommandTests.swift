@@ -40,7 +40,7 @@ struct UpdateCommandTests {
 
         // First download, then nothing new (304).
         var r = box.run("update", "\(base)/ok/v1/manifest.json", "--key", "keys/catalyse-publication.pub")
-        #expect(r.status == 0 && r.stderr.hasPrefix("Catalogue mis à jour : publication n° 1"), "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr.hasPrefix(nb("Catalogue mis à jour : publication n° 1")), "\(r.stderr)")
         r = box.run("update")
         #expect(r.status == 0 && r.stderr.hasPrefix("Déjà à jour"), "\(r.stderr)")
         #expect(box.run("list").stdout == box.run("list", "--catalogue", shipped).stdout)
@@ -49,7 +49,7 @@ struct UpdateCommandTests {
         let v2 = box.write("v2.yaml", try String(contentsOfFile: shipped, encoding: .utf8).replacingOccurrences(of: "trois mois, une demi-journée par semaine", with: "deux mois"))
         #expect(box.run("publish", v2, "--key", "keys/catalyse-publication.key", "-o", "sites/v1").status == 0)
         r = box.run("update")
-        #expect(r.status == 0 && r.stderr.contains("publication n° 2") && r.stderr.contains("offres : 0 ajoutée, 0 retirée, 2 modifiées."), "\(r.stderr)")
+        #expect(r.status == 0 && r.stderr.contains("publication n° 2") && r.stderr.contains(nb("offres : 0 ajoutée, 0 retirée, 2 modifiées.")), "\(r.stderr)")
         let good = try #require(FileManager.default.contents(atPath: copy))
 
         // Every failure: a message, a status, and the copy in use unchanged.

@@ -213,13 +213,21 @@ struct CompiledDamageTests {
         let yaml = try #require(F.error(Array("catalogue:\n  name: x\n".utf8))?.errors.first)
         #expect(yaml.message.contains("catalyse compile"))
 
-        for version: UInt32 in [0, 2, 0xFFFF_FFFF] {
+        // Version 1 (a remote offer matched every territory) and any other: compile it again.
+        for version: UInt32 in [0, 1, CompiledFormat.version + 1, 0xFFFF_FFFF] {
             var other = F.bytes
             withUnsafeBytes(of: version.littleEndian) { other.replaceSubrange(8..<12, with: $0) }
-            let e = try #require(F.error(other)?.errors.first)
+            let refused = try #require(F.error(other))
+            let e = try #require(refused.errors.first)
             #expect(e.message.contains("compile it again"), "\(e.message)")
             #expect(e.message.contains("\(version)"))
+            #expect(refused.compiledVersion?.found == Int(version))
+            let french = try #require(refused.compiledVersionMessage(.fr))
+            #expect(french.contains("recompilez-le") && french.contains("catalyse compile"), "\(french)")
+            #expect(french.contains(version < CompiledFormat.version ? "version antérieure" : "version plus récente"))
+            #expect(refused.compiledVersionMessage(.en)?.contains("compile it again") == true)
         }
+        #expect(CompiledFormat.version == 2)
         #expect(F.error([])?.errors.isEmpty == false)
         #expect(F.error(Array(F.bytes.prefix(16)))?.errors.isEmpty == false)
         // Another section count.

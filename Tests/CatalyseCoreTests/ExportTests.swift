@@ -18,15 +18,15 @@ struct ExportTests {
         let offers = Array(Self.catalogue.offers.prefix(2))
         let text = ShortlistExport.render(offers, format: .text, context: context(missing: ["offre-disparue"]))
         #expect(text.hasPrefix("Catalyse — sélection d'offres d'accompagnement\nExportée le 26 novembre 2026\n"))
-        #expect(text.contains("Catalogue : \(Self.catalogue.name)"))
+        #expect(text.contains("Catalogue\u{00A0}: \(Self.catalogue.name)"))
         #expect(text.contains("Catalogue illustratif"))
-        #expect(text.contains("Filtres : Finalité : Stratégique ; Recherche : « gouvernance »"))
+        #expect(text.contains("Filtres\u{00A0}: Finalité\u{00A0}: Stratégique\u{00A0}; Recherche\u{00A0}: «\u{00A0}gouvernance\u{00A0}»"))
         #expect(text.contains("1. \(offers[0].title)"))
         #expect(text.contains("2. \(offers[1].title)"))
         #expect(text.contains(Self.catalogue.firm(of: offers[0]).contact.email))
-        #expect(text.contains("Candidater : "))
-        #expect(text.contains("Favoris introuvables dans ce catalogue : offre-disparue"))
-        #expect(text.split(separator: "\n").allSatisfy { CellWidth.of(String($0)) <= 90 || !$0.contains(" ") })
+        #expect(text.contains("Candidater\u{00A0}: "))
+        #expect(text.contains("Favoris introuvables dans ce catalogue\u{00A0}: offre-disparue"))
+        #expect(text.split(separator: "\n").allSatisfy { CellWidth.of(String($0)) <= ShortlistExport.lineWidth })
         let english = ShortlistExport.render(offers, format: .text, context: context(.en))
         #expect(english.contains("Exported on 26 November 2026"))
         #expect(english.contains("How to apply: "))
@@ -37,7 +37,7 @@ struct ExportTests {
         let md = ShortlistExport.render(offers, format: .markdown, context: context())
         #expect(md.hasPrefix("# Catalyse"))
         #expect(md.contains("\n## \(ShortlistExport.markdownEscape(offers[0].title))\n"))
-        #expect(md.contains("- **Cabinet** : "))
+        #expect(md.contains("- **Cabinet**\u{00A0}: "))
         #expect(ShortlistExport.markdownEscape("a*b_[c]") == "a\\*b\\_\\[c\\]")
     }
 
@@ -58,11 +58,15 @@ struct ExportTests {
     @Test func csvHasBOMHeaderAndOneRowPerOffer() {
         let offers = Array(Self.catalogue.offers.prefix(3))
         let csv = ShortlistExport.render(offers, format: .csv, context: context(missing: ["disparue"]), separator: ";")
-        #expect(csv.hasPrefix("\u{FEFF}id;firm_id;firm;title;format;purpose;"))
+        #expect(csv.hasPrefix("\u{FEFF}Identifiant;Identifiant du cabinet;Cabinet;Offre;Format;Finalité;"))
         let rows = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count >= 5)  // header, 3 offers (cells may hold newlines), missing
         #expect(csv.contains("\r\ndisparue;"))
-        #expect(csv.hasSuffix(";missing\r\n"))
+        #expect(csv.hasSuffix(";introuvable\r\n"))
+        // The separator follows the language when none is given; the header too.
+        let english = ShortlistExport.render(offers, format: .csv, context: context(.en))
+        #expect(english.hasPrefix("\u{FEFF}Id,Firm id,Firm,Offer,Format,Purpose,"))
+        #expect(ShortlistExport.render(offers, format: .csv, context: context()).hasPrefix("\u{FEFF}Identifiant;"))
     }
 
     @Test func fileNamesAndFormats() {

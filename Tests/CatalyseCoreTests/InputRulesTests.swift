@@ -76,7 +76,7 @@ struct InputRulesTests {
             #expect(throws: FavouritesError.self) { try store.add("a") }
         }
         #expect(FavouritesError.unreadable(path: path, reason: .notAFile(.namedPipe)).message(.fr)
-            == "Impossible de lire le fichier des favoris \(path) : c'est un tube nommé (FIFO), pas un fichier ordinaire.")
+            == "Impossible de lire le fichier des favoris \(path)\u{00A0}: c'est un tube nommé (FIFO), pas un fichier ordinaire.")
         unlink(path)
         symlink("/dev/zero", path)
         Self.within(2, "a link to /dev/zero as the favourites") {

@@ -24,7 +24,7 @@ struct QueryTests {
                 && facet(filter[Stage.self], o.eligibility.stages, all: true) && facet(filter[BudgetBand.self], o.eligibility.budgets, all: true)
                 && facet(filter[DeliveryMode.self], [o.mode]) && facet(filter[EmployerStatus.self], o.eligibility.employer, all: true)
                 && facet(filter[Audience.self], o.audience)
-                && (filter.territories.isEmpty || filter.territories.contains { Territories.matches(filter: $0, covered: o.territories, mode: o.mode) })
+                && (filter.territories.isEmpty || filter.territories.contains { Territories.matches(filter: $0, covered: o.territories) })
                 && (filter.onlyIDs.map { $0.contains(o.id) } ?? true)
         }.map(\.id))
     }
@@ -62,7 +62,8 @@ struct QueryTests {
         f.territories = [.department("59")]
         let found = ids(f)
         for offer in c.offers {
-            let expected = offer.mode == .aDistance || offer.territories.contains(.national)
+            // Coverage only: a remote offer is found where it says it serves, like any other.
+            let expected = offer.territories.contains(.national)
                 || offer.territories.contains(.department("59")) || offer.territories.contains(.region("32"))
             #expect(found.contains(offer.id) == expected, "\(offer.id)")
         }

@@ -25,29 +25,63 @@ struct TerritoryTests {
         #expect(Place.region("75").name(.fr) == "Nouvelle-Aquitaine")
     }
 
-    @Test func departmentFilterMatchesItsRegionNationalAndRemote() {
+    @Test func departmentFilterMatchesItsRegionAndNational() {
         let nord = Place.department("59")
-        #expect(Territories.matches(filter: nord, covered: [.department("59")], mode: .presentiel))
-        #expect(Territories.matches(filter: nord, covered: [.region("32")], mode: .presentiel))
-        #expect(Territories.matches(filter: nord, covered: [.national], mode: .presentiel))
-        #expect(Territories.matches(filter: nord, covered: [.department("13")], mode: .aDistance))
-        #expect(!Territories.matches(filter: nord, covered: [.department("62")], mode: .presentiel))
-        #expect(!Territories.matches(filter: nord, covered: [.region("75")], mode: .mixte))  // R75 is not dept 75's
+        #expect(Territories.matches(filter: nord, covered: [.department("59")]))
+        #expect(Territories.matches(filter: nord, covered: [.region("32")]))
+        #expect(Territories.matches(filter: nord, covered: [.national]))
+        #expect(!Territories.matches(filter: nord, covered: [.department("62")]))
+        #expect(!Territories.matches(filter: nord, covered: [.region("75")]))  // R75 is not dept 75's
+        #expect(!Territories.matches(filter: nord, covered: [.region("28")]))  // Normandie, however it is delivered
     }
 
-    @Test func regionFilterMatchesItsDepartmentsNationalAndRemote() {
+    @Test func regionFilterMatchesItsDepartmentsAndNational() {
         let hdf = Place.region("32")
-        #expect(Territories.matches(filter: hdf, covered: [.department("02")], mode: .presentiel))
-        #expect(Territories.matches(filter: hdf, covered: [.region("32")], mode: .presentiel))
-        #expect(Territories.matches(filter: hdf, covered: [.national], mode: .presentiel))
-        #expect(Territories.matches(filter: hdf, covered: [.department("13")], mode: .aDistance))
-        #expect(!Territories.matches(filter: hdf, covered: [.department("32")], mode: .presentiel))  // Gers is in Occitanie
-        #expect(!Territories.matches(filter: .region("01"), covered: [.department("01")], mode: .presentiel))  // Ain is not Guadeloupe
+        #expect(Territories.matches(filter: hdf, covered: [.department("02")]))
+        #expect(Territories.matches(filter: hdf, covered: [.region("32")]))
+        #expect(Territories.matches(filter: hdf, covered: [.national]))
+        #expect(!Territories.matches(filter: hdf, covered: [.department("13")]))
+        #expect(!Territories.matches(filter: hdf, covered: [.department("32")]))  // Gers is in Occitanie
+        #expect(!Territories.matches(filter: .region("01"), covered: [.department("01")]))  // Ain is not Guadeloupe
     }
 
     @Test func nationalFilterMatchesWholeCountryOffers() {
-        #expect(Territories.matches(filter: .national, covered: [.national], mode: .presentiel))
-        #expect(!Territories.matches(filter: .national, covered: [.region("11")], mode: .presentiel))
+        #expect(Territories.matches(filter: .national, covered: [.national]))
+        #expect(!Territories.matches(filter: .national, covered: [.region("11")]))
+    }
+
+    /// The rule of `domain.md`: the mode never widens coverage. On the shipped catalogue, a
+    /// Corse association is not shown the Antillean relay, nor one in the Nord the Normandy coaching.
+    @Test func aRemoteOfferServesOnlyTheTerritoriesItLists() throws {
+        let index = SearchIndex(catalogue: Fixtures.shipped)
+        func ids(_ place: Place) -> Set<String> {
+            var f = OfferFilter()
+            f.territories = [place]
+            return Set(index.run(f).offers.map { index.catalogue.offers[$0].id })
+        }
+        let corse = ids(.department("2A")), nord = ids(.department("59")), martinique = ids(.department("972"))
+        #expect(!corse.contains("vetiver-et-compagnie-relais-antilles"))
+        #expect(martinique.contains("vetiver-et-compagnie-relais-antilles"))
+        #expect(!nord.contains("bocage-strategies-presidence"))
+        #expect(ids(.region("28")).contains("bocage-strategies-presidence"))
+        // A remote offer for everyone says `national`, and is found everywhere.
+        for place in [Place.department("2A"), .department("59"), .region("01")] {
+            #expect(ids(place).contains("semaphore-des-possibles-coaching-distance"))
+        }
+        for offer in index.catalogue.offers where offer.mode == .aDistance {
+            for place in Territories.allPlaces {
+                #expect(ids(place).contains(offer.id) == Territories.matches(filter: place, covered: offer.territories), "\(offer.id) \(place.code)")
+            }
+        }
+    }
+
+    @Test func aRegionWithOneDepartmentIsNamedOnce() {
+        #expect(Territories.soleDepartment(ofRegion: "01") == "971")
+        #expect(Territories.soleDepartment(ofRegion: "94") == nil)  // Corse has two
+        #expect(Territories.displayNames([.region("01"), .department("971")], .fr) == ["Guadeloupe (971)"])
+        #expect(Territories.displayNames([.region("01")], .fr) == ["Guadeloupe (R01)"])
+        #expect(Territories.displayNames([.region("32"), .department("59")], .fr) == ["Hauts-de-France (R32)", "Nord (59)"])
+        #expect(Territories.displayNames([.national], .en) == ["Whole country"])
     }
 
     @Test(arguments: [("59000", "59"), ("75011", "75"), ("20000", "2A"), ("20199", "2A"), ("20200", "2B"), ("20699", "2B"),

@@ -68,7 +68,7 @@ struct DossierScreenTests {
         d.openJardins()
         #expect(d.trimmed(1) == " Dossiers › Les Jardins partagés")
         #expect(d.trimmed(2) == " Nord (59) · Création · 10\u{00A0}k€ à 50\u{00A0}k€ · Bénévole")
-        #expect(d.text.contains("Besoins : Mise en réseau, Coaching de dirigeants"))
+        #expect(d.text.contains(nb("Besoins : Mise en réseau, Coaching de dirigeants")))
         let groups = ["À étudier (1)", "Contacté (1)", "En discussion (1)", "Retenu (1)"].map { d.rows(containing: $0).first ?? -1 }
         #expect(groups.allSatisfy { $0 > 0 } && groups == groups.sorted())
         #expect(!d.text.contains("Écarté ("))

@@ -31,7 +31,7 @@ struct ExportTests {
         #expect(d.text.contains("( ) Favoris (0)"))
         let write = writeEffect(d.press(.enter))!
         #expect(write.path == "/home/asso/catalyse-selection-2026-11-26.txt")
-        #expect(write.contents.contains("Filtres : Finalité : Opérationnelle"))
+        #expect(write.contents.contains(nb("Filtres : Finalité : Opérationnelle")))
         #expect(write.contents.contains("3 offres"))
         #expect(write.contents.contains("Mise en réseau régionale"))
         #expect(!write.contents.contains("Gouvernance partagée"))
@@ -60,7 +60,14 @@ struct ExportTests {
         #expect(csv.path == "/home/asso/catalyse-selection-2026-11-26.csv")
         #expect(csv.contents.contains("eclat-reseau"))
         #expect(csv.contents.contains("gone-offer"))
-        #expect(csv.contents.contains("missing"))
+        // A spreadsheet in French: headers in French, `;` between cells.
+        #expect(csv.contents.hasPrefix("\u{FEFF}Identifiant;Identifiant du cabinet;Cabinet;"))
+        #expect(csv.contents.contains(";introuvable\r\n"))
+        // In English: `,` and English headers.
+        var en = Driver(favourites: ["eclat-reseau"], language: .en)
+        en.press(.char("e"), .right, .right)
+        let english = writeEffect(en.press(.enter))!
+        #expect(english.contents.hasPrefix("\u{FEFF}Id,Firm id,Firm,Offer,"))
     }
 
     @Test("Scope: switch from the favourites to the current list")

@@ -7,7 +7,8 @@ import Testing
 struct FavouritesScreenTests {
     static let unreadableError = FavouritesError.corrupt(path: "/home/camille/.local/state/catalyse/favourites", line: 3,
                                                          text: "ceci n'est pas un identifiant d'offre")
-    static let unreadable = unreadableError.message(.fr)
+    /// As `joined` reads it (non-breaking spaces as spaces).
+    static let unreadable = unreadableError.message(.fr).replacingOccurrences(of: "\u{00A0}", with: " ")
 
     @Test("Space marks the selected offer: ★ at once, Effect.toggleFavourite, corrected by the reply")
     func spaceToggles() {
@@ -25,7 +26,7 @@ struct FavouritesScreenTests {
         #expect(d.lines[3].hasPrefix("★ "))
         d.send(.favouritesFailed(.unwritable(path: "/f", reason: "disque plein")))
         #expect(d.lines[3].hasPrefix("  "))
-        #expect(d.state.statusText == nb("Favoris non enregistrés : ") + "Impossible d'enregistrer les favoris dans /f : disque plein.")
+        #expect(d.state.statusText == nb("Favoris non enregistrés : Impossible d'enregistrer les favoris dans /f : disque plein."))
         #expect(d.text.contains(nb("Favoris non enregistrés : Impossible")))
         // An error stays after other keys, and goes with Esc.
         d.press(.down)
@@ -42,7 +43,7 @@ struct FavouritesScreenTests {
         d.press(.char("F"))
         #expect(d.lines[1].contains("Favoris seulement"))
         #expect(d.lines[1].contains("1 favori introuvable dans ce catalogue"))
-        #expect(d.text.contains("[x : tout effacer]"))
+        #expect(d.text.contains(nb("[x : tout effacer]")))
         #expect(d.lines[0].hasSuffix("2 / 7 offres"))
         let y = d.state.layout.listY
         #expect(d.lines[y].contains("Mise en réseau régionale"))

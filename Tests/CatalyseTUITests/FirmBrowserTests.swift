@@ -18,7 +18,7 @@ struct FirmBrowserTests {
         #expect(d.state.screen == .firm)
         let text = d.text
         #expect(text.contains("Cabinet fictif « Éclat Conseil » pour les tests."))
-        #expect(text.contains("Siège : Nord (59)"))
+        #expect(text.contains(nb("Siège : Nord (59)")))
         #expect(text.contains("Offres (2)"))
         let joined = d.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
         #expect(joined.contains("une-adresse-tres-longue-pour-tester@eclat.example.org"))

@@ -44,6 +44,16 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("firms") { _ in keys(.char("b")) },
         GoldenCase("firm") { _ in keys(.char("b"), .down, .enter) },
         GoldenCase("territory-prompt") { _ in keys(.char("t")) + text("75") },
+        // The sheet of a filtered list says why the offer is listed, one line per filter.
+        GoldenCase("sheet-why") { _ in
+            keys(.char("t")) + text("59") + keys(.enter, .char("p"), .char("/")) + text("mise") + keys(.enter, .enter)
+        },
+        // Nothing matches: what would help (the nearest word, then each filter's removal).
+        GoldenCase("empty-hint") { _ in
+            keys(.char("t")) + text("75") + keys(.enter, .char("/")) + text("stratgie") + keys(.enter)
+        },
+        // The side sheet where the list keeps a 30-cell title column (not at 120 columns).
+        GoldenCase("side-sheet-140", sizes: [(width: 140, height: 30)]) { _ in keys(.down) },
         GoldenCase("favourites-error") { _ in
             keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },

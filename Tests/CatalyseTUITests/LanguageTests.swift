@@ -8,7 +8,7 @@ struct LanguageTests {
     func errorFollowsLanguageSwitch() {
         var d = Driver(width: 120, height: 30)
         d.send(.favouritesUnreadable(.unreadable(path: "/home/asso/favourites", reason: "Permission denied")))
-        #expect(d.state.statusText == "Impossible de lire le fichier des favoris /home/asso/favourites : Permission denied.")
+        #expect(d.state.statusText == nb("Impossible de lire le fichier des favoris /home/asso/favourites : Permission denied."))
         #expect(joined(d, 27..<29).contains("Impossible de lire le fichier des favoris"))
         #expect(d.press(.char("L")) == [.saveLanguage(.en)])
         #expect(d.state.statusText == "Cannot read the favourites file /home/asso/favourites: Permission denied.")
@@ -66,7 +66,7 @@ struct LanguageTests {
         var d = Driver(language: .fr)
         d.press(.enter)
         #expect(d.text.contains("Gratuit pour l'association"))
-        #expect(d.text.contains("Finalité : Accompagnement à finalité stratégique"))
+        #expect(d.text.contains(nb("Finalité : Accompagnement à finalité stratégique")))
         d.press(.escape, .char("f"))
         #expect(d.text.contains("[ ] Opérationnelle"))
     }

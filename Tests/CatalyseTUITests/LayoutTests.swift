@@ -27,10 +27,30 @@ struct LayoutTests {
         #expect(!d.text.contains("│"))
     }
 
-    @Test("120×40: the selected offer's sheet shows beside the list and follows the selection")
+    @Test("The side sheet shows only where the list beside it keeps a title column of 30 cells",
+          arguments: [(100, false), (120, false), (140, true), (200, true)])
+    func sideSheetThreshold(width: Int, beside: Bool) {
+        for language in Language.allCases {
+            var d = Driver(language: language, width: width, height: 30)
+            #expect(d.state.layout.split == beside, "\(width) \(language)")
+            #expect(d.text.contains("│") == beside, "\(width) \(language)")
+            let columns = ListColumns(width: d.state.layout.listWidth, strings: Strings(language), gap: beside ? 1 : 0)
+            #expect(columns.titleWidth >= AppState.minimumSplitTitle, "\(width) \(language): \(columns.titleWidth)")
+            // The title column as drawn: from the title's heading to the purpose's.
+            let titles = d.state.layout.columnTitleY
+            let offer = try! #require(d.column(of: Strings(language).columnOffer, row: titles))
+            let purpose = try! #require(d.column(of: Strings(language).columnPurpose, row: titles))
+            #expect(purpose - offer - 1 >= 30)
+            // Enter opens the sheet beside the list there, full screen elsewhere.
+            d.press(.enter)
+            #expect(d.state.sheetFrame(d.state.layout).beside == beside)
+        }
+    }
+
+    @Test("140×40: the selected offer's sheet shows beside the list and follows the selection")
     func wideScreen() {
-        var d = Driver(width: 120, height: 40)
-        #expect(d.lines.count == 40 && d.lines.allSatisfy { CellWidth.of($0) == 120 })
+        var d = Driver(width: 140, height: 40)
+        #expect(d.lines.count == 40 && d.lines.allSatisfy { CellWidth.of($0) == 140 })
         #expect(d.lines[2].contains("│ Fiche de l'offre"))
         let separator = d.column(of: "│", row: 5)
         #expect(separator == d.state.layout.listWidth)
@@ -38,7 +58,7 @@ struct LayoutTests {
         #expect(d.lines[3].contains("│ Gouvernance partagée"))
         d.press(.down)
         #expect(d.lines[3].contains("│ Relais de communication insulaire"))
-        #expect(d.text.contains("Cabinet : Cabinet 🚀 Fusée"))
+        #expect(d.text.contains(nb("Cabinet : Cabinet 🚀 Fusée")))
     }
 
     @Test("Purpose and format tags stay in one cell column, whatever the firm name (accents, CJK, emoji)")
@@ -158,7 +178,7 @@ struct LayoutTests {
         #expect(d.text.contains("↓ suite"))
         d.press(.char("G"))
         #expect(!d.text.contains("↓ suite"))
-        #expect(d.text.contains("Id : fusee-gouvernance"))
+        #expect(d.text.contains(nb("Id : fusee-gouvernance")))
         #expect(d.text.contains("Contact"))
         d.press(.char("g"))
         #expect(d.lines[2].contains("Gouvernance partagée"))
@@ -168,7 +188,7 @@ struct LayoutTests {
 
     @Test("Beside the sheet, the format column leaves a space before the separator")
     func formatColumnGap() {
-        for width in [100, 120, 150] {
+        for width in [140, 150, 200] {
             let d = Driver(width: width, height: 24)
             let separator = d.state.layout.listWidth
             for row in 3..<10 {

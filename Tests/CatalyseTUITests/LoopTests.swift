@@ -131,7 +131,7 @@ struct LoopTests {
         #expect(l.run() == .quit)
         let french = backend.frames[1]
         #expect(french.lines[3].hasPrefix("  "))
-        #expect(footerError(french) == "Favoris non enregistrés : Impossible d'enregistrer les favoris dans /home/asso/.local/state/catalyse/favourites : Permission denied.")
+        #expect(footerError(french) == ("Favoris non enregistrés : Impossible d'enregistrer les favoris dans /home/asso/.local/state/catalyse/favourites : Permission denied."))
         let english = backend.lastFrame
         #expect(english.lines[0].hasSuffix("7 / 7 offers"))
         #expect(footerError(english) == "Favourites not saved: Cannot save the favourites to /home/asso/.local/state/catalyse/favourites: Permission denied.")

@@ -42,7 +42,7 @@ struct MouseTests {
 
     @Test("Wide: a click on the sheet focuses it, the wheel scrolls it, a click on the list goes back")
     func wideClicks() {
-        var d = Driver(width: 120, height: 30)
+        var d = Driver(width: 140, height: 30)
         let sheetColumn = d.state.layout.sheetX + 5
         d.send(.mouse(.press, row: 10, column: sheetColumn))
         #expect(d.state.screen == .sheet)

@@ -55,8 +55,8 @@ struct NavigationTests {
         #expect(d.state.screen == .sheet)
         #expect(d.lines[1].contains("Fiche de l'offre"))
         #expect(d.lines[2].contains("Diagnostic stratégique partagé"))
-        #expect(d.text.contains("Cabinet : Éclat Conseil"))
-        #expect(d.text.contains("Territoires : Hauts-de-France (R32)"))
+        #expect(d.text.contains(nb("Cabinet : Éclat Conseil")))
+        #expect(d.text.contains(nb("Territoires : Hauts-de-France (R32)")))
         #expect(!d.text.contains("  Cabinet  "))
         d.press(.escape)
         #expect(d.state.screen == .list)
@@ -64,9 +64,9 @@ struct NavigationTests {
         #expect(d.lines[2].hasPrefix("  Cabinet"))
     }
 
-    @Test("Enter focuses the side sheet at 100 columns and more: the movement keys then scroll it")
+    @Test("Enter focuses the side sheet where it shows (140 columns): the movement keys then scroll it")
     func enterFocusesSideSheet() {
-        var d = Driver(width: 100, height: 20)
+        var d = Driver(width: 140, height: 20)
         d.press(.enter)
         #expect(d.state.screen == .sheet)
         // The list is still there, the sheet is beside it, the cursor moved into the sheet.

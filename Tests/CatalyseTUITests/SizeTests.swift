@@ -69,8 +69,8 @@ struct SizeTests {
         #expect(d.state.selectedID == "tokyo-strategie")
         d.send(.resize(width: 40, height: 10))
         #expect(d.text.contains("terminal trop petit"))
-        d.send(.resize(width: 120, height: 40))
-        #expect(d.grid.width == 120 && d.grid.height == 40)
+        d.send(.resize(width: 140, height: 40))
+        #expect(d.grid.width == 140 && d.grid.height == 40)
         #expect(d.text.contains("│ Fiche de l'offre"))
         #expect(d.text.contains("│ Stratégie à trois ans"))
         #expect(d.state.selectedID == "tokyo-strategie")
@@ -92,9 +92,9 @@ struct SizeTests {
         #expect(cursor.row >= d.state.layout.listY && cursor.row < d.state.layout.footerY)
     }
 
-    @Test("A focused sheet follows a resize across the 100-column boundary")
+    @Test("A focused sheet follows a resize across the side-sheet threshold")
     func sheetAcrossBoundary() {
-        var d = Driver(width: 120, height: 30)
+        var d = Driver(width: 140, height: 30)
         d.press(.enter)
         #expect(d.state.sheetFrame(d.state.layout).beside)
         d.send(.resize(width: 80, height: 24))

@@ -16,7 +16,9 @@
 /// Text is cleaned again when decoded, so nothing from the file reaches a terminal unfiltered.
 enum CompiledFormat {
     static let magic: [UInt8] = Array("CATALYSE".utf8)
-    static let version: UInt32 = 1
+    /// 2: the territory masks follow coverage only (version 1 gave a remote offer every place);
+    /// multi-line texts are laid out in paragraphs.
+    static let version: UInt32 = 2
 
     enum Section: Int, CaseIterable {
         case meta, firmRecords, firmOffsets, offerRecords, offerOffsets, idOrder
@@ -35,6 +37,8 @@ enum CompiledFormat {
     struct Failure: Error {
         var field: String
         var message: String
+        /// The format version the file says it has, when that is the problem.
+        var otherVersion: UInt32? = nil
     }
 
     static let invalidID = "the id is not a valid id (lower-case letters, digits and single hyphens)"

@@ -61,7 +61,8 @@ enum CompiledReader {
         }
         let version = bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
         guard version == CompiledFormat.version else {
-            throw Failure(field: "file", message: "compiled with format version \(version); this catalyse reads version \(CompiledFormat.version): compile it again")
+            throw Failure(field: "file", message: "compiled with format version \(version); this catalyse reads version \(CompiledFormat.version): compile it again",
+                          otherVersion: version)
         }
         let sectionCount = Int(bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian)
         guard sectionCount == Section.allCases.count, bytes.count >= CompiledFormat.headerSize else {

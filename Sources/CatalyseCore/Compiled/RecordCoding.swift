@@ -107,6 +107,7 @@ struct RecordReader {
 
     /// Text is cleaned as the loader cleans it: the file may have been made by something else.
     /// (`catalyse compile` wrote it cleaned; only a damaged or hand-made file needs the work.)
+    /// Its paragraphs are as the loader laid them out (`Paragraphs`) when it was compiled.
     static func string(_ raw: UnsafeRawBufferPointer, singleLine: Bool) -> String {
         let s = String(decoding: raw, as: UTF8.self)
         return TextCleaning.needsCleaning(raw, singleLine: singleLine) ? TextCleaning.clean(s, singleLine: singleLine).text : s

@@ -141,7 +141,9 @@ public enum CatalogueLoader {
             let (catalogue, index) = try CompiledReader.open(bytes, storage: storage)
             return Loaded(catalogue: catalogue, warnings: [], prebuiltIndex: index)
         } catch {
-            throw CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message)])
+            var refused = CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message)])
+            refused.compiledVersion = error.otherVersion.map { (found: Int($0), expected: Int(CompiledFormat.version)) }
+            throw refused
         }
     }
 

@@ -44,13 +44,33 @@ public struct CatalogueError: Error, Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
+    /// A compiled catalogue of another format version (`found`) than this program reads
+    /// (`expected`): it must be compiled again from its source.
+    public var compiledVersion: (found: Int, expected: Int)? = nil
+
     public init(file: String, diagnostics: [Diagnostic]) { self.file = file; self.diagnostics = diagnostics }
+
+    /// For a compiled catalogue of another format version, the one sentence that says so and
+    /// what to do, in `language` (nil for any other problem: the diagnostics say it).
+    public func compiledVersionMessage(_ language: Language) -> String? {
+        guard let (found, expected) = compiledVersion else { return nil }
+        let name = TextCleaning.forDisplay(file)
+        switch language {
+        case .fr:
+            let age = found < expected ? "une version antérieure" : "une version plus récente"
+            return "catalyse" + Typography.colon(.fr) + name
+                + Typography.french(" a été compilé par \(age) de catalyse (format \(found) ; celle-ci lit le format \(expected)) : recompilez-le depuis son catalogue YAML ou JSON avec « catalyse compile ».")
+        case .en:
+            let age = found < expected ? "an older" : "a newer"
+            return "catalyse: \(name) was compiled by \(age) catalyse (format \(found); this one reads format \(expected)): compile it again from its YAML or JSON catalogue with “catalyse compile”."
+        }
+    }
 
     /// The closing line after the list of problems.
     public func summary(_ language: Language) -> String {
         let n = errors.count
         switch language {
-        case .fr: return "\(TextCleaning.forDisplay(file)) : \(n) erreur\(n > 1 ? "s" : ""), catalogue refusé."
+        case .fr: return TextCleaning.forDisplay(file) + Typography.colon(.fr) + "\(n) erreur\(n > 1 ? "s" : ""), catalogue refusé."
         case .en: return "\(TextCleaning.forDisplay(file)): \(n) error\(n > 1 ? "s" : ""), catalogue refused."
         }
     }

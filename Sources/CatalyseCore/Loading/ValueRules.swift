@@ -1,7 +1,8 @@
 /// The rules for single values of a catalogue document: texts (cleaned), codes, lists, numbers,
 /// dates, ids, e-mail and web addresses, territories. Each reports its own error at the node.
 extension CatalogueReader {
-    /// The text of a scalar (cleaned, NFC), or an error.
+    /// The text of a scalar (cleaned, NFC), or an error. A multi-line text is laid out in
+    /// paragraphs (`Paragraphs.normalise`): a single line break of the file is a space.
     mutating func text(_ node: DocumentNode, _ field: String, singleLine: Bool, allowEmpty: Bool = false) -> String? {
         guard case .scalar(let raw, _) = node.kind else {
             if case .invalid = node.kind { return nil }
@@ -15,7 +16,7 @@ extension CatalogueReader {
             error(node, field, "is empty")
             return nil
         }
-        return singleLine ? cleaned : trimmed
+        return singleLine ? cleaned : Paragraphs.normalise(trimmed)
     }
 
     mutating func requiredText(_ f: Fields, _ key: String, singleLine: Bool = true) -> String? {

@@ -27,6 +27,13 @@ public enum OfferFormat: String, CodedValue {
         case .miChemin: Label(fr: "Mi-chemin", en: "Half-way (part-paid)")
         }
     }
+    /// A short tag for list columns (« Mécénat »); sheets, `show` and `--json` give the full label.
+    public var shortLabel: Label {
+        switch self {
+        case .mecenatCompetences: Label(fr: "Mécénat", en: "Skills-based")
+        case .miChemin: Label(fr: "Mi-chemin", en: "Half-way")
+        }
+    }
 }
 
 /// The « finalité » of an offer.

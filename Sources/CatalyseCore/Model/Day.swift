@@ -86,11 +86,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         return today()
     }
 
-    /// "26 novembre 2026" / "26 November 2026".
+    /// "26 novembre 2026" / "26 November 2026"; the first of the month is « 1er décembre ».
     public func long(_ language: Language) -> String {
         let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return language == .fr ? "\(day) \(fr[month - 1]) \(year)" : "\(day) \(en[month - 1]) \(year)"
+        let d = Typography.dayOfMonth(day, language)
+        return language == .fr ? "\(d) \(fr[month - 1]) \(year)" : "\(d) \(en[month - 1]) \(year)"
     }
 }
 

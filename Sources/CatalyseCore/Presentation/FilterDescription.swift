@@ -1,8 +1,9 @@
 /// Human descriptions of a filter, shared by the interface's filter line and the exports.
 public enum FilterDescription {
-    /// One entry per active facet and the search: "Finalité : Stratégique", "Recherche : « strat »".
+    /// One entry per active facet and the search: "Finalité : Stratégique", "Recherche : « strat »"
+    /// (French with its non-breaking spaces).
     public static func parts(_ filter: OfferFilter, _ language: Language, favouritesOnly: Bool = false) -> [String] {
-        let colon = language == .fr ? " : " : ": "
+        let colon = Typography.colon(language)
         var parts: [String] = []
         for facet in Facet.allCases {
             let labels = filter.selectedLabels(facet, language)
@@ -10,7 +11,7 @@ public enum FilterDescription {
         }
         if !filter.query.trimmingCharacters(in: .whitespaces).isEmpty {
             let q = TextCleaning.forDisplay(filter.query)
-            parts.append((language == .fr ? "Recherche" : "Search") + colon + (language == .fr ? "« \(q) »" : "“\(q)”"))
+            parts.append((language == .fr ? "Recherche" : "Search") + colon + Typography.quoted(q, language))
         }
         if favouritesOnly || filter.onlyIDs != nil { parts.append(language == .fr ? "Favoris seulement" : "Favourites only") }
         return parts
@@ -20,6 +21,6 @@ public enum FilterDescription {
     public static func line(_ filter: OfferFilter, _ language: Language, favouritesOnly: Bool = false) -> String {
         let p = parts(filter, language, favouritesOnly: favouritesOnly)
         if p.isEmpty { return language == .fr ? "aucun filtre" : "no filter" }
-        return p.joined(separator: language == .fr ? " ; " : "; ")
+        return p.joined(separator: Typography.semicolon(language))
     }
 }

@@ -7,19 +7,35 @@ public enum OfferSheet {
         public var value: String
     }
 
+    /// The places an offer covers, as people read them (a région with one département named once).
     public static func territories(_ offer: Offer, _ language: Language) -> String {
-        offer.territories.map { $0.displayName(language) }.joined(separator: ", ")
+        Territories.displayNames(offer.territories, language).joined(separator: ", ")
     }
 
+    /// Who the offer is open to, as a sentence: its values in lower case, « tous » when a facet
+    /// states none (« stades : tous ; budgets : 10 k€ à 50 k€ ; associations : employeuses »).
     public static func eligibility(_ e: Eligibility, _ language: Language) -> String {
-        let all = language == .fr ? "toutes" : "any"
-        let stages = e.stages.isEmpty ? all : e.stages.map { $0.label(language) }.joined(separator: ", ")
-        let budgets = e.budgets.isEmpty ? all : e.budgets.map { $0.label(language) }.joined(separator: ", ")
-        let employer = e.employer.isEmpty ? (language == .fr ? "employeuses ou bénévoles" : "employing or volunteer-run") : e.employer.map { $0.label(language) }.joined(separator: ", ")
-        if e == Eligibility() { return language == .fr ? "ouverte à toutes les associations" : "open to every association" }
-        return language == .fr
-            ? "stades : \(stages) ; budgets : \(budgets) ; associations : \(employer)"
-            : "stages: \(stages); budgets: \(budgets); associations: \(employer)"
+        let fr = language == .fr
+        if e == Eligibility() { return fr ? "ouverte à toutes les associations" : "open to every association" }
+        func list<T: CodedValue>(_ values: [T]) -> String {
+            values.isEmpty ? (fr ? "tous" : "all") : values.map { Typography.inRunningText($0.label(language)) }.joined(separator: ", ")
+        }
+        let employer = e.employer.isEmpty
+            ? (fr ? "employeuses ou bénévoles" : "employing staff or volunteer-run")
+            : e.employer.map { employerInRunningText($0, language) }.joined(separator: ", ")
+        let parts = [(fr ? "stades" : "stages", list(e.stages)), (fr ? "budgets" : "budgets", list(e.budgets)),
+                     (fr ? "associations" : "associations", employer)]
+        return parts.map { Typography.field($0.0, $0.1, language) }.joined(separator: Typography.semicolon(language))
+    }
+
+    /// « associations : employeuses », « … : bénévoles » (the labels are the facet's singular).
+    static func employerInRunningText(_ value: EmployerStatus, _ language: Language) -> String {
+        switch (value, language) {
+        case (.employeuse, .fr): "employeuses"
+        case (.benevole, .fr): "bénévoles"
+        case (.employeuse, .en): "employing staff"
+        case (.benevole, .en): "volunteer-run"
+        }
     }
 
     public static func contact(_ firm: Firm, _ language: Language) -> String {

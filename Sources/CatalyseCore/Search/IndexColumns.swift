@@ -11,12 +11,13 @@ struct IndexColumns: Sendable {
     let defaultOrder: Column<Int32>
 
     /// The masks of one offer: its facet values (`FacetTable`) and the places a filter on
-    /// which finds it.
+    /// which finds it (`Territories.matches`): the places it covers, their régions and
+    /// départements, everything for a `national` offer. Its mode plays no part: a remote offer
+    /// serves the places it lists, like any other.
     static func masks(_ offer: Offer, deptsOfRegion: [String: (UInt64, UInt64)]) -> (facets: UInt64, regions: UInt32, departments: (UInt64, UInt64), national: Bool) {
         let m = FacetTable.mask(offer)
-        let isNational = offer.territories.contains(.national)
-        if isNational || offer.mode == .aDistance {
-            return (m, allRegions, allDepartments, isNational)
+        if offer.territories.contains(.national) {
+            return (m, allRegions, allDepartments, true)
         }
         var r: UInt32 = 0
         var d: (UInt64, UInt64) = (0, 0)

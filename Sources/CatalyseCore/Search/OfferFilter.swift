@@ -36,7 +36,7 @@ public struct OfferFilter: Equatable, Sendable {
 
     /// The selected values of a facet, as their short labels in `language`.
     public func selectedLabels(_ facet: Facet, _ language: Language) -> [String] {
-        guard let coded = facet.coded else { return territories.map { $0.displayName(language) } }
+        guard let coded = facet.coded else { return Territories.displayNames(territories, language) }
         return coded.values.indices.filter { selectedBits & coded.bit($0) != 0 }.map { coded.values[$0].shortLabel.text(language) }
     }
 

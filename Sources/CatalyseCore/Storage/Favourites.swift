@@ -14,15 +14,15 @@ public enum FavouritesError: Error, Equatable, Sendable {
     public func message(_ language: Language) -> String {
         switch (self, language) {
         case let (.corrupt(path, line, text), .fr):
-            return "Le fichier des favoris \(TextCleaning.forDisplay(path)) est illisible à la ligne \(line) (« \(TextCleaning.forDisplay(String(text.prefix(40)))) » n'est ni un identifiant, ni un commentaire) ; il n'a pas été modifié."
+            return "Le fichier des favoris \(TextCleaning.forDisplay(path)) est illisible à la ligne \(line) («\u{00A0}\(TextCleaning.forDisplay(String(text.prefix(40))))\u{00A0}» n'est ni un identifiant, ni un commentaire)\u{00A0}; il n'a pas été modifié."
         case let (.corrupt(path, line, text), .en):
             return "The favourites file \(TextCleaning.forDisplay(path)) is corrupt at line \(line) (\"\(TextCleaning.forDisplay(String(text.prefix(40))))\" is neither an id nor a comment); it was left untouched."
         case let (.unreadable(path, reason), .fr):
-            return "Impossible de lire le fichier des favoris \(TextCleaning.forDisplay(path)) : \(reason.text(.fr))."
+            return "Impossible de lire le fichier des favoris \(TextCleaning.forDisplay(path))\u{00A0}: \(reason.text(.fr))."
         case let (.unreadable(path, reason), .en):
             return "Cannot read the favourites file \(TextCleaning.forDisplay(path)): \(reason.text(.en))."
         case let (.unwritable(path, reason), .fr):
-            return "Impossible d'enregistrer les favoris dans \(TextCleaning.forDisplay(path)) : \(reason.text(.fr))."
+            return "Impossible d'enregistrer les favoris dans \(TextCleaning.forDisplay(path))\u{00A0}: \(reason.text(.fr))."
         case let (.unwritable(path, reason), .en):
             return "Cannot save the favourites to \(TextCleaning.forDisplay(path)): \(reason.text(.en))."
         }

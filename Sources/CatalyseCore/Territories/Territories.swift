@@ -27,16 +27,17 @@ public enum Territories {
         departments.filter { $0.region == code }
     }
 
-    /// Whether an offer covering `covered`, delivered in `mode`, matches a filter on `filter`:
-    /// - département D: offers covering D, D's région or the whole country, or fully remote;
-    /// - région R: offers covering R, any département of R or the whole country, or fully remote;
+    /// Whether an offer covering `covered` matches a filter on `filter` (`domain.md`): an offer
+    /// serves the associations of the places it lists, or of the whole country with `national`;
+    /// how it is delivered (its mode) never widens that.
+    /// - département D: offers covering D, D's région or the whole country;
+    /// - région R: offers covering R, any département of R or the whole country;
     /// - `national`: offers that cover the whole country.
-    public static func matches(filter: Place, covered: [Place], mode: DeliveryMode) -> Bool {
+    public static func matches(filter: Place, covered: [Place]) -> Bool {
         switch filter {
         case .national:
             return covered.contains(.national)
         case .department(let code):
-            if mode == .aDistance { return true }
             let region = departmentByCode[code]?.region
             return covered.contains { place in
                 switch place {
@@ -46,7 +47,6 @@ public enum Territories {
                 }
             }
         case .region(let code):
-            if mode == .aDistance { return true }
             return covered.contains { place in
                 switch place {
                 case .national: true
@@ -54,6 +54,24 @@ public enum Territories {
                 case .department(let d): departmentByCode[d]?.region == code
                 }
             }
+        }
+    }
+
+    /// The only département of a région that has one (the five overseas régions), else nil.
+    public static func soleDepartment(ofRegion code: String) -> String? {
+        let departments = departments(ofRegion: code)
+        return departments.count == 1 ? departments[0].code : nil
+    }
+
+    /// Places as people read them: `Hauts-de-France (R32)`, `Nord (59)`, `France entière`; a
+    /// région with a single département listed beside it is named once, by the département
+    /// (`Guadeloupe (971)`, not `Guadeloupe (R01), Guadeloupe (971)`).
+    public static func displayNames(_ places: [Place], _ language: Language) -> [String] {
+        places.compactMap { place in
+            if case .region(let code) = place, let only = soleDepartment(ofRegion: code), places.contains(.department(only)) {
+                return nil
+            }
+            return place.displayName(language)
         }
     }
 

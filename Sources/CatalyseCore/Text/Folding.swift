@@ -91,6 +91,12 @@ public enum TextFolding {
         return result
     }
 
+    /// The words of a text as written (not folded): the same runs of letters and digits as
+    /// `foldedWords`, for showing a word the way the catalogue writes it.
+    public static func originalWords(_ text: String) -> [String] {
+        words(ofFolded: text).map(String.init)
+    }
+
     /// The UTF-8 bytes of `latinTable`, and whether each entry is a letter (× and ÷ are not).
     private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
     private static let latinIsWord: [Bool] = latinTable.map { $0.unicodeScalars.first.map(isWordScalar) ?? false }

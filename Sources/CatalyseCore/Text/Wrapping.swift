@@ -1,43 +1,39 @@
 /// The one word-wrapper: text laid out in lines of terminal cells, used by the exports, `show`
 /// and every view of the interface.
 public enum TextWrap {
-    /// The paragraphs of a text written in a file: a blank line separates paragraphs; a single
-    /// line break inside a paragraph is only the file's own wrapping and becomes a space, except
-    /// before a list item (`- `, `• `, `* `).
+    /// The paragraphs of a text written in a file (`Paragraphs.blocks`): a blank line separates
+    /// paragraphs (an empty string between them); a single line break inside a paragraph is
+    /// only the file's own wrapping and becomes a space, except before a list item (`- `).
+    /// Catalogue text is already in this form once loaded; this is for any other text.
     public static func paragraphs(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.isEmpty {
-                if !current.isEmpty { result.append(current) }
-                current = ""
-                result.append("")
-                continue
-            }
-            let isItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("• ") || trimmed.hasPrefix("* ")
-            if current.isEmpty {
-                current = String(line)
-            } else if isItem {
-                result.append(current)
-                current = String(line)
-            } else {
-                current += " " + trimmed
-            }
-        }
-        result.append(current)
-        // Runs of blank lines give one empty line between paragraphs.
-        var compact: [String] = []
-        for p in result where !(p.isEmpty && (compact.last?.isEmpty ?? true)) { compact.append(p) }
-        while compact.last?.isEmpty == true { compact.removeLast() }
-        return compact.isEmpty ? [""] : compact
+        let blocks = Paragraphs.blocks(text)
+        return blocks.isEmpty ? [""] : blocks
     }
 
     /// The paragraphs of `text` (see `paragraphs`), each wrapped to `width` cells: how the
     /// exports and `catalyse show` lay out a catalogue's text.
     public static func paragraphs(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        return lines(paragraphs(text).joined(separator: "\n"), first: width, rest: width)
+        return paragraphs(text, first: width, rest: width)
+    }
+
+    /// The paragraphs of `text` wrapped at word boundaries, the first line in `first` cells (it
+    /// follows a label), the others in `rest`; an empty line between paragraphs; the lines that
+    /// continue a list item (`- …`) indented by two cells, under its text.
+    public static func paragraphs(_ text: String, first: Int, rest: Int) -> [String] {
+        var out: [String] = []
+        for block in paragraphs(text) {
+            if block.isEmpty { out.append(""); continue }
+            let width = out.isEmpty ? first : rest
+            if Paragraphs.isItem(Substring(block)) {
+                let wrapped = lines(block, first: width, rest: max(1, rest - 2))
+                out.append(wrapped[0])
+                out += wrapped.dropFirst().map { "  " + $0 }
+            } else {
+                out += lines(block, first: width, rest: rest)
+            }
+        }
+        return out.isEmpty ? [""] : out
     }
 
     /// The words of a line of text, as units that are never broken apart: French typography

@@ -49,6 +49,8 @@ enum KeyHelps {
     static let territory = row("t", "territoire : code de département, R + code de région, code postal ou nom",
                                "territory: département code, R + région code, postal code or name")
     static let clearAll = row("x", "effacer tous les filtres, la recherche et la vue des favoris", "clear every filter, the search and the favourites view")
+    static let applySuggestion = row("s", "liste vide : appliquer la première suggestion (retirer un filtre, corriger un mot)",
+                                     "empty list: apply the first suggestion (drop a filter, correct a word)")
 
     // MARK: Favourites and export
 
@@ -106,7 +108,7 @@ enum KeyHelps {
     static let sections: [HelpSection] = [
         HelpSection(Words("Se déplacer", "Moving"), [.key(upDown), .key(pages), .key(ends), .key(enter), .key(escape)]),
         HelpSection(Words("Chercher et filtrer", "Searching and filtering"),
-                    [.key(search), .key(filters), .key(purpose), .key(territory), .key(clearAll)]),
+                    [.key(search), .key(filters), .key(purpose), .key(territory), .key(clearAll), .key(applySuggestion)]),
         HelpSection(Words("Favoris et export", "Favourites and export"), [.key(favourite), .key(favouritesOnly), .key(export)]),
         HelpSection(Words("Autres écrans", "Other screens"),
                     [.key(firms), .key(language), .key(help), .key(quit), .key(ctrlC), .key(ctrlZ)]),

@@ -31,7 +31,7 @@ enum ScreenKeys {
 
     enum ListAction: Sendable, Equatable {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
-        case language, help, quit, clearAll, clearSearch
+        case language, help, quit, clearAll, clearSearch, applySuggestion
         case dossiers, addToDossier, addToOtherDossier
     }
 
@@ -51,6 +51,7 @@ enum ScreenKeys {
     ] + commonBindings(help: .help, language: .language, languageHint: true) + [
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
         KeyBinding([.char("x")], .clearAll, help: KeyHelps.clearAll),
+        KeyBinding([.char("s")], .applySuggestion, help: KeyHelps.applySuggestion),
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
     ])
 
@@ -61,7 +62,7 @@ enum ScreenKeys {
         KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier, hint: hint("a", "au dossier", "to dossier")),
         KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
-        KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
+        KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
     enum PanelAction: Sendable, Equatable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help }
@@ -83,7 +84,7 @@ enum ScreenKeys {
 
     static let help = KeyTable<HelpAction>("help", movementBindings(HelpAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
-        KeyBinding([.char("q")], .back, help: KeyHelps.quit, hint: hint("q", "retour", "back")),
+        KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .back, language: .language, languageHint: false, helpHint: false))
 
     enum FirmsAction: Sendable, Equatable { case move(Move), open, back, language, help }
