@@ -28,11 +28,26 @@ enum AsUser {
         return nil
     }
 
-    /// A copy of the binary the account can run.
+    /// A copy of the binary the account can run. Written through a close-on-exec descriptor:
+    /// a file still open for writing in some process cannot be executed (ETXTBSY), and the
+    /// other suites spawn processes in parallel, which would inherit a plain descriptor.
     static let binary: String? = {
         let folder = Spawn.tempDirectory()
         let copy = folder + "/catalyse"
-        guard (try? FileManager.default.copyItem(atPath: Spawn.catalyse, toPath: copy)) != nil else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: Spawn.catalyse) else { return nil }
+        let fd = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { return nil }
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        guard complete else { return nil }
         chmod(folder, 0o755)
         chmod(copy, 0o755)
         return copy
@@ -51,7 +66,15 @@ enum AsUser {
     static func run(_ arguments: [String], box: Sandbox, env: [String: String] = [:]) -> Spawn.Result {
         guard let account, let binary else { return Spawn.Result(status: -1, stdout: "", stderr: "no unprivileged user", stdoutBytes: []) }
         let environment = Spawn.environment(env, state: box.directory)
-        return Spawn.run(setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--clear-groups", "--", binary] + arguments,
-                         environment: environment, directory: box.directory)
+        // Between a parallel spawn's fork and its exec the copy's descriptor may still be open
+        // there for an instant: « Text file busy » is retried, anything else is returned.
+        var result = Spawn.Result(status: -1, stdout: "", stderr: "", stdoutBytes: [])
+        for _ in 0..<50 {
+            result = Spawn.run(setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--clear-groups", "--", binary] + arguments,
+                               environment: environment, directory: box.directory)
+            guard result.status == 126, result.stderr.contains("Text file busy") else { return result }
+            usleep(20_000)
+        }
+        return result
     }
 }
