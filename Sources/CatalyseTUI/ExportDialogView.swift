@@ -119,7 +119,18 @@ extension AppState {
         switch error {
         case .emptyName: text = s.exportEmptyName
         case .nothingToExport: text = s.exportNothing
-        case .writeFailed(let failure): text = s.exportFailed(failure)
+        case .writeFailed(let failure):
+            text = s.exportFailed(failure)
+            // A long folder is shortened in its middle so that the sentence ends in view.
+            if case .missingFolder(let folder) = failure.cause, TextWrap.lines(text, first: innerWidth, rest: innerWidth).count > 2 {
+                // The folder, a word that does not wrap, goes on the second line with the end of
+                // the sentence: it gets what that end leaves.
+                let shown = TextCleaning.forDisplay(folder)
+                let end = text.range(of: shown, options: .backwards).map { String(text[$0.upperBound...]) } ?? ""
+                let room = max(16, innerWidth - CellWidth.of(end))
+                let short = WriteFailure(path: failure.path, cause: .missingFolder(TextFit.path(shown, width: room)))
+                return TextFit.lines(s.exportFailed(short), width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
+            }
         }
         return TextFit.lines(text, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
     }

@@ -175,3 +175,18 @@ struct ExportPathTests {
         #expect(writeEffect(en.press(.enter))!.contents.contains("id,firm_id,"))
     }
 }
+
+extension ExportPathTests {
+    @Test("A missing folder with a long path: the path is shortened so that the sentence ends in view")
+    func longMissingFolder() {
+        let folder = "/tmp/catalyse-cli-F12B7DAD-D4AE-4C61-8CC1-4F25035297AE/un-dossier-assez-long/nulle-part"
+        for language in Language.allCases {
+            var d = Driver(favourites: ["eclat-reseau"], language: language)
+            d.press(.char("e"), .enter)
+            d.send(.exportFailed(WriteFailure(path: folder + "/x.txt", cause: .missingFolder(folder))))
+            let text = joined(d, 0..<24)
+            #expect(text.contains(language == .fr ? "n'existe pas" : "does not exist"), "\(language): \(d.text)")
+            #expect(text.contains("…") && text.contains("/nulle-part"))
+        }
+    }
+}
