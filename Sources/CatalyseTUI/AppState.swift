@@ -41,6 +41,8 @@ public struct StatusMessage: Sendable, Equatable {
         case dossier(DossierNotice)
         /// A dossier was exported at this path.
         case dossierExported(path: String)
+        /// Undo, a filter removed, a copy, an unknown key, the search history (`InterfaceNotice`).
+        case notice(InterfaceNotice)
     }
 
     public var content: Content
@@ -52,6 +54,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
         case .exportWritten, .missingOfferCannotOpen, .languageLocked, .dossierExported: false
         case .dossier(let notice): notice.isError
+        case .notice(let notice): notice.isError
         }
     }
 
@@ -66,6 +69,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .languageLocked: strings.languageLocked
         case .dossier(let notice): strings.notice(notice)
         case .dossierExported(let path): strings.dossierExportedLabel + TextCleaning.forDisplay(path)
+        case .notice(let notice): notice.text(strings)
         }
     }
 
@@ -89,6 +93,10 @@ struct SearchPrompt: Sendable, Equatable {
     var field: TextField
     /// The search text before the prompt opened, restored by Esc.
     var previous: String
+    /// The past search shown (Ctrl-P / Ctrl-N), as an index in the history; nil: the text typed.
+    var historyIndex: Int? = nil
+    /// The text typed before Ctrl-P, given back by Ctrl-N past the newest search.
+    var draft = ""
 }
 
 struct TerritoryPrompt: Sendable, Equatable {
@@ -101,6 +109,10 @@ struct TerritoryPrompt: Sendable, Equatable {
 enum Prompt: Sendable, Equatable {
     case search(SearchPrompt)
     case territory(TerritoryPrompt)
+    /// `/` in the firm browser: the firm list follows the typing.
+    case firmSearch(SearchPrompt)
+    /// A small menu over the screen (`p`: the purposes, `y`: what to copy).
+    case menu(Menu)
 }
 
 struct FirmBrowserState: Sendable, Equatable {
@@ -112,6 +124,10 @@ struct FirmBrowserState: Sendable, Equatable {
     var offerSelection = 0
     /// The firm view's lines; its selection is the line of the selected offer.
     var document = ScrollState(marksMore: true)
+    /// The firm search (`/`), and the firms it lets through (indices in `catalogue.firms`, in
+    /// `firmOrder`'s order; nil: every firm).
+    var query = ""
+    var matches: [Int]? = nil
 }
 
 /// The whole interface state: a value. `update(_:)` turns an event into a new state and the
@@ -137,6 +153,8 @@ public struct AppState: Sendable {
     public internal(set) var height: Int
     /// Where default export file names go (the current folder).
     public let exportDirectory: String
+    /// The home folder, for `~` in the export dialog (nil: `~` is left as typed).
+    public let homeDirectory: String?
 
     /// Favourite offer ids, in the order of the favourites file (optimistic after a toggle).
     public internal(set) var favourites: [String]
@@ -170,6 +188,10 @@ public struct AppState: Sendable {
     var export: ExportDialog? = nil
     /// The dossiers: the store's last answer, the current dossier, their screens and dialogs.
     var dossiers = DossiersState()
+    /// What `u` can take back, and the order the filters were added in (⌫ removes the last).
+    var undo = UndoState()
+    /// The past searches (Ctrl-P / Ctrl-N in the search prompt), as the store last gave them.
+    var searchHistory = SearchHistoryState()
     public internal(set) var status: StatusMessage? = nil
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
@@ -179,7 +201,7 @@ public struct AppState: Sendable {
     let firmOrder: [Int]
 
     public init(index: SearchIndex, favourites: [String], language: Language, languageLocked: Bool,
-                today: Day, noColor: Bool, width: Int, height: Int, exportDirectory: String) {
+                today: Day, noColor: Bool, width: Int, height: Int, exportDirectory: String, homeDirectory: String? = nil) {
         self.index = index
         self.language = language
         self.languageLocked = languageLocked
@@ -188,6 +210,7 @@ public struct AppState: Sendable {
         self.width = max(0, width)
         self.height = max(0, height)
         self.exportDirectory = exportDirectory
+        self.homeDirectory = homeDirectory
         self.favourites = favourites
         self.favouriteSet = Set(favourites)
         self.confirmedFavourites = favourites
@@ -242,6 +265,7 @@ public struct AppState: Sendable {
         let previous = resetSelection ? nil : (selection < rowCount ? row(selection) : nil)
         result = index.run(effectiveFilter, counts: true, refining: result)
         queriesRun += 1
+        syncFilterOrder()
         // Not found any more: stay at the same place in the list (clamped).
         var target = resetSelection ? 0 : selection
         if let previous {
@@ -273,6 +297,7 @@ public struct AppState: Sendable {
     }
 
     mutating func setFavourites(_ ids: [String]) {
+        let sheetWasFavourite = sheetOffer.map(isFavourite)
         favourites = ids
         favouriteSet = Set(ids)
         missingFavourites = ids.filter { catalogue.index(ofOffer: $0) == nil }
@@ -281,6 +306,7 @@ public struct AppState: Sendable {
         } else {
             clampList()
         }
+        keepSheetInPlace(wasFavourite: sheetWasFavourite)
     }
 
     mutating func clearEverything() {

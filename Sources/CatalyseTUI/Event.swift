@@ -38,12 +38,29 @@ public enum Event: Sendable, Equatable {
     case dossiersLoaded(DossierSnapshot, DossierOutcome)
     /// A dossier effect failed: the database could not be opened or read, or the change was refused.
     case dossierFailed(DossierError)
+    /// Text was sent to the terminal's clipboard (OSC 52); a terminal does not confirm it.
+    case copied(CopyTarget, text: String)
+    /// The text could not be sent to the terminal.
+    case copyFailed(String)
+    /// The past searches, oldest first, after reading or recording one.
+    case searchHistoryLoaded([String])
+    /// The search history file could not be read (it is left untouched) or written.
+    case searchHistoryFailed(SearchHistoryError)
 }
 
 /// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
 /// performs it and the loop sends back the resulting event (`quit` and `suspend` are the loop's).
 public enum Effect: Sendable, Hashable {
     case toggleFavourite(id: String)
+    /// Undo: puts a removed favourite back, before `before` when it is still a favourite.
+    case restoreFavourite(id: String, before: String?)
+    /// Sends text to the terminal's clipboard (OSC 52); answers `copied` or `copyFailed`.
+    case copyToClipboard(text: String, target: CopyTarget)
+    /// Reads the search history; answers `searchHistoryLoaded` or `searchHistoryFailed`.
+    case loadSearchHistory
+    /// Adds a search to the history (under its lock, with what other sessions added); answers
+    /// `searchHistoryLoaded` or `searchHistoryFailed`.
+    case recordSearch(String)
     case writeExport(path: String, contents: String, overwrite: Bool)
     case saveLanguage(Language)
     /// The dossiers, one effect per user action (`Dossiers/DossierModel.swift`); each answers

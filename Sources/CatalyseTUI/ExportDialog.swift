@@ -1,11 +1,14 @@
 import CatalyseCore
 
-/// The export dialog (`e`): a format (text, Markdown, CSV), what to export (the favourites,
-/// the default when there are any, or the current list) and a file name (default
-/// `catalyse-selection-YYYY-MM-DD.txt` in the export folder), editable. It never overwrites
-/// a file without asking.
+/// The export dialog (`e`): a format (text, Markdown, CSV), the CSV separator (`;` or `,`, by
+/// default `;` in French and `,` in English, for the spreadsheets of each), what to export (the
+/// favourites, the default when there are any, or the current list), a file name (default
+/// `catalyse-selection-YYYY-MM-DD.txt`, focused at open) and the folder it goes in (the folder
+/// `catalyse` started from), both editable. `~` and `~/…` are the home folder; a name that
+/// holds a folder (`~/x.md`, `/tmp/x.md`, `sub/x.md`) is split into the two lines when the
+/// focus leaves it. It never overwrites a file without asking.
 struct ExportDialog: Sendable, Equatable {
-    enum Field: Int, CaseIterable { case format, scope, name }
+    enum Field: Int, CaseIterable { case format, separator, scope, name, folder }
     enum Scope: Sendable, Equatable {
         case favourites, list
         /// A dossier's report (`DossierReport`), with or without its notes.
@@ -23,10 +26,18 @@ struct ExportDialog: Sendable, Equatable {
         }
     }
 
-    var field: Field = .format
+    /// The CSV separators offered, in the order shown.
+    static let separators: [Character] = [";", ","]
+
+    /// The separator a language's spreadsheets expect: `;` where the decimal mark is a comma.
+    static func defaultSeparator(_ language: Language) -> Character { language == .fr ? ";" : "," }
+
+    var field: Field = .name
     var format: ShortlistExport.Format = .text
+    var separator: Character = ";"
     var scope: Scope
     var name: TextField
+    var folder: TextField = TextField()
     /// A write asked for and not answered yet: the path and the contents (kept to overwrite).
     struct PendingWrite: Sendable, Equatable {
         var path: String
@@ -45,6 +56,25 @@ struct ExportDialog: Sendable, Equatable {
     var confirmingOverwrite = false
     var error: Problem? = nil
 
+    /// The fields ↑ ↓ go through: the separator only for CSV.
+    var fields: [Field] { Field.allCases.filter { $0 != .separator || format == .csv } }
+
+    /// The next (or previous) field, staying at the ends.
+    func neighbour(of field: Field, forward: Bool) -> Field {
+        let list = fields
+        guard let at = list.firstIndex(of: field) else { return forward ? .scope : .format }
+        return list[max(0, min(list.count - 1, at + (forward ? 1 : -1)))]
+    }
+
+    /// A name that holds a folder goes into the two lines: `~/docs/a.md` becomes `a.md` in
+    /// `~/docs`; `sub/a.md`, `a.md` in the folder's `sub`.
+    mutating func splitName() {
+        guard let parts = ExportPath.split(name.text) else { return }
+        let typed = name.text.trimmingCharacters(in: .whitespaces)
+        folder.set(ExportPath.isRooted(typed) ? parts.folder : ExportPath.join(folder.text.trimmingCharacters(in: .whitespaces), parts.folder))
+        name.set(parts.file)
+    }
+
     /// The export extension a file name ends with (`md`, `markdown`, `csv`, `txt`, any case), as
     /// written in the name.
     static func knownExtension(_ name: String) -> String? {
@@ -60,15 +90,19 @@ struct ExportDialog: Sendable, Equatable {
 extension AppState {
     mutating func openExport() {
         let format = ShortlistExport.Format.text
-        export = ExportDialog(format: format, scope: favourites.isEmpty ? .list : .favourites,
-                              name: TextField(format.defaultFileName(today)))
+        export = newExportDialog(scope: favourites.isEmpty ? .list : .favourites, name: format.defaultFileName(today))
     }
 
-    /// The path a file name means: as typed when absolute, else in the export folder.
-    func exportPath(_ name: String) -> String {
-        if name.hasPrefix("/") { return name }
-        if exportDirectory.isEmpty { return name }
-        return exportDirectory.hasSuffix("/") ? exportDirectory + name : exportDirectory + "/" + name
+    /// A dialog on a scope and a default name: the file name focused, the folder `catalyse`
+    /// started from, the separator of the language.
+    func newExportDialog(scope: ExportDialog.Scope, name: String) -> ExportDialog {
+        ExportDialog(separator: ExportDialog.defaultSeparator(language), scope: scope, name: TextField(name),
+                     folder: TextField(exportDirectory))
+    }
+
+    /// The path the dialog's two lines mean (`ExportPath.resolve`).
+    func exportPath(_ dialog: ExportDialog) -> String {
+        ExportPath.resolve(name: dialog.name.text, folder: dialog.folder.text, base: exportDirectory, home: homeDirectory)
     }
 
     /// The offers and heading context of an export scope.
@@ -125,15 +159,16 @@ extension AppState {
             return []
         }
         let action = ScreenKeys.export.action(for: key)
+        let before = dialog
         switch action {
         case .cancel:
             export = nil
+            return []
         case .export:
             return startExport(&dialog)
-        case .previousField:
-            dialog.field = ExportDialog.Field(rawValue: max(0, dialog.field.rawValue - 1)) ?? .format
-        case .nextField:
-            dialog.field = ExportDialog.Field(rawValue: min(2, dialog.field.rawValue + 1)) ?? .name
+        case .previousField, .nextField:
+            if dialog.field == .name { dialog.splitName() }
+            dialog.field = dialog.neighbour(of: dialog.field, forward: action == .nextField)
         case .previousChoice, .nextChoice, nil:
             switch dialog.field {
             case .format:
@@ -147,6 +182,11 @@ extension AppState {
                 if let ext = ExportDialog.knownExtension(dialog.name.text), ShortlistExport.Format(fileName: "." + ext) == old {
                     dialog.name.set(String(dialog.name.text.dropLast(ext.count)) + dialog.format.fileExtension)
                 }
+            case .separator:
+                guard action != nil else { return [] }
+                let all = ExportDialog.separators
+                let at = all.firstIndex(of: dialog.separator) ?? 0
+                dialog.separator = all[(at + 1) % all.count]
             case .scope:
                 if action != nil { dialog.scope = dialog.scope.toggled }
             case .name:
@@ -154,7 +194,14 @@ extension AppState {
                 if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
                     dialog.format = ShortlistExport.Format(fileName: dialog.name.text)
                 }
+            case .folder:
+                _ = dialog.folder.handle(key)
             }
+        }
+        // Whatever the user changes, the last problem no longer applies: it goes.
+        if dialog.name != before.name || dialog.folder != before.folder || dialog.format != before.format
+            || dialog.scope != before.scope || dialog.separator != before.separator {
+            dialog.error = nil
         }
         return []
     }
@@ -163,6 +210,8 @@ extension AppState {
     /// over an existing one: the answer `.exists` makes the dialog ask).
     mutating func startExport(_ dialog: inout ExportDialog) -> [Effect] {
         dialog.error = nil
+        // The lines show where the file goes: a typed folder moves to « Dossier ».
+        dialog.splitName()
         let name = dialog.name.text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
             dialog.error = .emptyName
@@ -176,9 +225,9 @@ extension AppState {
             return []
         }
         let content = exportContent(dialog.scope)
-        let contents = dossierReport(dialog.scope, format: dialog.format)
-            ?? ShortlistExport.render(content.offers, format: dialog.format, context: content.context)
-        let path = exportPath(name)
+        let contents = dossierReport(dialog.scope, format: dialog.format, separator: dialog.separator)
+            ?? ShortlistExport.render(content.offers, format: dialog.format, context: content.context, separator: dialog.separator)
+        let path = exportPath(dialog)
         dialog.pending = ExportDialog.PendingWrite(path: path, contents: contents)
         return [.writeExport(path: path, contents: contents, overwrite: false)]
     }
@@ -199,104 +248,13 @@ extension AppState {
         } else {
             dialog.pending = nil
             dialog.error = .writeFailed(failure)
-            dialog.field = .name
+            dialog.field = failure.cause.isMissingFolder ? .folder : .name
         }
         export = dialog
         return []
     }
+}
 
-    func renderExportDialog(_ dialog: ExportDialog, into grid: inout Grid) {
-        let s = strings
-        let boxWidth = min(width - 4, 76)
-        guard boxWidth >= 20 else { return }
-        let innerWidth = boxWidth - 4
-        let labels = [s.exportFormat, s.exportScope, s.exportName]
-        let folderLabel = dialog.scope.isDossier ? s.exportLocation : s.exportFolder
-        let labelWidth = (labels + [folderLabel]).map { CellWidth.of(s.field($0)) }.max()! + 2
-        let choiceWidth = innerWidth - labelWidth
-        func item(_ text: String, _ on: Bool) -> String { (on ? "(•) " : "( ) ") + text }
-        let favouritesCount = exportCount(.favourites)
-        let listCount = exportCount(.list)
-        var scopeChoices = [(s.scopeFavourites(favouritesCount.offers, missing: favouritesCount.missing), dialog.scope == .favourites),
-                            (s.scopeList(listCount.offers, missing: listCount.missing), dialog.scope == .list)]
-        if case .dossier(_, let notes) = dialog.scope { scopeChoices = [(s.scopeDossier(true), notes), (s.scopeDossier(false), !notes)] }
-        // The two contents side by side when they fit, else one under the other (never hidden).
-        let scopeRows: [[(String, Bool)]] = CellWidth.of(item(scopeChoices[0].0, true)) + 2 + CellWidth.of(item(scopeChoices[1].0, true)) <= choiceWidth
-            ? [scopeChoices] : [[scopeChoices[0]], [scopeChoices[1]]]
-
-        // The message area: the question about an existing file (its name always whole), a
-        // write in progress, or an error.
-        var message: [(String, CellStyle)] = []
-        if dialog.confirmingOverwrite, let pending = dialog.pending {
-            let path = TextCleaning.forDisplay(pending.path)
-            let label = s.exportExistsLabel
-            if CellWidth.of(label) + 1 + CellWidth.of(path) <= innerWidth {
-                message = [(label + " " + path, Palette.error)]
-            } else {
-                message = [(CellWidth.truncate(label, to: innerWidth), Palette.error), (TextFit.path(path, width: innerWidth), Palette.error)]
-            }
-        } else if dialog.pending != nil {
-            message = [(s.exportWaiting, Palette.muted)]
-        } else if let error = dialog.error {
-            let text: String
-            switch error {
-            case .emptyName: text = s.exportEmptyName
-            case .nothingToExport: text = s.exportNothing
-            case .writeFailed(let failure): text = s.exportFailed(failure)
-            }
-            message = TextFit.lines(text, width: innerWidth, maxLines: 2).map { ($0, Palette.error) }
-        }
-
-        // Border, blank, format, content (1 or 2 rows), file, folder, blank, two message rows,
-        // keys (or the question), border.
-        let boxHeight = 10 + scopeRows.count
-        guard height >= boxHeight + 2 else { return }
-        let x = (width - boxWidth) / 2
-        let y = max(1, (height - boxHeight) / 2)
-        grid.box(row: y, column: x, width: boxWidth, height: boxHeight, title: exportDialogTitle(dialog.scope))
-        let innerX = x + 2
-        func drawLabel(_ field: ExportDialog.Field, row: Int) {
-            let focused = dialog.field == field && !dialog.confirmingOverwrite && dialog.pending == nil
-            grid.put(focused ? "›" : " ", row: row, column: innerX - 1, style: Palette.key)
-            grid.put(s.field(labels[field.rawValue]), row: row, column: innerX, style: focused ? Palette.selected : Palette.key)
-        }
-        func drawChoices(_ choices: [(String, Bool)], row: Int) {
-            var cx = innerX + labelWidth
-            for (text, on) in choices {
-                let shown = CellWidth.truncate(item(text, on), to: innerX + innerWidth - cx)
-                if shown.isEmpty { break }
-                cx += grid.put(shown, row: row, column: cx, style: on ? Palette.checked : Palette.plain)
-                cx += 2
-            }
-        }
-        let formatY = y + 2, scopeY = y + 3
-        let nameY = scopeY + scopeRows.count, folderY = nameY + 1, messageY = folderY + 2, keysY = messageY + 2
-        drawLabel(.format, row: formatY)
-        drawChoices(ShortlistExport.Format.allCases.map { (s.formatName($0), $0 == dialog.format) }, row: formatY)
-        drawLabel(.scope, row: scopeY)
-        for (n, choices) in scopeRows.enumerated() { drawChoices(choices, row: scopeY + n) }
-        drawLabel(.name, row: nameY)
-        let fieldWidth = max(1, innerWidth - labelWidth)
-        let visible = dialog.name.visible(width: fieldWidth)
-        grid.put(visible.text, row: nameY, column: innerX + labelWidth, style: CellStyle(underline: true))
-        let folder = dialog.name.text.hasPrefix("/") ? "" : TextCleaning.forDisplay(exportDirectory)
-        grid.put(s.field(folderLabel), row: folderY, column: innerX, style: Palette.muted)
-        grid.put(TextFit.path(folder, width: fieldWidth), row: folderY, column: innerX + labelWidth, style: Palette.muted)
-
-        for (n, line) in message.prefix(2).enumerated() {
-            grid.put(line.0, row: messageY + n, column: innerX, style: line.1)
-        }
-        if dialog.confirmingOverwrite {
-            // The question takes the keys' row: only o / n / Esc act now.
-            grid.put(CellWidth.truncate(s.exportOverwriteQuestion, to: innerWidth), row: keysY, column: innerX, style: Palette.key)
-            grid.cursor = Position(keysY, innerX)
-        } else {
-            grid.put(TextFit.keys(ScreenKeys.export.hintPairs(language), width: innerWidth), row: keysY, column: innerX, style: Palette.muted)
-            switch dialog.field {
-            case .format: grid.cursor = Position(formatY, innerX)
-            case .scope: grid.cursor = Position(scopeY + (scopeRows.count > 1 && !scopeChoices[0].1 ? 1 : 0), innerX)
-            case .name: grid.cursor = Position(nameY, min(width - 1, innerX + labelWidth + visible.caretColumn))
-            }
-        }
-    }
+extension WriteFailure.Cause {
+    var isMissingFolder: Bool { if case .missingFolder = self { true } else { false } }
 }

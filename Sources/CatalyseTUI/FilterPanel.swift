@@ -95,9 +95,11 @@ extension AppState {
         case .previousFacet:
             jumpFacet(forward: false, rows: rows)
         case .clearAll:
-            clearEverything()
+            clearAllFilters()
+        case .undo:
+            effects = undoLast()
         case .purpose:
-            cyclePurpose()
+            openPurposeMenu()
         case .territory:
             openTerritoryPrompt()
         case .close:

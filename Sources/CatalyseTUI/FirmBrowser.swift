@@ -7,24 +7,29 @@ extension AppState {
 
     mutating func clampFirms(_ l: Layout? = nil) {
         let l = l ?? layout
-        firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+        firms.list.fit(count: shownFirms.count, height: l.contentHeight)
         clampFirmView(l)
     }
 
     /// The firms on screen ("↓ more" below them when there are more), from the stored offset.
     func firmListWindow(_ l: Layout) -> ScrollState {
-        firms.list.window(count: firmOrder.count, height: l.contentHeight)
+        firms.list.window(count: shownFirms.count, height: l.contentHeight)
     }
 
     mutating func handleFirmsKey(_ key: Key) -> [Effect] {
         switch ScreenKeys.firms.action(for: key) {
         case .move(let move):
             let l = layout
-            firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+            firms.list.fit(count: shownFirms.count, height: l.contentHeight)
             firms.list.move(move)
             clampFirmView(l)
         case .open:
             openFirm()
+        case .search:
+            openFirmSearch()
+        case .escape:
+            // A search first, then the screen.
+            if firms.query.isEmpty { goBack() } else { setFirmQuery("") }
         case .back:
             goBack()
         case .language:
@@ -38,8 +43,9 @@ extension AppState {
     }
 
     mutating func openFirm() {
-        guard firms.list.selection < firmOrder.count else { return }
-        firms.firm = firmOrder[firms.list.selection]
+        let shown = shownFirms
+        guard firms.list.selection < shown.count else { return }
+        firms.firm = shown[firms.list.selection]
         firms.offerSelection = 0
         // The view opens at the top (name, presentation), even when the first offer is below.
         firms.document = ScrollState(marksMore: true)
@@ -50,9 +56,18 @@ extension AppState {
         let s = strings
         let h = l.contentHeight
         let window = firmListWindow(l)
-        let title = s.firmsTitle + (AppState.rangeLabel(count: firmOrder.count, scroll: window.offset, height: h) ?? " (\(firmOrder.count))")
+        let shown = shownFirms
+        let count = firms.matches == nil ? " (\(shown.count))" : " (\(shown.count) / \(firmOrder.count))"
+        var title = s.firmsTitle + (AppState.rangeLabel(count: shown.count, scroll: window.offset, height: h) ?? count)
+        if firms.matches != nil { title += " · " + s.firmSearchShown(firms.query) }
         grid.put(title, row: l.titleY, column: 1, style: Palette.heading, maxWidth: l.width - 2)
         guard h > 0 else { return }
+        if shown.isEmpty {
+            grid.put(CellWidth.truncate(s.noFirmMatches, to: l.width - 2), row: l.contentY + 1, column: 2, style: Palette.title)
+            grid.put(CellWidth.truncate(s.noFirmMatchesHint, to: l.width - 2), row: l.contentY + 2, column: 2, style: Palette.muted)
+            grid.cursor = Position(l.contentY, 0)
+            return
+        }
         let countWidth = 12
         if window.hasMoreBelow {
             let more = s.moreBelow
@@ -60,7 +75,7 @@ extension AppState {
         }
         for i in window.visible {
             let y = l.contentY + i - window.offset
-            let firm = catalogue.firms[firmOrder[i]]
+            let firm = catalogue.firms[shown[i]]
             let count = s.firmOffers(firm.offerIndices.count)
             let place = Place.department(firm.headquarters).name(language)
             let nameWidth = max(1, l.width - 3 - countWidth - 1)
@@ -167,6 +182,8 @@ extension AppState {
             if offers.indices.contains(firms.offerSelection) {
                 return toggleFavourite(catalogue.offers[offers[firms.offerSelection]].id)
             }
+        case .undo:
+            return undoLast()
         case .back:
             goBack()
         case .language:

@@ -117,7 +117,7 @@ extension AppState {
         }
         let text = s.filtersPrefix + parts.joined(separator: Typography.semicolon(language))
         // The clearing key (and the note that favourites are unavailable) stay in one piece.
-        let hint = s.clearAllHint + (favouritesUnavailable ? "  " + s.favouritesUnavailable : "")
+        let hint = s.filterKeysHint + (favouritesUnavailable ? "  " + s.favouritesUnavailable : "")
         var lines = TextWrap.lines(text, first: max(1, width), rest: max(1, width))
         // The clearing key stays in one piece: after the last line, or on a line of its own.
         if let last = lines.last, CellWidth.of(last) + 2 + CellWidth.of(hint) <= width {

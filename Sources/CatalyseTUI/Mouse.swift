@@ -7,6 +7,7 @@ extension AppState {
     mutating func handleMouse(_ action: MouseAction, row: Int, column: Int) -> [Effect] {
         guard !isTooSmall, row >= 0, row < height, column >= 0, column < width else { return [] }
         if export != nil || dossiers.dialog != nil { return [] }
+        if case .menu = prompt { return [] }
         let l = layout
         if case .territory(let t) = prompt {
             return mouseTerritory(action, row: row, t, l)
@@ -78,18 +79,18 @@ extension AppState {
     mutating func mouseFirms(_ action: MouseAction, row: Int, _ l: Layout) {
         switch action {
         case .wheelUp, .wheelDown:
-            firms.list.fit(count: firmOrder.count, height: l.contentHeight)
+            firms.list.fit(count: shownFirms.count, height: l.contentHeight)
             firms.list.move(.by(action == .wheelUp ? -wheelStep : wheelStep), page: 1)
             clampFirms()
         case .press:
             let window = firmListWindow(l)
             guard row >= l.contentY, row < l.contentY + window.shown else { return }
             let i = window.offset + row - l.contentY
-            guard i < firmOrder.count else { return }
+            guard i < shownFirms.count else { return }
             if i == firms.list.selection {
                 openFirm()
             } else {
-                firms.list.fit(count: firmOrder.count, height: l.contentHeight, selecting: i)
+                firms.list.fit(count: shownFirms.count, height: l.contentHeight, selecting: i)
                 clampFirms()
             }
         }

@@ -42,6 +42,7 @@ extension AppState {
                 renderDossierHistory(l, into: &grid)
             }
             if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, l, into: &grid) }
+            if case .menu(let menu) = prompt { renderMenu(menu, l, into: &grid) }
             if let export { renderExportDialog(export, into: &grid) }
             if let dialog = dossiers.dialog { renderDossierDialog(dialog, l, into: &grid) }
             renderFooter(l, into: &grid)
@@ -133,17 +134,19 @@ extension AppState {
                 grid.put(line, row: l.footerY + n, column: 0, style: Palette.error)
             }
         }
-        if case .search(let search) = prompt {
-            let label = "/ " + s.searchLabel
-            let hint = "  " + ScreenKeys.search.hintPairs(language).joined(separator: " · ")
-            let x = grid.put(label, row: y, column: 0, style: Palette.key)
-            let hintWidth = CellWidth.of(hint)
-            let fieldWidth = max(1, width - x - hintWidth)
-            let visible = search.field.visible(width: fieldWidth)
-            grid.put(visible.text, row: y, column: x)
-            if x + fieldWidth + hintWidth <= width { grid.put(hint, row: y, column: x + fieldWidth, style: Palette.muted) }
-            grid.cursor = Position(y, min(width - 1, x + visible.caretColumn))
+        switch prompt {
+        case .search(let search):
+            drawPromptLine("/ " + s.searchLabel, search.field, hints: ScreenKeys.search.hintPairs(language), row: y, into: &grid)
             return
+        case .firmSearch(let search):
+            drawPromptLine("/ " + s.firmSearchLabel, search.field, hints: ScreenKeys.firmSearch.hintPairs(language), row: y, into: &grid)
+            return
+        case .territory:
+            // The prompt's keys stay in the footer, where every screen has its own.
+            grid.put(TextFit.keys(ScreenKeys.territory.hintPairs(language), width: width), row: y, column: 0, style: Palette.muted)
+            return
+        case .menu, nil:
+            break
         }
         if !l.statusIsError && !l.statusLines.isEmpty {
             for (n, line) in l.statusLines.enumerated() {
@@ -159,11 +162,28 @@ extension AppState {
                   last: hints.pinned.map { (key: $0.key(language), action: $0.action(language)) }, row: y, into: &grid)
     }
 
+    /// A prompt on the footer line: its label, the field, and its keys on the right when they fit.
+    /// The text keeps at least 20 cells: the last hints give way first.
+    func drawPromptLine(_ label: String, _ field: TextField, hints: [String], row y: Int, into grid: inout Grid) {
+        var hints = hints
+        while hints.count > 1, width - CellWidth.of(label) - CellWidth.of("  " + hints.joined(separator: " · ")) < 20 { hints.removeLast() }
+        let hint = "  " + hints.joined(separator: " · ")
+        let x = grid.put(label, row: y, column: 0, style: Palette.key)
+        let hintWidth = CellWidth.of(hint)
+        let fieldWidth = max(1, width - x - hintWidth)
+        let visible = field.visible(width: fieldWidth)
+        grid.put(visible.text, row: y, column: x)
+        if x + fieldWidth + hintWidth <= width { grid.put(hint, row: y, column: x + fieldWidth, style: Palette.muted) }
+        grid.cursor = Position(y, min(width - 1, x + visible.caretColumn))
+    }
+
     /// The footer's hints: the screen's key table in order, the pinned `? aide` apart; while an
     /// error shows, its dismissal comes first, in place of the screen's Esc.
     var footerHints: (keys: [KeyHint], pinned: KeyHint?) {
         let table = ScreenKeys.table(screen)
-        var keys = table.entries.compactMap { entry in entry.hint.flatMap { $0.pinned ? nil : $0 } }
+        // `u annuler` shows only while there is something to take back.
+        let undo = canUndo ? nil : ScreenKeys.undoHint
+        var keys = table.entries.compactMap { entry in entry.hint.flatMap { $0.pinned || $0 == undo ? nil : $0 } }
         if shownStatus?.isError == true {
             let escape = table.entries.filter { $0.keys.contains(.escape) }.compactMap(\.hint)
             keys = ScreenKeys.statusError.entries.compactMap(\.hint) + keys.filter { !escape.contains($0) }

@@ -93,6 +93,7 @@ extension Grid {
         let style = Palette.border
         let right = column + width - 1
         let bottom = row + height - 1
+        clearMargins(row: row, column: column, width: width, height: height)
         put("┌" + String(repeating: "─", count: width - 2) + "┐", row: row, column: column, style: style)
         put("└" + String(repeating: "─", count: width - 2) + "┘", row: bottom, column: column, style: style)
         for r in (row + 1)..<bottom {
@@ -102,6 +103,20 @@ extension Grid {
         }
         if !title.isEmpty {
             put(" " + title + " ", row: row, column: column + 2, style: Palette.heading, maxWidth: max(0, width - 4))
+        }
+    }
+
+    /// Blanks the cells beside a box, on its rows: two columns on each side, or up to the edge
+    /// of the screen when less than that would be left, so that no cut word of what is under
+    /// the box shows at its edges.
+    mutating func clearMargins(row: Int, column: Int, width: Int, height: Int, gutter: Int = 2) {
+        var left = max(0, column - gutter)
+        if left <= gutter { left = 0 }
+        var end = min(self.width, column + width + gutter)
+        if self.width - end <= gutter { end = self.width }
+        for r in max(0, row)..<min(self.height, row + height) {
+            if column > left { fill(row: r, from: left, width: column - left, style: .plain) }
+            if end > column + width { fill(row: r, from: column + width, width: end - column - width, style: .plain) }
         }
     }
 }

@@ -10,7 +10,8 @@ struct TerritoryBox {
     var notes: [String]
     var listY: Int
     var listHeight: Int
-    var keysY: Int
+    /// The bottom border (the keys are in the footer, below it).
+    var bottomY: Int
 }
 
 /// The territory prompt (`t`): type a département code, `R` + région code, a postal code or
@@ -27,7 +28,7 @@ extension AppState {
         let s = strings
         let boxWidth = min(width - 4, 72)
         let innerWidth = max(1, boxWidth - 4)
-        let boxHeight = max(0, l.footerY - 3)
+        let boxHeight = max(0, l.footerY - 2)
         let x = max(0, (width - boxWidth) / 2)
         let y = 2
         let help = TextFit.lines(s.territoryHelp, width: innerWidth, maxLines: 2)
@@ -37,13 +38,14 @@ extension AppState {
             notes += TextFit.lines(current, width: innerWidth, maxLines: 1)
         }
         notes += TextFit.lines(s.territoryClearHint, width: innerWidth, maxLines: 2)
-        // Border, help, input, current filter and how to clear it, candidates, keys, border.
+        // Border, help, input, current filter and how to clear it, candidates, border; the keys
+        // are in the footer.
         let inputY = y + 1 + help.count
         let listY = inputY + 1 + notes.count
-        let keysY = y + boxHeight - 2
+        let bottomY = y + boxHeight - 1
         return TerritoryBox(x: x, y: y, width: boxWidth, height: boxHeight, innerWidth: innerWidth,
                             helpLines: help, inputY: inputY, notes: notes, listY: listY,
-                            listHeight: max(0, keysY - listY), keysY: keysY)
+                            listHeight: max(0, bottomY - listY), bottomY: bottomY)
     }
 
     mutating func clampTerritory(_ l: Layout? = nil) {
@@ -92,7 +94,7 @@ extension AppState {
     func renderTerritoryPrompt(_ t: TerritoryPrompt, _ l: Layout, into grid: inout Grid) {
         let s = strings
         let box = territoryBox(l)
-        guard box.width >= 10, box.keysY > box.inputY else { return }
+        guard box.width >= 10, box.bottomY > box.inputY else { return }
         grid.box(row: box.y, column: box.x, width: box.width, height: box.height, title: s.territoryTitle)
         let innerX = box.x + 2
         let innerWidth = box.innerWidth
@@ -103,7 +105,7 @@ extension AppState {
         let fieldWidth = max(1, innerWidth - labelWidth)
         let visible = t.field.visible(width: fieldWidth)
         grid.put(visible.text, row: box.inputY, column: innerX + labelWidth)
-        for (n, line) in box.notes.enumerated() where box.inputY + 1 + n < box.keysY {
+        for (n, line) in box.notes.enumerated() where box.inputY + 1 + n < box.bottomY {
             grid.put(line, row: box.inputY + 1 + n, column: innerX, style: Palette.muted)
         }
 
@@ -125,7 +127,6 @@ extension AppState {
                 if i == t.selection { grid.highlight(row: y, from: innerX - 1, width: innerWidth + 2) }
             }
         }
-        grid.put(TextFit.keys(ScreenKeys.territory.hintPairs(language), width: innerWidth), row: box.keysY, column: innerX, style: Palette.muted)
         // The caret, where typing goes.
         grid.cursor = Position(box.inputY, min(width - 1, innerX + labelWidth + visible.caretColumn))
     }

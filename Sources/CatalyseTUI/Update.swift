@@ -58,6 +58,18 @@ extension AppState {
             return dossiersLoaded(snapshot, outcome)
         case .dossierFailed(let error):
             return dossierFailed(error)
+        case .copied(let target, let text):
+            if status?.isError != true { status = StatusMessage(.notice(.copied(target, text: text))) }
+            return []
+        case .copyFailed(let reason):
+            status = StatusMessage(.notice(.copyFailed(reason: reason)))
+            return []
+        case .searchHistoryLoaded(let entries):
+            searchHistoryLoaded(entries)
+            return []
+        case .searchHistoryFailed(let error):
+            searchHistoryFailed(error)
+            return []
         }
     }
 
@@ -80,7 +92,14 @@ extension AppState {
             switch prompt {
             case .search(let search): return handleSearchKey(key, search)
             case .territory(let territory): return handleTerritoryKey(key, territory)
+            case .firmSearch(let search): return handleFirmSearchKey(key, search)
+            case .menu(let menu): return handleMenuKey(key, menu)
             }
+        }
+        // A key that does nothing here says so, and where to look.
+        if !ScreenKeys.table(screen).binds(key) {
+            if status?.isError != true { status = StatusMessage(.notice(.unknownKey(key))) }
+            return []
         }
         switch screen {
         case .list: return handleListKey(key)
@@ -120,18 +139,24 @@ extension AppState {
                 setFilter(f)
             }
         case .search:
-            prompt = .search(SearchPrompt(field: TextField(filter.query), previous: filter.query))
+            return openSearch()
         case .filters:
             stack.append(.filters)
             clampPanel()
         case .purpose:
-            cyclePurpose()
+            openPurposeMenu()
         case .territory:
             openTerritoryPrompt()
         case .clearAll:
-            clearEverything()
+            clearAllFilters()
         case .applySuggestion:
             applyFirstSuggestion()
+        case .removeLastFilter:
+            removeLastFilter()
+        case .undo:
+            return undoLast()
+        case .copy:
+            openCopyMenu(selectedOfferIndex)
         case .favourite:
             if let id = selectedID { return toggleFavourite(id) }
         case .favouritesOnly:
@@ -193,23 +218,17 @@ extension AppState {
         }
     }
 
-    /// `p`: all → opérationnelle → stratégique → all.
-    mutating func cyclePurpose() {
-        var f = filter
-        switch f[Purpose.self] {
-        case [.operationnelle]: f[Purpose.self] = [.strategique]
-        case [.strategique]: f[Purpose.self] = []
-        default: f[Purpose.self] = [.operationnelle]
-        }
-        setFilter(f)
-    }
-
     /// Marks or unmarks a favourite. The change shows at once and is corrected by the store's
     /// reply (`favouritesLoaded`, or `favouritesFailed` which restores the confirmed list).
     mutating func toggleFavourite(_ id: String) -> [Effect] {
         if status?.isError == true { status = nil }
         var ids = favourites
-        if let i = ids.firstIndex(of: id) { ids.remove(at: i) } else { ids.append(id) }
+        if let i = ids.firstIndex(of: id) {
+            noteFavouriteRemoved(id)
+            ids.remove(at: i)
+        } else {
+            ids.append(id)
+        }
         setFavourites(ids)
         return [.toggleFavourite(id: id)]
     }
@@ -232,6 +251,10 @@ extension AppState {
         switch ScreenKeys.search.action(for: key) {
         case .keep:
             prompt = nil
+            return keepSearch(filter.query)
+        case .older, .newer:
+            recallSearch(&search, older: ScreenKeys.search.action(for: key) == .older)
+            prompt = .search(search)
         case .cancel:
             prompt = nil
             var f = filter
@@ -241,6 +264,8 @@ extension AppState {
             moveSelection(move)
         case nil:
             if search.field.handle(key) == .changed {
+                // Edited: the text is the user's own again (Ctrl-P starts from it).
+                search.historyIndex = nil
                 var f = filter
                 f.query = search.field.text
                 setFilter(f, resetSelection: true)
@@ -262,6 +287,10 @@ extension AppState {
             goBack()
         case .favourite:
             if let i = sheetOffer { return toggleFavourite(catalogue.offers[i].id) }
+        case .undo:
+            return undoLast()
+        case .copy:
+            openCopyMenu(sheetOffer)
         case .addToDossier:
             return addToDossier(sheetOffer, choosing: false)
         case .addToOtherDossier:

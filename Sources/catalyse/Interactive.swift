@@ -41,10 +41,12 @@ enum Interactive {
         let state = AppState(index: index, favourites: favourites, language: language,
                              languageLocked: locked, today: today, noColor: noColor,
                              width: size.width, height: size.height,
-                             exportDirectory: FileManager.default.currentDirectoryPath)
+                             exportDirectory: FileManager.default.currentDirectoryPath,
+                             homeDirectory: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
         var loop = EventLoop(state: state, backend: terminal,
                              performer: StorePerformer(favourites: store, language: preference,
-                                                       dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment))),
+                                                       dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment)),
+                                                       searchHistory: SearchHistoryStore(environment: environment)),
                              pending: pending)
         switch loop.run() {
         case .quit:

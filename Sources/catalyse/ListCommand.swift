@@ -16,6 +16,7 @@ struct ListCommand: ParsableCommand {
               catalyse list --kind mise-en-reseau --kind relais-communication --mode a-distance
               catalyse list --query "modele socio" --counts
               catalyse list --territory 59000 --json
+              catalyse list --firm lanterne-boussole
             """
     )
 
@@ -28,9 +29,12 @@ struct ListCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON (an array of offers; with --counts an object with offers and facets).")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("Only the offers of this firm (its id, first column of `catalyse firms`). Repeat for OR.", valueName: "id"))
+    var firm: [String] = []
+
     func run() throws {
         let language = global.language
-        let selection = try Selection(global, filters, counts: counts)
+        let selection = try Selection(global, filters, counts: counts, firms: firm)
         let (catalogue, result) = (selection.catalogue, selection.result)
         if json {
             let offers = selection.offers

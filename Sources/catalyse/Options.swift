@@ -158,11 +158,20 @@ struct Selection {
     var index: SearchIndex
 
     /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
-    init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool) throws {
+    /// `firms`: only the offers of these firms (ids; an unknown one exits 1).
+    init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool, firms: [String] = []) throws {
         let loaded = try global.loadCatalogue()
         catalogue = loaded.catalogue
         let store = FavouritesStore(environment: global.environment)
         (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
+        if !firms.isEmpty {
+            var ids = Set<String>()
+            for id in firms {
+                let firm = try FirmsCommand.resolve(id.trimmingCharacters(in: .whitespaces), in: catalogue, language: global.language)
+                for i in firm.offerIndices { ids.insert(catalogue.offers.id(i)) }
+            }
+            filter.onlyIDs = filter.onlyIDs.map { $0.intersection(ids) } ?? ids
+        }
         index = loaded.searchIndex()
         result = index.run(filter, counts: counts)
     }

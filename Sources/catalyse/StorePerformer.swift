@@ -3,12 +3,15 @@ import CatalyseTUI
 
 /// The interface's effects performed for real, with the core's stores: the favourites file
 /// (locked, written atomically), export files (never replaced without asking), the
-/// remembered language and the dossiers (`DossierAccess`, opened on first use). Each outcome
-/// goes back to the interface typed; it words it.
+/// remembered language, the search history (locked, atomic, bounded), the terminal's clipboard
+/// (OSC 52) and the dossiers (`DossierAccess`, opened on first use). Each outcome goes back to
+/// the interface typed; it words it.
 struct StorePerformer: EffectPerformer {
     let favourites: FavouritesStore
     let language: LanguagePreference
     let dossiers: DossierAccess
+    var searchHistory: SearchHistoryStore? = nil
+    var clipboard = ClipboardWriter()
 
     func perform(_ effect: Effect) -> Event? {
         switch effect {
@@ -18,6 +21,23 @@ struct StorePerformer: EffectPerformer {
                 return .favouritesLoaded(try favourites.load())
             } catch {
                 return .favouritesFailed(error)
+            }
+        case .restoreFavourite(let id, let before):
+            do throws(FavouritesError) {
+                return .favouritesLoaded(try favourites.restore(id, before: before))
+            } catch {
+                return .favouritesFailed(error)
+            }
+        case .copyToClipboard(let text, let target):
+            if let reason = clipboard.copy(text) { return .copyFailed(reason) }
+            return .copied(target, text: text)
+        case .loadSearchHistory, .recordSearch:
+            guard let searchHistory else { return nil }
+            do throws(SearchHistoryError) {
+                if case .recordSearch(let text) = effect { return .searchHistoryLoaded(try searchHistory.record(text)) }
+                return .searchHistoryLoaded(try searchHistory.load())
+            } catch {
+                return .searchHistoryFailed(error)
             }
         case .writeExport(let path, let contents, let overwrite):
             switch AtomicFile.write(Array(contents.utf8), to: path, overwrite: overwrite) {

@@ -21,6 +21,8 @@ struct InterfaceTests {
         t.waitFor(text: "75 / 75 offres")
         // Purpose, then territory.
         t.send("p")
+        t.waitFor(text: "─ Finalité ─")
+        t.send("2")
         t.waitFor(text: nb("Finalité : Opérationnelle"))
         t.send("t")
         t.type("59")

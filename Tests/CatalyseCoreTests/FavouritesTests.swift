@@ -83,6 +83,24 @@ struct FavouritesTests {
         }
     }
 
+    @Test func restorePutsAnIDBackBeforeTheOneThatFollowedIt() throws {
+        let dir = Fixtures.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/favourites"
+        try "# liste\na\nc\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let store = FavouritesStore(path: path)
+        #expect(try store.restore("b", before: "c") == ["a", "b", "c"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# liste\na\nb\nc\n")
+        // Already there: nothing changes; the one after is gone: at the end.
+        #expect(try store.restore("b", before: "a") == ["a", "b", "c"])
+        #expect(try store.restore("d", before: "disparu") == ["a", "b", "c", "d"])
+        #expect(try store.restore("e", before: nil) == ["a", "b", "c", "d", "e"])
+        // A corrupt file is refused and left as it is.
+        try "a\npas un id\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: FavouritesError.self) { try store.restore("b", before: nil) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\npas un id\n")
+    }
+
     @Test func concurrentChangesAreAllKept() async throws {
         let dir = Fixtures.tempDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -139,7 +157,7 @@ enum Unprivileged {
     static let childVariable = "CATALYSE_UNPRIVILEGED_CHILD"
     static let setpriv = "/usr/bin/setpriv"
 
-    static func run(_ test: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) throws {
+    static func run(_ test: String, suite: String = "FavouritesTests", sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) throws {
         let environment = ProcessInfo.processInfo.environment
         if getuid() != 0 {
             try body()
@@ -176,7 +194,7 @@ enum Unprivileged {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: setpriv)
         process.arguments = ["--reuid=\(account.pointee.pw_uid)", "--regid=\(account.pointee.pw_gid)", "--clear-groups", "--",
-                             bundle, "--testing-library", "swift-testing", "--filter", "FavouritesTests/\(test)\\("]
+                             bundle, "--testing-library", "swift-testing", "--filter", "\(suite)/\(test)\\("]
         process.environment = ["PATH": environment["PATH"] ?? "/usr/bin:/bin", "TMPDIR": "/tmp", "LANG": "C", "LC_ALL": "C",
                                childVariable: "1"]
         let output = Pipe()

@@ -33,7 +33,7 @@ struct CompiledCatalogueScreenTests {
         expectSameScreens([
             [.down, .down, .pageDown], [.end], [.home],
             [.char("/")] + chars("strat compet"), [.enter], [.down], [.enter], [.pageDown], [.escape],
-            [.char("x")], [.char("p")], [.char("p")],
+            [.char("x")], [.char("p")], [.char("2")], [.char("p"), .char("3")],
         ])
     }
 

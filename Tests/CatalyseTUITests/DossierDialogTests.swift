@@ -263,7 +263,7 @@ struct DossierDialogTests {
         s.d.send(.exportWritten(path: write.path))
         #expect(s.d.state.statusText == "Dossier exporté dans " + write.path)
         // Markdown, without the notes.
-        s.press(.char("e"), .right, .down, .right)
+        s.press(.char("e"), .up, .up, .right, .down, .right)
         #expect(s.d.text.contains("( ) Avec les notes  (•) Sans les notes"))
         let md = writeEffect(s.d.press(.enter))!
         #expect(md.path.hasSuffix("-2026-11-26.md"))

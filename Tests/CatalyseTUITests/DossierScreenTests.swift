@@ -176,7 +176,7 @@ struct DossierScreenTests {
         var d = Driver()
         d.press(.char("F"), .char("/"))
         d.type("mise")
-        d.press(.enter, .char("p"))
+        d.press(.enter, .char("p"), .char("2"))
         d.openJardins()
         d.press(.char("f"))
         #expect(d.state.screen == .list)

@@ -57,30 +57,50 @@ struct FilterPanelTests {
         #expect(d.lines[d.grid.cursor!.row].contains("Mécénat de compétences"))
     }
 
-    @Test("p cycles the purpose: all → opérationnelle → stratégique → all")
-    func purposeCycle() {
+    @Test("p shows the purposes with their counts; 1–3 choose at once, p moves down, Enter applies, Esc changes nothing")
+    func purposeMenu() {
         var d = Driver()
         d.press(.char("p"))
+        #expect(d.text.contains("─ Finalité ─"))
+        #expect(d.text.contains("1  (•) Toutes les finalités") && d.text.contains("7 offres"))
+        #expect(d.text.contains("2  ( ) Opérationnelle") && d.text.contains("3 offres"))
+        #expect(d.text.contains("3  ( ) Stratégique") && d.text.contains("4 offres"))
+        #expect(d.lines[d.grid.cursor!.row].contains("Toutes les finalités"))
+        d.press(.char("2"))
+        #expect(!d.text.contains("─ Finalité ─"))
         #expect(d.lines[1].contains(nb("Finalité : Opérationnelle")))
         #expect(d.lines[0].hasSuffix("3 / 7 offres"))
         #expect(d.lines[3...5].allSatisfy { $0.contains("Opérationnelle") })
+        // Opened again on the current one; p moves down, so p p Enter gives « Stratégique ».
         d.press(.char("p"))
+        #expect(d.lines[d.grid.cursor!.row].contains("(•) Opérationnelle"))
+        d.press(.char("p"), .enter)
         #expect(d.lines[1].contains(nb("Finalité : Stratégique")))
         #expect(d.lines[0].hasSuffix("4 / 7 offres"))
-        d.press(.char("p"))
+        // Esc closes without a change; 1 (or Home, then Enter) gives every purpose back.
+        d.press(.char("p"), .down, .escape)
+        #expect(d.lines[1].contains("Finalité : Stratégique"))
+        d.press(.char("p"), .char("1"))
         #expect(d.lines[1].hasPrefix("Aucun filtre"))
         #expect(d.lines[0].hasSuffix("7 / 7 offres"))
+        // In English, and from the filter panel too.
+        var en = Driver(language: .en)
+        en.press(.char("f"), .char("p"))
+        #expect(en.text.contains("─ Purpose ─") && en.text.contains("(•) Every purpose"))
+        en.press(.down, .down, .char(" "))
+        #expect(en.state.filter[Purpose.self] == [.strategique])
+        #expect(en.state.screen == .filters)
     }
 
     @Test("x clears every filter, the search and the favourites-only view")
     func clearAll() {
         var d = Driver(favourites: ["tokyo-strategie"])
-        d.press(.char("p"), .char("p"), .char("F"), .char("/"))
+        d.press(.char("p"), .char("3"), .char("F"), .char("/"))
         d.type("str")
         d.press(.enter)
         #expect(d.lines[1].contains(nb("Finalité : Stratégique")))
         #expect(d.lines[1].contains("Favoris seulement"))
-        #expect(d.text.contains(nb("[x : tout effacer]")))
+        #expect(d.text.contains(nb("[⌫ : retirer · x : tout effacer]")))
         d.press(.char("x"))
         #expect(d.state.filter.isEmpty)
         #expect(!d.state.favouritesOnly)

@@ -32,7 +32,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("sheet") { _ in keys(.down, .down, .enter) },
         // The unfocused preview beside the list exists only from 100 columns on.
         GoldenCase("side-sheet", sizes: [GoldenCase.wide]) { _ in keys(.down, .down) },
-        GoldenCase("filter-panel") { _ in keys(.char("p"), .char("f"), .down, .down) },
+        GoldenCase("filter-panel") { _ in keys(.char("p"), .char("2"), .char("f"), .down, .down) },
         GoldenCase("help") { _ in keys(.char("?")) },
         GoldenCase("export") { _ in keys(.char("e")) },
         GoldenCase("export-overwrite") { _ in
@@ -57,7 +57,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("favourites-error") { _ in
             keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },
-    ] + dossierCases
+    ] + dossierCases + roughEdgeCases
 
     /// `d` and the store's answer: the fixture dossiers (`DossierFixture`), shown in UTC.
     static let dossiers = keys(.char("d")) + [DossierFixture.loaded]

@@ -112,7 +112,7 @@ struct LayoutTests {
                 #expect(d.lines[0].hasSuffix(count), "\(language) \(width): \(d.lines[0])")
                 #expect(d.lines[0].hasPrefix("Catalyse"))
                 // With a filter the count changes and is still whole.
-                d.press(.char("p"))
+                d.press(.char("p"), .char("2"))
                 let filtered = String(d.state.result.offers.count) + " / 75 "
                 #expect(d.lines[0].contains(filtered + (language == .fr ? "offres" : "offers")))
             }

@@ -49,6 +49,11 @@ struct FakePerformer: EffectPerformer {
     var favouritesFailure: FavouritesError? = nil
     var files: [String: String] = [:]
     var folders: Set<String> = ["/home/asso"]
+    /// What was sent to the clipboard, in order.
+    var clipboard: [String] = []
+    /// The search history in memory, and a failure every history effect answers when set.
+    var history: [String] = []
+    var historyFailure: SearchHistoryError? = nil
     /// The dossiers, in memory (`FakeDossiers`, in `DossierFixtures.swift`).
     var dossiers = FakeDossiers()
     private(set) var performed: [Effect] = []
@@ -68,6 +73,23 @@ struct FakePerformer: EffectPerformer {
             return .exportWritten(path: path)
         case .saveLanguage:
             return nil
+        case .restoreFavourite(let id, let before):
+            if let favouritesFailure { return .favouritesFailed(favouritesFailure) }
+            if !favourites.contains(id) {
+                if let before, let at = favourites.firstIndex(of: before) { favourites.insert(id, at: at) } else { favourites.append(id) }
+            }
+            return .favouritesLoaded(favourites)
+        case .copyToClipboard(let text, let target):
+            clipboard.append(text)
+            return .copied(target, text: text)
+        case .loadSearchHistory:
+            if let historyFailure { return .searchHistoryFailed(historyFailure) }
+            return .searchHistoryLoaded(history)
+        case .recordSearch(let text):
+            if let historyFailure { return .searchHistoryFailed(historyFailure) }
+            history.removeAll { $0 == text }
+            history.append(text)
+            return .searchHistoryLoaded(history)
         case .loadDossiers, .createDossier, .renameDossier, .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
             return dossiers.perform(effect)
         case .quit, .suspend:
@@ -142,7 +164,7 @@ struct LoopTests {
     func exportFailureAndOverwrite() {
         let path = "/home/asso/catalyse-selection-2026-11-26.txt"
         // A name in a folder that does not exist.
-        var script = keys(.char("e"), .down, .down)
+        var script = keys(.char("e"))
         script += Array(repeating: .event(.key(.backspace)), count: 40)
         script += typed("/nulle/part/liste.txt") + keys(.enter)
         // Then the default name, which exists already: asked, then replaced.

@@ -60,9 +60,10 @@ struct Driver {
 
     init(index: SearchIndex = Fixture.smallIndex, favourites: [String] = [], language: Language = .fr,
          languageLocked: Bool = false, noColor: Bool = false, width: Int = 80, height: Int = 24,
-         exportDirectory: String = "/home/asso") {
+         exportDirectory: String = "/home/asso", homeDirectory: String? = "/home/asso") {
         state = AppState(index: index, favourites: favourites, language: language, languageLocked: languageLocked,
-                         today: Fixture.today, noColor: noColor, width: width, height: height, exportDirectory: exportDirectory)
+                         today: Fixture.today, noColor: noColor, width: width, height: height, exportDirectory: exportDirectory,
+                         homeDirectory: homeDirectory)
     }
 
     /// Sends events; returns the effects of the last one (all are kept in `effects`).

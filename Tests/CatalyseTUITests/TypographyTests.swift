@@ -19,7 +19,7 @@ struct TypographyTests {
         // The filters line, at every search length.
         for n in 1...40 {
             var d = Driver(width: 60)
-            d.press(.char("p"), .char("/"))
+            d.press(.char("p"), .char("2"), .char("/"))
             d.type(String(repeating: "é", count: n))
             d.press(.enter)
             for row in d.state.layout.filterY..<d.state.layout.columnTitleY {

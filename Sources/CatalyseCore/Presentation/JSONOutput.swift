@@ -109,11 +109,24 @@ public enum JSONOutput {
     }
 
     public static func firms(_ catalogue: Catalogue) throws(EncodingError) -> String {
-        try encode(catalogue.firms.map { firm in
-            FirmObject(id: firm.id, name: firm.name, presentation: firm.presentation, headquarters: firm.headquarters,
-                       website: firm.website, contact: ContactObject(firm.contact), joined: firm.joined,
-                       provenance: ProvenanceObject(source: firm.provenance.source, verified: firm.provenance.verified.description),
-                       offers: firm.offerIndices.map { catalogue.offers.id($0) })
-        })
+        try encode(catalogue.firms.map { firmObject($0, catalogue) })
+    }
+
+    static func firmObject(_ firm: Firm, _ catalogue: Catalogue) -> FirmObject {
+        FirmObject(id: firm.id, name: firm.name, presentation: firm.presentation, headquarters: firm.headquarters,
+                   website: firm.website, contact: ContactObject(firm.contact), joined: firm.joined,
+                   provenance: ProvenanceObject(source: firm.provenance.source, verified: firm.provenance.verified.description),
+                   offers: firm.offerIndices.map { catalogue.offers.id($0) })
+    }
+
+    struct FirmPage: Encodable {
+        var firm: FirmObject
+        var offers: [OfferObject]
+    }
+
+    /// `catalyse firms ID --json`: the firm (as in `firms --json`) and its offers in full (as in
+    /// `list --json`).
+    public static func firmPage(_ firm: Firm, _ catalogue: Catalogue) throws(EncodingError) -> String {
+        try encode(FirmPage(firm: firmObject(firm, catalogue), offers: objects(firm.offerIndices.map { catalogue.offers[$0] }, catalogue)))
     }
 }

@@ -68,6 +68,21 @@ public struct FavouritesStore: Sendable {
         try change { lines in FavouritesStore.set(id, false, in: &lines) }
     }
 
+    /// Puts back a favourite that was removed (undo): on its own line just before the line of
+    /// `before` when that one is still there, else at the end; nothing when it is already
+    /// there. Returns the ids after the change.
+    @discardableResult
+    public func restore(_ id: String, before: String?) throws(FavouritesError) -> [String] {
+        try change { lines in
+            guard !FavouritesStore.idLines(lines).contains(id) else { return }
+            if let before, let at = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == before }) {
+                lines.insert(id, at: at)
+            } else {
+                lines.append(id)
+            }
+        }
+    }
+
     /// Adds `id` if absent, removes it if present; returns whether it is now a favourite.
     public func toggle(_ id: String) throws(FavouritesError) -> Bool {
         var now = false

@@ -7,8 +7,7 @@ extension AppState {
     mutating func openDossierExport() {
         guard let d = openDossier else { return }
         let format = ShortlistExport.Format.text
-        export = ExportDialog(format: format, scope: .dossier(id: d.id, notes: true),
-                              name: TextField(AppState.dossierFileName(d.name, today, format)))
+        export = newExportDialog(scope: .dossier(id: d.id, notes: true), name: AppState.dossierFileName(d.name, today, format))
     }
 
     /// `catalyse-dossier-les-jardins-partages-2026-11-26.txt`: the name folded to letters,
@@ -29,14 +28,14 @@ extension AppState {
 
     /// The report of a dossier scope in a format (nil for the other scopes). Follow-ups are
     /// computed at the moment of the store's last answer, as the screen shows them.
-    func dossierReport(_ scope: ExportDialog.Scope, format: ShortlistExport.Format) -> String? {
+    func dossierReport(_ scope: ExportDialog.Scope, format: ShortlistExport.Format, separator: Character = ",") -> String? {
         guard case .dossier(let id, let notes) = scope, let d = dossier(id: id), let snapshot = dossiers.snapshot else { return nil }
         let context = DossierReport.Context(catalogue: catalogue, language: language, date: today, now: snapshot.now,
                                             followUpDelay: snapshot.followUpDelay, notes: notes)
         switch format {
         case .text: return DossierReport.text(d, context)
         case .markdown: return DossierReport.markdown(d, context)
-        case .csv: return DossierReport.csv(d, context, separator: ",")
+        case .csv: return DossierReport.csv(d, context, separator: separator)
         }
     }
 

@@ -36,8 +36,8 @@ enum KeyHelps {
     static let pages = row("PgUp PgDn", "page précédente, page suivante", "previous page, next page")
     static let ends = row(Words("Début Fin / g G", "Home End / g G"), "début, fin de la liste", "start, end of the list")
     static let enter = row(enterKey, "ouvrir la fiche de l'offre (ou y entrer, sur un écran large)", "open the offer sheet (or focus it, on a wide screen)")
-    static let escape = row(escKey, "fermer une invite, le panneau, la fiche ou l'aide ; dans la liste : effacer la recherche ; masquer un message d'erreur",
-                            "close a prompt, panel, sheet or help; in the list: clear the search; dismiss an error message")
+    static let escape = row(escKey, "fermer une invite, un menu, le panneau, la fiche ou l'aide ; dans la liste ou les cabinets : effacer la recherche ; masquer un message d'erreur",
+                            "close a prompt, menu, panel, sheet or help; in the list or the firms: clear the search; dismiss an error message")
 
     // MARK: Searching and filtering
 
@@ -45,7 +45,8 @@ enum KeyHelps {
                             "search: the list follows your typing; Enter keeps it, Esc restores the previous text")
     static let filters = row("f", "panneau des filtres : chaque facette avec le nombre d'offres ; Espace coche",
                              "filter panel: every facet with its number of offers; Space ticks")
-    static let purpose = row("p", "finalité : toutes → opérationnelle → stratégique → toutes", "purpose: all → operational → strategic → all")
+    static let purpose = row("p", "finalité : un menu avec toutes, opérationnelle, stratégique et leurs nombres d'offres",
+                             "purpose: a menu with every one, operational, strategic and their numbers of offers")
     static let territory = row("t", "territoire : code de département, R + code de région, code postal ou nom",
                                "territory: département code, R + région code, postal code or name")
     static let clearAll = row("x", "effacer tous les filtres, la recherche et la vue des favoris", "clear every filter, the search and the favourites view")
@@ -92,8 +93,10 @@ enum KeyHelps {
     // MARK: Export
 
     static let exportFields = row("↑ ↓ / Tab", "champ précédent, suivant", "previous, next field")
-    static let exportChoose = row(Words("← → / Espace", "← → / Space"), "changer le format ou le contenu", "change the format or the content")
+    static let exportChoose = row(Words("← → / Espace", "← → / Space"), "changer le format, le séparateur CSV ou le contenu", "change the format, the CSV separator or the content")
     static let exportExtension = row(".md .csv .txt", "un nom de fichier qui finit ainsi : le format suit", "a file name ending so: the format follows")
+    static let exportPaths = row(Words("~/ /"), "un nom de fichier qui commence par ~/ (dossier personnel) ou / (chemin absolu) : il donne aussi le dossier",
+                                 "a file name starting with ~/ (home folder) or / (absolute path): it gives the folder too")
     static let exportRun = row(enterKey, "exporter", "export")
     static let exportOverwrite = row(Words("o / n", "y / n"), "remplacer ou non un fichier qui existe déjà", "replace an existing file, or not")
 
@@ -108,16 +111,17 @@ enum KeyHelps {
     static let sections: [HelpSection] = [
         HelpSection(Words("Se déplacer", "Moving"), [.key(upDown), .key(pages), .key(ends), .key(enter), .key(escape)]),
         HelpSection(Words("Chercher et filtrer", "Searching and filtering"),
-                    [.key(search), .key(filters), .key(purpose), .key(territory), .key(clearAll), .key(applySuggestion)]),
-        HelpSection(Words("Favoris et export", "Favourites and export"), [.key(favourite), .key(favouritesOnly), .key(export)]),
+                    [.key(search), .key(filters), .key(purpose), .key(territory), .key(clearAll), .key(removeLastFilter), .key(undo), .key(applySuggestion)]),
+        HelpSection(Words("Favoris et export", "Favourites and export"), [.key(favourite), .key(favouritesOnly), .key(export), .key(copy)]),
         HelpSection(Words("Autres écrans", "Other screens"),
-                    [.key(firms), .key(language), .key(help), .key(quit), .key(ctrlC), .key(ctrlZ)]),
+                    [.key(firms), .key(firmSearch), .key(language), .key(help), .key(quit), .key(ctrlC), .key(ctrlZ)]),
         HelpSection(Words("Dans une invite (recherche, territoire, nom de fichier)", "In a prompt (search, territory, file name)"),
-                    [.note(letters), .key(caret), .key(textEnds), .key(backspace), .key(delete), .key(ctrlU), .key(promptMoves), .key(promptConfirm)]),
+                    [.note(letters), .key(caret), .key(textEnds), .key(backspace), .key(delete), .key(ctrlU), .key(promptMoves), .key(promptConfirm),
+                     .key(searchHistory)]),
         HelpSection(Words("Panneau des filtres (f)", "Filter panel (f)"),
                     [.key(panelToggle), .key(panelTab), .key(panelArrows), .key(panelTerritory), .key(panelClose)]),
         HelpSection(Words("Export (e)", "Export (e)"),
-                    [.key(exportFields), .key(exportChoose), .note(exportExtension), .key(exportRun), .key(exportOverwrite)]),
+                    [.key(exportFields), .key(exportChoose), .note(exportExtension), .note(exportPaths), .key(exportRun), .key(exportOverwrite)]),
         HelpSection(Words("Souris", "Mouse"), [.note(click), .note(wheel), .note(shiftDrag)]),
-    ] + dossierSections
+    ] + menuSections + dossierSections
 }

@@ -33,9 +33,17 @@ enum ScreenKeys {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
         case language, help, quit, clearAll, clearSearch, applySuggestion
         case dossiers, addToDossier, addToOtherDossier
+        case undo, removeLastFilter, copy
     }
 
+    /// `u`, on the screens where something can be taken back; its hint shows only then.
+    static func undoBinding<Action>(_ action: Action) -> KeyBinding<Action> {
+        KeyBinding([.char("u")], action, help: KeyHelps.undo, hint: undoHint)
+    }
+    static let undoHint = hint("u", "annuler", "undo")
+
     static let list = KeyTable<ListAction>("list", movementBindings(ListAction.move, hint: Words("bouger", "move")) + [
+        undoBinding(.undo),
         KeyBinding([.enter], .openSheet, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "fiche", "sheet")),
         KeyBinding([.char("/")], .search, help: KeyHelps.search, hint: hint("/", "chercher", "search")),
         KeyBinding([.char("f")], .filters, help: KeyHelps.filters, hint: hint("f", "filtres", "filters")),
@@ -52,22 +60,27 @@ enum ScreenKeys {
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
         KeyBinding([.char("x")], .clearAll, help: KeyHelps.clearAll),
         KeyBinding([.char("s")], .applySuggestion, help: KeyHelps.applySuggestion),
+        KeyBinding([.backspace], .removeLastFilter, help: KeyHelps.removeLastFilter),
+        KeyBinding([.char("y")], .copy, help: KeyHelps.copy),
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
     ])
 
-    enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help, addToDossier, addToOtherDossier }
+    enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help, addToDossier, addToOtherDossier, undo, copy }
 
     static let sheet = KeyTable<SheetAction>("sheet", movementBindings(SheetAction.scroll, hint: Words("défiler", "scroll")) + [
+        undoBinding(.undo),
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
+        KeyBinding([.char("y")], .copy, help: KeyHelps.copy, hint: hint("y", "copier", "copy")),
         KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier, hint: hint("a", "au dossier", "to dossier")),
         KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
         KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum PanelAction: Sendable, Equatable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help }
+    enum PanelAction: Sendable, Equatable { case move(Move), toggle, nextFacet, previousFacet, clearAll, purpose, territory, close, language, help, undo }
 
     static let panel = KeyTable<PanelAction>("filter panel", movementBindings(PanelAction.move, hint: Words("bouger", "move")) + [
+        undoBinding(.undo),
         KeyBinding([.char(" ")], .toggle, help: KeyHelps.panelToggle, hint: hint(KeyHelps.spaceKey, "cocher", "tick")),
         KeyBinding([.tab], .nextFacet, help: KeyHelps.panelTab, hint: hint("Tab", "facette suivante", "next facet")),
         KeyBinding([.backTab], .previousFacet, help: KeyHelps.panelTab),
@@ -87,18 +100,20 @@ enum ScreenKeys {
         KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .back, language: .language, languageHint: false, helpHint: false))
 
-    enum FirmsAction: Sendable, Equatable { case move(Move), open, back, language, help }
+    enum FirmsAction: Sendable, Equatable { case move(Move), open, search, escape, back, language, help }
 
     static let firms = KeyTable<FirmsAction>("firms", movementBindings(FirmsAction.move, hint: Words("bouger", "move")) + [
         KeyBinding([.enter], .open, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "ouvrir", "open")),
-        KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
+        KeyBinding([.char("/")], .search, help: KeyHelps.firmSearch, hint: hint("/", "chercher", "search")),
+        KeyBinding([.escape], .escape, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
         KeyBinding([.char("q")], .back, help: KeyHelps.quit),
         KeyBinding([.char("b")], .back, help: KeyHelps.firms),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum FirmAction: Sendable, Equatable { case move(Move), openSheet, favourite, back, language, help }
+    enum FirmAction: Sendable, Equatable { case move(Move), openSheet, favourite, back, language, help, undo }
 
     static let firm = KeyTable<FirmAction>("firm", movementBindings(FirmAction.move, hint: Words("choisir une offre", "choose an offer")) + [
+        undoBinding(.undo),
         KeyBinding([.enter], .openSheet, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "fiche", "sheet")),
         KeyBinding([.char(" ")], .favourite, help: KeyHelps.favourite, hint: hint(KeyHelps.spaceKey, "favori", "favourite")),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
@@ -107,9 +122,17 @@ enum ScreenKeys {
 
     // MARK: Prompts and the export dialog (letters are text there)
 
-    enum SearchAction: Sendable, Equatable { case keep, cancel, move(Move) }
+    enum SearchAction: Sendable, Equatable { case keep, cancel, move(Move), older, newer }
 
     static let search = KeyTable<SearchAction>("search prompt", [
+        KeyBinding([.enter], .keep, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.enterKey, "garder", "keep")),
+        KeyBinding([.escape], .cancel, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.escKey, "annuler", "cancel")),
+        KeyBinding([.ctrl("p"), .ctrl("P")], .older, help: KeyHelps.searchHistory, hint: hint("Ctrl-P/N", "historique", "history")),
+        KeyBinding([.ctrl("n"), .ctrl("N")], .newer, help: KeyHelps.searchHistory),
+    ] + promptMovementBindings(SearchAction.move, hint: nil))
+
+    /// `/` in the firm browser: the firm list follows the typing.
+    static let firmSearch = KeyTable<SearchAction>("firm search prompt", [
         KeyBinding([.enter], .keep, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.enterKey, "garder", "keep")),
         KeyBinding([.escape], .cancel, help: KeyHelps.promptConfirm, hint: hint(KeyHelps.escKey, "annuler", "cancel")),
     ] + promptMovementBindings(SearchAction.move, hint: nil))
@@ -161,7 +184,8 @@ enum ScreenKeys {
 
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
-                                               search, territory, export, overwrite, exportWaiting, text] + dossierTables
+                                               search, firmSearch, territory, export, overwrite, exportWaiting, text]
+        + menuTables + dossierTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {

@@ -34,7 +34,8 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
                         let size = backend.size
                         queue.append(.resize(width: size.width, height: size.height))
                     case .toggleFavourite, .writeExport, .saveLanguage, .loadDossiers, .createDossier, .renameDossier,
-                         .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
+                         .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote,
+                         .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch:
                         if let outcome = performer.perform(effect) { queue.append(outcome) }
                     }
                 }
