@@ -43,7 +43,7 @@ struct FirmCommandTests {
         let r = box.run("firms", "lanterne-bousole")
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("aucun cabinet n'a l'identifiant « lanterne-bousole »"))
+        #expect(r.stderr.contains(nb("aucun cabinet n'a l'identifiant « lanterne-bousole »")))
         #expect(r.stderr.contains("lanterne-boussole"))
         let en = box.run("list", "--firm", "nobody-at-all", "--lang", "en")
         #expect(en.status == 1)

@@ -127,13 +127,13 @@ struct RoughEdgesInterfaceTests {
         t.send("p")
         t.waitFor(text: "─ Finalité ─")
         t.send("3")
-        t.waitFor(text: "Finalité : Stratégique")
+        t.waitFor(text: nb("Finalité : Stratégique"))
         // x, then u.
         t.send("x")
         t.waitFor(text: "Filtres effacés")
         t.send("u")
         t.waitFor(text: "Filtres rétablis")
-        #expect(t.screen.contains("Finalité : Stratégique"))
+        #expect(t.screen.contains(nb("Finalité : Stratégique")))
         // ⌫ removes it.
         t.send("BSpace")
         t.waitFor(text: "Filtre retiré")

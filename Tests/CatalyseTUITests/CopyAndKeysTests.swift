@@ -97,9 +97,9 @@ struct CopyAndKeysTests {
     func sheetKeepsItsBottom() {
         var d = Driver(width: 80, height: 24)
         d.press(.enter, .char("G"))
-        let idLine = "Id : fusee-gouvernance"
+        let idLine = nb("Id : fusee-gouvernance")
         #expect(d.text.contains(idLine))
-        let row = d.rows(containing: idLine).first!
+        guard let row = d.rows(containing: idLine).first else { Issue.record("no Id line in the sheet"); return }
         d.press(.space)
         #expect(d.rows(containing: idLine).first == row)
         d.send(.favouritesLoaded(["fusee-gouvernance"]))

@@ -28,7 +28,7 @@ struct EmptyListTests {
     @Test("Removals come best first; `a` drops the filter whose removal lists the most offers")
     func removalBestFirst() throws {
         var d = Driver()
-        d.press(.char("p"))                                    // opérationnelle
+        d.press(.char("p"), .char("2"))                                    // opérationnelle
         d.press(.char("t")); d.type("75"); d.press(.enter)    // Paris: only a strategic offer
         #expect(d.state.rowCount == 0)
         let help = try #require(d.state.emptyHelp)
@@ -44,7 +44,7 @@ struct EmptyListTests {
     @Test("Favourites only: leaving that view is offered like a filter's removal")
     func favouritesView() {
         var d = Driver(favourites: ["eclat-reseau"])
-        d.press(.char("F"), .char("p"), .char("p"))            // favourites, stratégique
+        d.press(.char("F"), .char("p"), .char("3"))            // favourites, stratégique
         #expect(d.state.rowCount == 0)
         #expect(joined(d, 3..<20).contains("sans « Favoris seulement » : 4 offres"))
         d.press(.char("s"))
@@ -66,7 +66,7 @@ struct EmptyListTests {
     func sheetSaysWhy() {
         var d = Driver()
         d.press(.char("t")); d.type("59"); d.press(.enter)
-        d.press(.char("p"), .char("/")); d.type("mise"); d.press(.enter, .enter)
+        d.press(.char("p"), .char("2"), .char("/")); d.type("mise"); d.press(.enter, .enter)
         let text = joined(d, 2..<23)
         #expect(text.contains("Pourquoi cette offre Finalité : opérationnelle Territoire : couvre Nord (59) Recherche : « mise » dans le titre"))
         // Without a filter: no such block.
@@ -75,12 +75,12 @@ struct EmptyListTests {
         #expect(!plain.text.contains("Pourquoi cette offre"))
         // Opened from a firm, the sheet is not about the list: no block either.
         var firm = Driver()
-        firm.press(.char("p"), .char("b"), .enter, .enter)
+        firm.press(.char("p"), .char("2"), .char("b"), .enter, .enter)
         #expect(firm.state.screen == .sheet)
         #expect(!firm.text.contains("Pourquoi cette offre"))
         // Beside the list, the preview of the selected offer says it too.
         var wide = Driver(width: 200, height: 50)
-        wide.press(.char("p"))
+        wide.press(.char("p"), .char("2"))
         #expect(wide.text.contains("Why this offer") == false && wide.text.contains("Pourquoi cette offre"))
         #expect(joined(wide, 2..<48).contains("Finalité : opérationnelle"))
     }

@@ -46,7 +46,7 @@ struct ExportPathTests {
         d.press(.char("e"), .ctrl("u"))
         d.type("~/x.md")
         // While typing, the folder line shows where the file will go.
-        let folderRow = d.rows(containing: "Dossier :").first!
+        let folderRow = (d.rows(containing: nb("Dossier :")).first ?? 0)
         #expect(d.lines[folderRow].contains("Dossier :" + "      ~ "))
         d.press(.down)
         #expect(d.lines[folderRow].contains("›" + "Dossier :" + "      ~ "))
@@ -61,7 +61,7 @@ struct ExportPathTests {
         var d = Driver(favourites: ["eclat-reseau"])
         d.press(.char("e"), .ctrl("u"))
         d.type("/tmp/partage/liste.csv")
-        let folderRow = d.rows(containing: "Dossier :").first!
+        let folderRow = (d.rows(containing: nb("Dossier :")).first ?? 0)
         #expect(d.lines[folderRow].contains("/tmp/partage "))
         #expect(d.text.contains("(•) CSV"))
         #expect(!d.lines[folderRow].contains("/home/asso"))
@@ -87,7 +87,7 @@ struct ExportPathTests {
     func folderField() {
         var d = Driver(favourites: ["eclat-reseau"])
         d.press(.char("e"), .down)
-        let row = d.rows(containing: "Dossier :").first!
+        let row = (d.rows(containing: nb("Dossier :")).first ?? 0)
         #expect(d.lines[row].contains("›Dossier"))
         #expect(d.grid.cursor?.row == row)
         d.type("/envois")

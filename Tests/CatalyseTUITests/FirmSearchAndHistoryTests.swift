@@ -77,7 +77,7 @@ struct FirmSearchAndHistoryTests {
         d.type("dist")
         d.press(.ctrl("p"))
         #expect(d.state.filter.query == "stratégie")
-        #expect(d.trimmed(23).hasPrefix("/ Recherche : stratégie"))
+        #expect(d.trimmed(23).hasPrefix(nb("/ Recherche : stratégie")))
         d.press(.ctrl("p"), .ctrl("p"), .ctrl("p"))
         #expect(d.state.filter.query == "gouvernance")
         #expect(d.lines[0].hasSuffix("1 / 7 offres"))
