@@ -94,11 +94,12 @@ extension FirmsCommand {
         let offers = firm.offerIndices.map { catalogue.offers[$0] }
         let n = offers.count
         lines.append(fr ? "Offres (\(n))" : "Offers (\(n))")
-        // Each offer on two lines, nothing cut: its title, then its purpose, format and id.
+        // Each offer in a few lines, nothing cut: its title, its purpose and format, its id.
         for offer in offers {
             lines += TextWrap.lines(offer.title, first: max(20, width - 2), rest: max(20, width - 4)).enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
-            let facts = [offer.purpose.shortLabel.text(language), offer.format.label(language), offer.id].joined(separator: " · ")
+            let facts = offer.purpose.shortLabel.text(language) + " · " + offer.format.label(language)
             lines += TextWrap.lines(facts, first: max(20, width - 4), rest: max(20, width - 4)).map { "    " + $0 }
+            lines.append("    " + offer.id)
         }
         return lines.joined(separator: "\n") + "\n"
     }
