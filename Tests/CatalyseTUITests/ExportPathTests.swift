@@ -47,10 +47,10 @@ struct ExportPathTests {
         d.type("~/x.md")
         // While typing, the folder line shows where the file will go.
         let folderRow = (d.rows(containing: nb("Dossier :")).first ?? 0)
-        #expect(d.lines[folderRow].contains("Dossier :" + "      ~ "))
+        #expect(d.lines[folderRow].contains(nb("Dossier :") + "      ~ "))
         d.press(.down)
-        #expect(d.lines[folderRow].contains("›" + "Dossier :" + "      ~ "))
-        #expect(d.lines[folderRow - 1].contains("Fichier :" + "      x.md "))
+        #expect(d.lines[folderRow].contains("›" + nb("Dossier :") + "      ~ "))
+        #expect(d.lines[folderRow - 1].contains(nb("Fichier :") + "      x.md "))
         let write = writeEffect(d.press(.enter))!
         #expect(write.path == "/home/camille/x.md")
         #expect(write.contents.hasPrefix("# Catalyse"))
@@ -161,18 +161,18 @@ struct ExportPathTests {
         #expect(fr.lines[row].contains("›Séparateur"))
         #expect(fr.grid[row, fr.column(of: "Séparateur", row: row)!].style == Palette.selected)
         var write = writeEffect(fr.press(.enter))!
-        #expect(write.contents.contains("id;firm_id;"))
+        #expect(write.contents.contains("Identifiant;Identifiant du cabinet;"))
         fr.press(.escape, .char("e"), .up, .up, .left, .down, .right)
         #expect(fr.text.contains("( ) ; point-virgule  (•) , virgule"))
         write = writeEffect(fr.press(.enter))!
-        #expect(write.contents.contains("id,firm_id,"))
+        #expect(write.contents.contains("Identifiant,Identifiant du cabinet,"))
 
         var en = Driver(favourites: ["eclat-reseau"], language: .en)
         en.press(.char("e"))
         #expect(en.text.contains("Separator:") && en.text.contains("( ) ; semicolon  (•) , comma"))
         en.press(.up, .up, .left)
         #expect(en.text.contains("(•) CSV"))
-        #expect(writeEffect(en.press(.enter))!.contents.contains("id,firm_id,"))
+        #expect(writeEffect(en.press(.enter))!.contents.contains("Id,Firm id,"))
     }
 }
 

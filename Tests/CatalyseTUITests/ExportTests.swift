@@ -65,7 +65,7 @@ struct ExportTests {
         #expect(csv.contents.contains(";introuvable\r\n"))
         // In English: `,` and English headers.
         var en = Driver(favourites: ["eclat-reseau"], language: .en)
-        en.press(.char("e"), .right, .right)
+        en.press(.char("e"), .up, .up, .right, .right)
         let english = writeEffect(en.press(.enter))!
         #expect(english.contents.hasPrefix("\u{FEFF}Id,Firm id,Firm,Offer,"))
     }

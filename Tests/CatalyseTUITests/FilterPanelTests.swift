@@ -79,7 +79,7 @@ struct FilterPanelTests {
         #expect(d.lines[0].hasSuffix("4 / 7 offres"))
         // Esc closes without a change; 1 (or Home, then Enter) gives every purpose back.
         d.press(.char("p"), .down, .escape)
-        #expect(d.lines[1].contains("Finalité : Stratégique"))
+        #expect(d.lines[1].contains(nb("Finalité : Stratégique")))
         d.press(.char("p"), .char("1"))
         #expect(d.lines[1].hasPrefix("Aucun filtre"))
         #expect(d.lines[0].hasSuffix("7 / 7 offres"))
