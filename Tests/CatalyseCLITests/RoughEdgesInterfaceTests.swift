@@ -61,7 +61,7 @@ struct RoughEdgesInterfaceTests {
         t.send("Enter")
         t.waitFor(text: "Sélection exportée dans")
         let csv = try #require(box.read("partage/liste.csv"))
-        #expect(csv.contains("id;firm_id;"))
+        #expect(csv.contains("Identifiant;Identifiant du cabinet;"))
         // The folder line: ~/partage, the default name.
         t.send("e")
         t.waitFor(text: "Exporter la sélection")
@@ -89,7 +89,7 @@ struct RoughEdgesInterfaceTests {
         session!.send("/")
         session!.type("financ")
         session!.send("Enter")
-        session!.waitFor(text: "« financ »")
+        session!.waitFor(text: nb("« financ »"))
         session!.send("q")
         #expect(session!.exitStatus() == 0)
         session = nil
@@ -101,7 +101,7 @@ struct RoughEdgesInterfaceTests {
         again.send("/")
         again.waitFor(text: "Recherche")
         again.send("C-p")
-        again.waitFor(text: "« financ »")
+        again.waitFor(text: nb("« financ »"))
         again.send("Escape", "q")
         _ = again.exitStatus()
 
