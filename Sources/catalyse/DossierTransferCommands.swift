@@ -16,13 +16,13 @@ struct DossierExport: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default: standard output).", valueName: "file")) var output: String?
     @Flag(name: .long, help: "Replace the file if it exists.") var force = false
     @Flag(name: .customLong("no-notes"), help: "Leave the internal notes out.") var noNotes = false
-    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default) or ';'.", valueName: "char")) var separator: String = ","
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English, as `catalyse export`.", valueName: "char")) var separator: String?
 
     enum Kind: String { case text, markdown, csv, json }
 
     func validate() throws {
         if let format, kind(format) == nil { throw ValidationError("--as takes text, markdown, csv or json, not '\(TextCleaning.forDisplay(format))'.") }
-        if separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+        if let separator, separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
     }
 
     func kind(_ text: String) -> Kind? {
@@ -60,7 +60,7 @@ struct DossierExport: ParsableCommand {
                                                 now: c.now, followUpDelay: delay, notes: !noNotes)
             switch chosen {
             case .markdown: text = DossierReport.markdown(d, context)
-            case .csv: text = DossierReport.csv(d, context, separator: Character(separator))
+            case .csv: text = DossierReport.csv(d, context, separator: separator.map(Character.init) ?? (c.language == .fr ? ";" : ","))
             default: text = DossierReport.text(d, context)
             }
         }

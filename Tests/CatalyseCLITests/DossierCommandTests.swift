@@ -38,6 +38,14 @@ struct DossierCommandTests {
         #expect(md.hasPrefix("# Catalyse — dossier d'accompagnement : Les Jardins partagés") && !md.contains("Appel le 3"))
         #expect(box.run("dossier", "export", "jardins", "-o", "jardins.md").status == 73)
         #expect(box.run("dossier", "export", "jardins", "-o", "jardins.json").status == 0)
+        // CSV: `;` in French and `,` in English by default, as `catalyse export`; --separator overrides.
+        let frCSV = box.run("dossier", "export", "jardins", "--as", "csv").stdout
+        let enCSV = box.run("dossier", "export", "jardins", "--as", "csv", "--lang", "en").stdout
+        let forced = box.run("dossier", "export", "jardins", "--as", "csv", "--separator", ",").stdout
+        let header = { (csv: String) in String(csv.split(separator: "\r\n").first ?? "") }
+        #expect(header(frCSV).contains(";") && !header(frCSV).contains(","), "\(header(frCSV))")
+        #expect(header(enCSV).contains(",") && !header(enCSV).contains(";"), "\(header(enCSV))")
+        #expect(header(forced).contains(",") && !header(forced).contains(";"), "\(header(forced))")
         // Hand it to a colleague: an existing name is refused unless renamed.
         #expect(box.run("dossier", "import", "jardins.json").status == 1)
         r = box.run("dossier", "import", "jardins.json", "--as", "Jardins (copie)")
