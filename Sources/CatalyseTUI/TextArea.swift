@@ -25,42 +25,10 @@ struct TextArea: Sendable, Equatable {
 
     /// Applies an editing key, or types a character.
     mutating func handle(_ key: Key, width: Int) -> TextField.Outcome {
-        guard let action = ScreenKeys.text.action(for: key) else {
-            guard case .char(let ch) = key, TextField.accepts(ch) else { return .ignored }
-            characters.insert(ch == "\t" ? " " : ch, at: caret)
-            caret += 1
-            return .changed
-        }
-        let line = lines(width: width)[caretLine(width: width)]
-        switch action {
-        case .deleteBackward:
-            guard caret > 0 else { return .ignored }
-            characters.remove(at: caret - 1)
-            caret -= 1
-            return .changed
-        case .deleteForward:
-            guard caret < characters.count else { return .ignored }
-            characters.remove(at: caret)
-            return .changed
-        case .deleteToStart:
-            guard caret > line.lowerBound else { return .ignored }
-            characters.removeSubrange(line.lowerBound..<caret)
-            caret = line.lowerBound
-            return .changed
-        case .left:
-            guard caret > 0 else { return .ignored }
-            caret -= 1
-            return .moved
-        case .right:
-            guard caret < characters.count else { return .ignored }
-            caret += 1
-            return .moved
-        case .start:
-            caret = line.lowerBound
-            return .moved
-        case .end:
-            caret = lastPosition(line)
-            return .moved
+        let whole = self
+        return TextField.edit(key, &characters, caret: &caret) {
+            let line = whole.lines(width: width)[whole.caretLine(width: width)]
+            return (line.lowerBound, whole.lastPosition(line))
         }
     }
 

@@ -20,8 +20,16 @@ struct TextField: Sendable, Equatable {
 
     /// Applies an editing key (`ScreenKeys.text`); any other typed character is text.
     mutating func handle(_ key: Key) -> Outcome {
+        let count = characters.count
+        return TextField.edit(key, &characters, caret: &caret) { (0, count) }
+    }
+
+    /// The editing shared by a field and a text area: `key` typed or applied at `caret` in
+    /// `characters`, where Home, End and Ctrl-U work between the two positions `line` gives (the
+    /// whole text in a field, the caret's line in an area; worked out only for those keys).
+    static func edit(_ key: Key, _ characters: inout [Character], caret: inout Int, line: () -> (start: Int, end: Int)) -> Outcome {
         guard let action = ScreenKeys.text.action(for: key) else {
-            guard case .char(let ch) = key, TextField.accepts(ch) else { return .ignored }
+            guard case .char(let ch) = key, accepts(ch) else { return .ignored }
             characters.insert(ch == "\t" ? " " : ch, at: caret)
             caret += 1
             return .changed
@@ -37,9 +45,10 @@ struct TextField: Sendable, Equatable {
             characters.remove(at: caret)
             return .changed
         case .deleteToStart:
-            guard caret > 0 else { return .ignored }
-            characters.removeSubrange(0..<caret)
-            caret = 0
+            let start = line().start
+            guard caret > start else { return .ignored }
+            characters.removeSubrange(start..<caret)
+            caret = start
             return .changed
         case .left:
             guard caret > 0 else { return .ignored }
@@ -50,10 +59,10 @@ struct TextField: Sendable, Equatable {
             caret += 1
             return .moved
         case .start:
-            caret = 0
+            caret = line().start
             return .moved
         case .end:
-            caret = characters.count
+            caret = line().end
             return .moved
         }
     }
