@@ -17,6 +17,8 @@ public enum Screen: Sendable, Equatable {
     case firm
     /// The dossiers (`d`), one dossier, and its history (`Dossiers/`).
     case dossiers, dossier, dossierHistory
+    /// The map of France (`m`) and the selected région's départements (`+`) (`Map/`).
+    case map, mapDepartments
 }
 
 /// A short message in the footer (an export written, favourites that could not be saved).
@@ -192,6 +194,8 @@ public struct AppState: Sendable {
     var undo = UndoState()
     /// The past searches (Ctrl-P / Ctrl-N in the search prompt), as the store last gave them.
     var searchHistory = SearchHistoryState()
+    /// The map (`m`): the selected région and its départements' scroll.
+    var map = MapState()
     public internal(set) var status: StatusMessage? = nil
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
@@ -335,5 +339,6 @@ public struct AppState: Sendable {
         clampFirms(l)
         clampTerritory(l)
         clampDossiers(l)
+        clampMap(l)
     }
 }

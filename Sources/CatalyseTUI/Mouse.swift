@@ -28,6 +28,8 @@ extension AppState {
         case .firms: mouseFirms(action, row: row, l)
         case .firm: mouseFirm(action, row: row, l)
         case .dossiers, .dossier, .dossierHistory: mouseDossiers(action, row: row, l)
+        case .map: mouseMap(action, row: row, column: column, l)
+        case .mapDepartments: mouseMapDepartments(action, row: row, l)
         }
         return []
     }

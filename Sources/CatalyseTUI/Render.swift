@@ -40,6 +40,10 @@ extension AppState {
                 renderDossier(l, into: &grid)
             case .dossierHistory:
                 renderDossierHistory(l, into: &grid)
+            case .map:
+                renderMap(l, into: &grid)
+            case .mapDepartments:
+                renderMapDepartments(l, into: &grid)
             }
             if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, l, into: &grid) }
             if case .menu(let menu) = prompt { renderMenu(menu, l, into: &grid) }

@@ -111,6 +111,8 @@ extension AppState {
         case .dossiers: return handleDossiersKey(key)
         case .dossier: return handleDossierKey(key)
         case .dossierHistory: return handleDossierHistoryKey(key)
+        case .map: return handleMapKey(key)
+        case .mapDepartments: return handleMapDepartmentsKey(key)
         }
     }
 
@@ -180,6 +182,8 @@ extension AppState {
             return addToDossier(selectedListOffer, choosing: false)
         case .addToOtherDossier:
             return addToDossier(selectedListOffer, choosing: true)
+        case .map:
+            openMap()
         case nil:
             break
         }

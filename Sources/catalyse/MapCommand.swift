@@ -30,12 +30,11 @@ struct MapCommand: ParsableCommand {
         let loaded = try global.loadCatalogue()
         let counts = loaded.searchIndex().run(filter, counts: true).counts
         selection.filter = filter
-        var byRegion: [String: Int] = [:]
-        for code in Territories.regionCodes { byRegion[code] = counts.count(.territory, "R" + code) }
+        let byRegion = TileMap.regionCounts(counts)
         if json {
             let entries = Territories.regionCodes.map { code in
                 Entry(code: "R" + code, name: Territories.regionNames[code] ?? code, count: byRegion[code] ?? 0,
-                      departments: Territories.departments(ofRegion: code).map { .init(code: $0.code, name: $0.name, count: counts.count(.territory, $0.code)) })
+                      departments: TileMap.departmentCounts(counts, region: code).map { .init(code: $0.department.code, name: $0.department.name, count: $0.count) })
             }
             try Output.json(l) { () throws(JSONOutput.EncodingError) in try JSONOutput.encode(["regions": entries]) }
             return

@@ -12,6 +12,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     var screen: String
     var events: @Sendable (Language) -> [Event]
     var sizes: [(width: Int, height: Int)] = [GoldenCase.narrow, GoldenCase.wide]
+    /// Drawn as under NO_COLOR (no colour, no dim).
+    var noColor = false
     var testDescription: String { screen }
 
     init(_ screen: String, sizes: [(width: Int, height: Int)] = [GoldenCase.narrow, GoldenCase.wide],
@@ -57,7 +59,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("favourites-error") { _ in
             keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },
-    ] + dossierCases + roughEdgeCases
+    ] + dossierCases + roughEdgeCases + mapCases
 
     /// `d` and the store's answer: the fixture dossiers (`DossierFixture`), shown in UTC.
     static let dossiers = keys(.char("d")) + [DossierFixture.loaded]
@@ -105,7 +107,7 @@ struct GoldenTests {
         for size in golden.sizes {
             for language in Language.allCases {
                 var d = Driver(favourites: ["eclat-reseau", "offre-disparue"], language: language, languageLocked: true,
-                               width: size.width, height: size.height)
+                               noColor: golden.noColor, width: size.width, height: size.height)
                 for event in golden.events(language) { d.send(event) }
                 let name = Golden.fileName(golden.screen, width: size.width, height: size.height, language: language)
                 let heading = "\(golden.screen) · \(size.width)×\(size.height) · \(language.rawValue)"

@@ -41,6 +41,75 @@ public enum TileMap {
 
     public static var tiles: [Tile] { metropolitan + overseas }
 
+    /// The tile of a région (its INSEE code, without `R`).
+    public static func tile(_ region: String) -> Tile? { tiles.first { $0.region == region } }
+
+    /// Columns and rows of the grid: 5 columns, 5 metropolitan rows and the row of insets.
+    public static let columns = 5
+    public static let rows = 6
+
+    // MARK: Counts (the query layer's, as the territory filter counts)
+
+    /// Each région's count in the facet counts of a query: what the list would give with that
+    /// région as the only territory filter and every other filter unchanged (an offer counts when
+    /// it covers the région, one of its départements, or the whole country).
+    public static func regionCounts(_ counts: FacetCounts) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for code in Territories.regionCodes { out[code] = counts.count(.territory, "R" + code) }
+        return out
+    }
+
+    /// The départements of a région with their counts, in INSEE order.
+    public static func departmentCounts(_ counts: FacetCounts, region: String) -> [(department: Territories.Department, count: Int)] {
+        Territories.departments(ofRegion: region).map { ($0, counts.count(.territory, $0.code)) }
+    }
+
+    // MARK: Moving between neighbours
+
+    public enum Direction: Sendable, Equatable { case up, down, left, right }
+
+    /// The neighbouring tile in a direction, if any. Left and right: the nearest tile on the same
+    /// row. Up and down: the nearest row that has a tile, and in it the tile nearest the columns
+    /// this one covers (the leftmost when two are as near), so Occitanie goes down to Martinique
+    /// and Corse up to Auvergne-Rhône-Alpes.
+    public static func neighbour(of region: String, _ direction: Direction) -> String? {
+        guard let from = tile(region) else { return nil }
+        let all = tiles
+        switch direction {
+        case .left:
+            return all.filter { $0.row == from.row && $0.column + $0.span <= from.column }.max { $0.column < $1.column }?.region
+        case .right:
+            return all.filter { $0.row == from.row && $0.column >= from.column + from.span }.min { $0.column < $1.column }?.region
+        case .up, .down:
+            let step = direction == .up ? -1 : 1
+            var row = from.row + step
+            while row >= 0 && row < rows {
+                let candidates = all.filter { $0.row == row }
+                func distance(_ t: Tile) -> Int {
+                    if t.column + t.span <= from.column { return from.column - (t.column + t.span - 1) }
+                    if t.column >= from.column + from.span { return t.column - (from.column + from.span - 1) }
+                    return 0
+                }
+                if let best = candidates.min(by: { (distance($0), $0.column) < (distance($1), $1.column) }) { return best.region }
+                row += step
+            }
+            return nil
+        }
+    }
+
+    // MARK: Labels
+
+    /// What a tile writes for its région in `room` cells: the full name when it fits; else, when
+    /// `truncating` (from 100 columns), the name cut with « … » keeping at least five letters;
+    /// else the abbreviation (`Tile.short`, documented in the user guide), itself cut if it must.
+    public static func label(_ tile: Tile, room: Int, truncating: Bool) -> String {
+        let name = Territories.regionNames[tile.region] ?? tile.region
+        if CellWidth.of(name) <= room { return name }
+        if truncating && room >= 6 { return CellWidth.truncate(name, to: room) }
+        if CellWidth.of(tile.short) <= room { return tile.short }
+        return String(tile.short.prefix(Swift.max(1, room)))
+    }
+
     /// The shading of a count against the largest one: blank for none, then four steps.
     public static func shade(_ count: Int, max: Int) -> Character {
         guard count > 0, max > 0 else { return " " }
@@ -67,13 +136,12 @@ public enum TileMap {
         for tile in tiles {
             let x0 = tile.column * cell, y0 = tile.row * height
             let width = tile.span * cell
-            let name = Territories.regionNames[tile.region] ?? tile.region
             let count = counts[tile.region] ?? 0
             let number = String(count)
             // The box takes the tile but its last column, which keeps neighbours apart.
             let inner = width - 3
             let room = inner - 1 - number.count
-            let label = CellWidth.of(name) <= room ? name : (CellWidth.of(tile.short) <= room ? tile.short : String(tile.short.prefix(Swift.max(1, room))))
+            let label = Self.label(tile, room: room, truncating: false)
             put("┌" + String(repeating: "─", count: inner) + "┐", y0, x0)
             put("│" + CellWidth.pad(label, to: room) + " " + number + "│", y0 + 1, x0)
             put("│" + String(repeating: shade(count, max: maxCount), count: inner) + "│", y0 + 2, x0)
