@@ -150,6 +150,11 @@ CAPTURES = {
     "suspend": (keys(("text", "catalyse"), "Enter", ("wait", "75 / 75 offres"), "C-z"), dict(shell=True, width=80, height=15, ready="Stopped", cut=("until-prompt",))),
     "minimum": (keys(), dict(width=60, height=15)),
     "too-small": (keys(), dict(width=50, height=12, start="trop petit", ready="trop petit")),
+    "map": (keys("m"), dict(ready="Outre-mer")),
+    "map-corse": (keys("m", "j", "j", "j", "l", "l", "Enter"), dict(ready="Corse (R94)  [", cut=("lines", 0, 10))),
+    "map-departments": (keys("m", "j", "j", "j", "l", "l", "+"), dict(ready="Haute-Corse", cut=("lines", 0, 7))),
+    "map-wide": (keys("m"), dict(width=200, height=50, ready="Outre-mer")),
+    "map-cli": (keys(("text", "catalyse map --purpose strategique | tail -18"), "Enter"), dict(shell=True, width=80, height=22, ready="Corse", cut=("until-prompt",))),
     "readme": (keys("t", ("text", "59"), "Enter"), dict(height=16, ready="Nord (59)  [x")),
 }
 
