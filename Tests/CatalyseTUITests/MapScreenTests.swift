@@ -240,4 +240,29 @@ struct MapScreenTests {
         #expect(d.text.contains("Map of the offers"))
         #expect(d.text.contains("Overseas"))
     }
+
+    @Test("Several places in the territory filter: each région is marked")
+    func severalPlaces() {
+        var d = Driver()
+        var f = d.state.filter
+        f.territories = [.department("59"), .region("94")]
+        d.state.setFilter(f)
+        d.press(.char("m"))
+        #expect(d.state.mapFilterRegions == ["32", "94"])
+        #expect(d.text.contains("◆ HdF") && d.text.contains("◆ Corse"))
+        #expect(d.state.map.region == "32")
+    }
+
+    @Test("Every text of the map, in both languages, with French typography and no mixing")
+    func wording() {
+        for language in Language.allCases {
+            let s = Strings(language)
+            let texts = [s.mapTitle, s.mapSelected("Corse", code: "R94", count: 2), s.mapOverseas, s.mapLegend, s.mapLegendShort,
+                         s.mapTooSmall, s.mapTooSmallBack, s.mapDepartmentsHeading, s.mapDepartmentsTitle("Corse (R94)"),
+                         s.mapFiltersNone, s.mapFilters("x"), s.mapCurrentTerritory("Nord (59)"), s.mapDepartmentsLegend]
+            for text in texts {
+                #expect(Wording.problems(text, language).isEmpty, "\(language): \(text): \(Wording.problems(text, language))")
+            }
+        }
+    }
 }

@@ -15,14 +15,24 @@ extension AppState {
     /// Each région's count for the current filters, territory aside (`TileMap.regionCounts`).
     var mapCounts: [String: Int] { TileMap.regionCounts(result.counts) }
 
-    /// The département of the current territory filter (its first place), if it is one.
-    var mapFilterDepartment: String? {
-        if case .department(let code) = filter.territories.first { return code }
-        return nil
+    /// The départements of the current territory filter.
+    var mapFilterDepartments: Set<String> {
+        Set(filter.territories.compactMap { if case .department(let code) = $0 { code } else { nil } })
     }
 
-    /// The région the current territory filter points to: the région itself, or the région of
-    /// the département.
+    /// The régions the current territory filter points to: each région filtered on, and the
+    /// région of each département (marked ◆ on the map).
+    var mapFilterRegions: Set<String> {
+        Set(filter.territories.compactMap { place in
+            switch place {
+            case .region(let code): code
+            case .department(let code): Territories.departmentByCode[code]?.region
+            case .national: nil
+            }
+        })
+    }
+
+    /// The région the map opens on: that of the territory filter's first place.
     var mapFilterRegion: String? {
         switch filter.territories.first {
         case .region(let code): code
@@ -65,7 +75,7 @@ extension AppState {
     /// `+`: the selected région's départements, on the filtered one when it is there.
     mutating func openMapDepartments() {
         let departments = Territories.departments(ofRegion: map.region)
-        let at = mapFilterDepartment.flatMap { code in departments.firstIndex { $0.code == code } } ?? 0
+        let at = departments.firstIndex { mapFilterDepartments.contains($0.code) } ?? 0
         map.departments = ScrollState(marksMore: true)
         stack.append(.mapDepartments)
         map.departments.fit(count: departments.count, height: mapDepartmentsHeight(layout), selecting: at)

@@ -18,12 +18,13 @@ extension Strings {
             "Number of offers for the current filters, territory aside; national offers count everywhere. "
                 + "Shading: · none, ░ up to a quarter of the largest count, ▒ half, ▓ three quarters, █ above. ◆ current territory filter.")
     }
-    /// The legend where room is short (80×24); a no-break space keeps each sign with its meaning.
+    /// The legend where room is short (80×24); in French a no-break space keeps each sign with its
+    /// meaning (English has none, as everywhere in the interface).
     var mapLegendShort: String {
         say("Offres pour les filtres actuels hors territoire ; les offres nationales comptent partout. "
                 + "Ombrage : ·\u{A0}0, ░\u{A0}≤\u{A0}¼ du plus grand nombre, ▒\u{A0}≤\u{A0}½, ▓\u{A0}≤\u{A0}¾, █\u{A0}au-delà ; ◆\u{A0}territoire filtré.",
             "Offers for the current filters, territory aside; national offers count everywhere. "
-                + "Shading: ·\u{A0}0, ░\u{A0}≤\u{A0}¼ of the largest count, ▒\u{A0}≤\u{A0}½, ▓\u{A0}≤\u{A0}¾, █\u{A0}above; ◆\u{A0}territory filtered.")
+                + "Shading: · 0, ░ ≤ ¼ of the largest count, ▒ ≤ ½, ▓ ≤ ¾, █ above; ◆ territory filtered.")
     }
     var mapTooSmall: String { say("terminal trop petit pour la carte", "terminal too small for the map") }
     var mapTooSmallBack: String { say("Échap : retour", "Esc: back") }

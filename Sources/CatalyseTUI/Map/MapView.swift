@@ -111,7 +111,7 @@ extension AppState {
         let s = strings
         let r = frame.rect(tile)
         let selected = tile.region == map.region
-        let marked = mapFilterRegion == tile.region
+        let marked = mapFilterRegions.contains(tile.region)
         let mark = marked ? "◆ " : ""
         let number = String(count)
         let inner = frame.boxed ? r.width - 2 : r.width
@@ -190,7 +190,7 @@ extension AppState {
         let bar = max(0, min(10, width - 2 - 4 - 12 - countWidth - 2))
         let nameWidth = max(4, width - 2 - 4 - countWidth - 1 - (bar > 0 ? bar + 1 : 0))
         return rows.enumerated().map { n, row in
-            let marked = mapFilterDepartment == row.department.code
+            let marked = mapFilterDepartments.contains(row.department.code)
             let shade = TileMap.shade(row.count, max: largest)
             var segments = [Segment(marked ? "◆ " : "  ", Palette.title), Segment(CellWidth.pad(row.department.code, to: 4), Palette.key),
                             Segment(CellWidth.pad(CellWidth.truncate(row.department.name, to: nameWidth), to: nameWidth) + " ", marked ? Palette.mapMarked : .plain),
