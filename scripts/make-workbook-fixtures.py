@@ -11,7 +11,9 @@ CSV file in LibreOffice Calc as a curator would (`;`, UTF-8; date columns read a
 other column as text so that `01` stays `01`), gathers them as three tabs of one workbook and
 saves it as OpenDocument (`catalogue.ods`) and as Excel 2007+ (`catalogue.xlsx`). Then the
 hostile ones: a formula in an offer's cell (`formula.ods`, `formula.xlsx`), and a workbook whose
-offers tab is named otherwise (`no-offers-tab.xlsx`).
+offers tab is named otherwise (`no-offers-tab.xlsx`). Last, the three tabs saved back as CSV by
+LibreOffice, in UTF-8 with `;` (`libreoffice-utf8/`) and in Windows-1252 with `,`
+(`libreoffice-windows-1252/`).
 """
 import os
 import subprocess
@@ -96,6 +98,17 @@ def main():
         offers.getCellByPosition(2, 1).Formula = '=CONCATENATE("Diagnostic";" partagé")'
         save(doc, "formula.ods")
         save(doc, "formula.xlsx")
+        # The three tabs saved as CSV by LibreOffice: UTF-8 with ';' and Windows-1252 with ','.
+        doc = workbook({})
+        for folder, options in [("libreoffice-utf8", "59,34,76,1,,0,false,true,false,false"), ("libreoffice-windows-1252", "44,34,1,1,,0,false,true,false,false")]:
+            os.makedirs(os.path.join(OUT, folder), exist_ok=True)
+            for n, (tab, file) in enumerate(TABS):
+                target = os.path.join(OUT, folder, file)
+                # The 12th option token is the sheet to save (1-based); LibreOffice then names the
+                # file NAME-TAB.csv.
+                doc.storeToURL(url(os.path.join(OUT, folder, "sheet.csv")), (prop("FilterName", "Text - txt - csv (StarCalc)"), prop("FilterOptions", options + f",false,{n + 1}"), prop("Overwrite", True)))
+                os.replace(os.path.join(OUT, folder, f"sheet-{tab}.csv"), target)
+                print("wrote", os.path.relpath(target, ROOT))
         doc.close(True)
         doc = workbook({"offres": "Feuille3"})
         save(doc, "no-offers-tab.xlsx")

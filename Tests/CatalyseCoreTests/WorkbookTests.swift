@@ -23,6 +23,17 @@ struct WorkbookTests {
         SheetTests.expectEqual(loaded.catalogue, Fixtures.shipped)
     }
 
+    /// The same tabs saved back as CSV by LibreOffice: UTF-8 with `;`, Windows-1252 with `,`.
+    @Test(arguments: [("libreoffice-utf8", Sheet.Encoding.utf8, Character(";")), ("libreoffice-windows-1252", .windows1252, ",")])
+    func libreOfficeCSVReadsAsTheShippedCatalogue(_ folder: String, _ encoding: Sheet.Encoding, _ separator: Character) throws {
+        let offres = try #require(FileManager.default.contents(atPath: Self.fixtures + folder + "/offres.csv"))
+        let sheet = try Sheet.read([UInt8](offres), file: "offres.csv")
+        #expect(sheet.encoding == encoding && sheet.separator == separator)
+        let loaded = try SheetImport.load(folder: Self.fixtures + folder, today: Fixtures.today)
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        SheetTests.expectEqual(loaded.catalogue, Fixtures.shipped)
+    }
+
     @Test func formulasAreRefusedNamingTheTabRowAndCell() {
         #expect(Self.problems(Self.fixtures + "formula.ods") == ["formula.ods[offres]:2:C (Titre): the cell holds a formula: the catalogue takes values only (copy, then paste the values only)"])
         #expect(Self.problems(Self.fixtures + "formula.xlsx") == ["formula.xlsx[offres]:2:C (Titre): the cell holds a formula: the catalogue takes values only (copy, then paste the values only)"])
