@@ -179,17 +179,8 @@ public enum Workbook {
     /// A spreadsheet date serial (days since 1899-12-30, as Excel and LibreOffice count) as ISO.
     static func isoDate(serial: Double) -> String? {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
-        // Days from 1970-01-01, then the civil date (H. Hinnant's algorithm).
-        let z = Int(serial.rounded(.down)) - 25_569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        // Serial 25,569 is 1970-01-01.
+        return Day(unixTime: (Int64(serial.rounded(.down)) - 25_569) * 86_400).description
     }
 }
 
