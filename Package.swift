@@ -12,17 +12,20 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // libyaml from the system (Debian's libyaml-dev), for the YAML reader's event parser.
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
         // Pure catalogue core: models, loading, validation, search, stores, presentation.
         // The dossiers database is SQLite through GRDB (Debian's libsqlite3-dev).
-        // Spreadsheet sheets (CSV) are parsed by CSV.swift; publications are signed (Ed25519) and
+        // Spreadsheet sheets (CSV) are parsed by CSV.swift, workbooks (.ods, .xlsx) unzipped by
+        // ZIPFoundation and read with Foundation's XMLParser (libxml2); publications are signed (Ed25519) and
         // hashed (SHA-256) with swift-crypto.
         .target(name: "CatalyseCore", dependencies: ["CLibYAML", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "CSV", package: "CSV.swift"),
-                                                    .product(name: "Crypto", package: "swift-crypto")]),
+                                                    .product(name: "Crypto", package: "swift-crypto"),
+                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Pure interface layer: state, events -> state + effects, render -> grid of cells.
         .target(name: "CatalyseTUI", dependencies: ["CatalyseCore"]),
         // The ncursesw system library (wide API through a shim header).
@@ -47,7 +50,8 @@ let package = Package(
         ),
         // Fuzz targets (libFuzzer when built with -DFUZZING; a corpus replayer otherwise).
         .executableTarget(name: "catalyse-fuzz", dependencies: ["CatalyseCore"]),
-        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures/hostile"]),
+        .testTarget(name: "CatalyseCoreTests", dependencies: ["CatalyseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures/hostile", "Fixtures/workbooks"]),
         .testTarget(name: "CatalyseTUITests", dependencies: ["CatalyseTUI"], exclude: ["Golden"]),
         .testTarget(name: "CatalyseCLITests", dependencies: ["CatalyseCore"], exclude: ["Fixtures"]),
     ],

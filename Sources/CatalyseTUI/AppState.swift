@@ -204,6 +204,9 @@ public struct AppState: Sendable {
     /// Firms in French alphabetical order (indices in `catalogue.firms`).
     let firmOrder: [Int]
 
+    /// Which catalogue is in effect, for the header (`nil`: not said, as in most tests).
+    public var origin: CatalogueOrigin? = nil
+
     public init(index: SearchIndex, favourites: [String], language: Language, languageLocked: Bool,
                 today: Day, noColor: Bool, width: Int, height: Int, exportDirectory: String, homeDirectory: String? = nil) {
         self.index = index

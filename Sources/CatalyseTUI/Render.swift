@@ -95,7 +95,14 @@ extension AppState {
         var left: [Segment] = []
         func fits(_ parts: [String]) -> Bool { CellWidth.of(parts.joined(separator: sep)) <= room }
         let nameRoom = room - CellWidth.of(app + sep + sep + short)
-        if fits([app, name, long]) {
+        let said = origin.map { s.origin($0) }
+        // With the origin: the whole name and date, else a name cut to no less than 16 cells.
+        let nameRoomWithOrigin = said.map { nameRoom - CellWidth.of(sep + $0) } ?? 0
+        if let said, fits([app, name, long, said]) {
+            left = [Segment(app, Palette.appName), Segment(sep + name + sep, Palette.headerText), Segment(long + sep + said, Palette.headerMuted)]
+        } else if let said, nameRoomWithOrigin >= 16 {
+            left = [Segment(app, Palette.appName), Segment(sep + CellWidth.truncate(name, to: nameRoomWithOrigin) + sep, Palette.headerText), Segment(short + sep + said, Palette.headerMuted)]
+        } else if fits([app, name, long]) {
             left = [Segment(app, Palette.appName), Segment(sep + name + sep, Palette.headerText), Segment(long, Palette.headerMuted)]
         } else if nameRoom >= 8 {
             left = [Segment(app, Palette.appName), Segment(sep + CellWidth.truncate(name, to: nameRoom) + sep, Palette.headerText), Segment(short, Palette.headerMuted)]

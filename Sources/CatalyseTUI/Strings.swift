@@ -25,6 +25,15 @@ struct Strings: Sendable {
     }
     func updatedLong(_ day: Day) -> String { t("mis à jour le ", "updated ") + day.long(language) }
     func updatedShort(_ day: Day) -> String { day.description }
+    /// Which catalogue is in effect, after the date in the header.
+    func origin(_ origin: CatalogueOrigin) -> String {
+        switch origin {
+        case .file(let name): t("fichier ", "file ") + TextCleaning.forDisplay(name)
+        case .updated(let serial?): t("copie mise à jour, n° \(serial)", "updated copy, no. \(serial)")
+        case .updated(nil): t("copie mise à jour", "updated copy")
+        case .embedded: t("catalogue intégré", "built-in catalogue")
+        }
+    }
 
     // MARK: Small screen
 

@@ -26,17 +26,19 @@ func writeFiles(_ files: [(name: String, contents: String)], into folder: String
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a catalogue kept in a spreadsheet (a folder of three CSV sheets) into a catalogue file.",
+        abstract: "Turn a catalogue kept in a spreadsheet (a folder of three CSV sheets, or an .ods or .xlsx workbook) into a catalogue file.",
         discussion: """
             The folder holds catalogue.csv (optional), cabinets.csv and offres.csv, as `catalyse template` \
-            writes them and docs/catalogue-format.md describes them. Every problem is listed with its sheet, \
+            writes them and docs/catalogue-format.md describes them; a workbook holds the same three sheets \
+            as tabs named catalogue, cabinets and offres. Every problem is listed with its sheet (or tab), \
             row and column; nothing is written when there is one (exit 65).
 
             Example:
               catalyse import annuaire/ -o catalogue.yaml && catalyse validate catalogue.yaml
+              catalyse import annuaire.ods -o catalogue.yaml
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The folder of sheets.") var folder: String
+    @Argument(help: "The folder of sheets, or a workbook (.ods, .xlsx).") var folder: String
     @Option(name: .shortAndLong, help: ArgumentHelp("The catalogue file to write (YAML).", valueName: "file")) var output: String
     @Flag(name: .long, help: "Replace the output if it exists.") var force = false
 
@@ -46,11 +48,14 @@ struct ImportCommand: ParsableCommand {
         for w in loaded.warnings { Output.note(w.description) }
         let c = loaded.catalogue
         let source = (folder as NSString).lastPathComponent
+        let workbook = Workbook.Kind(path: folder) != nil
         var header = fr
-            ? ["Catalyse — catalogue importé des feuilles de « \(source) » (catalogue.csv, cabinets.csv, offres.csv).",
-               "Modifiez plutôt les feuilles, puis importez-les de nouveau : catalyse import \(source) -o FICHIER."]
-            : ["Catalyse — catalogue imported from the sheets of “\(source)” (catalogue.csv, cabinets.csv, offres.csv).",
-               "Edit the sheets instead, then import them again: catalyse import \(source) -o FILE."]
+            ? [workbook ? "Catalyse — catalogue importé du classeur « \(source) » (onglets catalogue, cabinets, offres)."
+                        : "Catalyse — catalogue importé des feuilles de « \(source) » (catalogue.csv, cabinets.csv, offres.csv).",
+               (workbook ? "Modifiez plutôt le classeur" : "Modifiez plutôt les feuilles") + ", puis importez-les de nouveau : catalyse import \(source) -o FICHIER."]
+            : [workbook ? "Catalyse — catalogue imported from the workbook “\(source)” (tabs catalogue, cabinets, offres)."
+                        : "Catalyse — catalogue imported from the sheets of “\(source)” (catalogue.csv, cabinets.csv, offres.csv).",
+               (workbook ? "Edit the workbook instead" : "Edit the sheets instead") + ", then import them again: catalyse import \(source) -o FILE."]
         if c.illustrative {
             header += ["", fr ? "ATTENTION : CE CATALOGUE EST ILLUSTRATIF. Les cabinets et les offres sont fictifs."
                                : "WARNING: THIS CATALOGUE IS ILLUSTRATIVE. The firms and offers are fictional."]

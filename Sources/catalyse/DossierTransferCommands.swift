@@ -13,7 +13,7 @@ struct DossierExport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The dossier.") var dossier: String
     @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown, csv or json.", valueName: "format")) var format: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default: standard output).", valueName: "file")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default, or -: standard output).", valueName: "file")) var output: String?
     @Flag(name: .long, help: "Replace the file if it exists.") var force = false
     @Flag(name: .customLong("no-notes"), help: "Leave the internal notes out.") var noNotes = false
     @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English, as `catalyse export`.", valueName: "char")) var separator: String?
@@ -35,7 +35,7 @@ struct DossierExport: ParsableCommand {
 
     var chosen: Kind {
         if let format, let k = kind(format) { return k }
-        guard let output else { return .text }
+        guard let output, output != "-" else { return .text }
         if output.lowercased().hasSuffix(".json") { return .json }
         switch ShortlistExport.Format(fileName: output) {
         case .markdown: return .markdown
@@ -64,7 +64,8 @@ struct DossierExport: ParsableCommand {
             default: text = DossierReport.text(d, context)
             }
         }
-        guard let output else { Output.out(text); return }
+        // `-o -` is standard output, as for `catalyse export`.
+        guard let output, output != "-" else { Output.out(text); return }
         let path = TextCleaning.forDisplay(output)
         switch AtomicFile.write(Array(text.utf8), to: output, overwrite: force) {
         case .success:

@@ -38,11 +38,15 @@ enum Interactive {
         }
         defer { terminal.shutdown() }
         let size = terminal.size
-        let state = AppState(index: index, favourites: favourites, language: language,
+        var state = AppState(index: index, favourites: favourites, language: language,
                              languageLocked: locked, today: today, noColor: noColor,
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath,
                              homeDirectory: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
+        let source = global.source
+        var serial: Int? = nil
+        if case .updated = source { serial = Updater.currentManifest(Updater.Paths(environment: environment))?.serial }
+        state.origin = CatalogueOrigin(source, serial: serial)
         var loop = EventLoop(state: state, backend: terminal,
                              performer: StorePerformer(favourites: store, language: preference,
                                                        dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment)),

@@ -33,6 +33,30 @@ struct CurationCommandTests {
         #expect(box.run("diff", "catalogue.yaml", "absent.yaml").status == 66)
     }
 
+    /// Workbooks LibreOffice saved (Tests/CatalyseCoreTests/Fixtures/workbooks, made by
+    /// scripts/make-workbook-fixtures.py): imported, listed and compared like the sheets.
+    @Test func fromAWorkbookToACheckedCatalogue() throws {
+        let box = Sandbox()
+        let workbooks = Spawn.packageRoot + "/Tests/CatalyseCoreTests/Fixtures/workbooks/"
+        #expect(box.run("export-catalogue", "-o", "annuaire").status == 0)
+        #expect(box.run("import", "annuaire", "-o", "from-csv.yaml").status == 0)
+        for name in ["catalogue.ods", "catalogue.xlsx"] {
+            let r = box.run("import", workbooks + name, "-o", name + ".yaml")
+            #expect(r.status == 0 && r.stderr == nb("\(name).yaml : 26 cabinets, 75 offres.\n"), "\(r.stderr)")
+            let yaml = try #require(box.read(name + ".yaml"))
+            #expect(yaml.hasPrefix("# Catalyse — catalogue importé du classeur « \(name) » (onglets catalogue, cabinets, offres)."))
+            // Past the two header lines, the same bytes as the import of the CSV sheets.
+            #expect(yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2) == (try #require(box.read("from-csv.yaml"))).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2))
+            #expect(box.run("validate", name + ".yaml").status == 0)
+            #expect(box.run("list", "--catalogue", workbooks + name).stdout == box.run("list").stdout)
+            let same = box.run("diff", Spawn.packageRoot + "/data/catalogue.yaml", workbooks + name)
+            #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        }
+        let r = box.run("import", workbooks + "formula.xlsx", "-o", "formula.yaml", "--lang", "en")
+        #expect(r.status == 65 && r.stderr.contains("formula.xlsx[offres]:2:C (Titre): the cell holds a formula") && r.stderr.hasSuffix("formula.xlsx: 1 error, catalogue refused.\n"), "\(r.stderr)")
+        #expect(box.read("formula.yaml") == nil)
+    }
+
     @Test func theTemplateImportsAndABadSheetWritesNothing() throws {
         let box = Sandbox()
         #expect(box.run("template", "-o", "vide", "--lang", "en").status == 0)

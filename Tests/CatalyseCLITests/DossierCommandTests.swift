@@ -38,6 +38,9 @@ struct DossierCommandTests {
         #expect(md.hasPrefix("# Catalyse — dossier d'accompagnement : Les Jardins partagés") && !md.contains("Appel le 3"))
         #expect(box.run("dossier", "export", "jardins", "-o", "jardins.md").status == 73)
         #expect(box.run("dossier", "export", "jardins", "-o", "jardins.json").status == 0)
+        // `-o -` is standard output (no file named "-"), as for `catalyse export`.
+        let dash = box.run("dossier", "export", "jardins", "--no-notes", "--as", "markdown", "-o", "-")
+        #expect(dash.status == 0 && dash.stdout == md && box.read("-") == nil, "\(dash.stderr)")
         // CSV: `;` in French and `,` in English by default, as `catalyse export`; --separator overrides.
         let frCSV = box.run("dossier", "export", "jardins", "--as", "csv").stdout
         let enCSV = box.run("dossier", "export", "jardins", "--as", "csv", "--lang", "en").stdout

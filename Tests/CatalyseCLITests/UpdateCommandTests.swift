@@ -97,4 +97,33 @@ struct UpdateCommandTests {
         #expect(none.status == 64 && none.stderr.contains("catalyse: no update address is known yet"), "\(none.stderr)")
         #expect(box.run("update", "--rollback").status == 1)
     }
+
+    /// The interface's header says which catalogue is in effect: the updated copy (with its
+    /// publication number), a file given with --catalogue, or the built-in one.
+    @Test(.enabled(if: TmuxSession.tmux != nil)) func theHeaderNamesTheCatalogueInEffect() throws {
+        let box = Sandbox()
+        box.extraEnvironment = Self.timeouts
+        let env = ["SOURCE_DATE_EPOCH": "1764115200"]
+        let builtIn = try TmuxSession(sandbox: box, env: env, width: 200)
+        builtIn.waitFor(text: "catalogue intégré")
+        builtIn.send("q")
+        #expect(builtIn.exitStatus() == 0)
+
+        #expect(box.run("keygen", "-o", "keys").status == 0)
+        let shipped = Spawn.packageRoot + "/data/catalogue.yaml"
+        #expect(box.run("publish", shipped, "--key", "keys/catalyse-publication.key", "-o", "sites/v1", "--serial", "4").status == 0)
+        let (port, stop) = try Self.server(box.directory + "/sites")
+        defer { stop() }
+        let r = box.run("update", "http://127.0.0.1:\(port)/ok/v1/manifest.json", "--key", "keys/catalyse-publication.pub")
+        #expect(r.status == 0, "\(r.stderr)")
+        let updated = try TmuxSession(sandbox: box, env: env, width: 200)
+        updated.waitFor(text: "copie mise à jour, n° 4")
+        updated.send("q")
+        #expect(updated.exitStatus() == 0)
+
+        let file = try TmuxSession(["--catalogue", shipped, "--lang", "en"], sandbox: box, env: env, width: 200)
+        file.waitFor(text: "file catalogue.yaml")
+        file.send("q")
+        #expect(file.exitStatus() == 0)
+    }
 }

@@ -23,6 +23,9 @@ struct SearchHistoryStoreTests {
         #expect(entries.first == "recherche 50" && entries.last == "recherche 149")
         #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == SearchHistoryStore.limit)
         #expect(FileManager.default.fileExists(atPath: dir + "/state/catalyse/search-history.lock"))
+        // What one searched is private: the file is readable by its owner only, whatever the umask.
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600, "mode \(String(info.st_mode & 0o777, radix: 8))")
         // No temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/state/catalyse").sorted() == ["search-history", "search-history.lock"])
     }

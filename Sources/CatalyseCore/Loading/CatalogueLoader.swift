@@ -67,6 +67,8 @@ public enum CatalogueLoader {
         // A folder is a catalogue kept in a spreadsheet: its three sheets (`Sheets/`).
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return try SheetImport.load(folder: path, today: today) }
+        // A workbook (`.ods`, `.xlsx`) holds the same three sheets as tabs.
+        if let kind = Workbook.Kind(path: path) { return try SheetImport.load(workbook: path, kind: kind, today: today) }
         let format = Format(path: path)
         switch try FileReading.read(path, limit: format.sizeLimit, copyBelow: format == .compiled ? mapAbove : nil) {
         case .empty:

@@ -14,6 +14,15 @@ public enum SheetKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// A workbook tab's accepted names, compared as headers are (the first is the one said).
+    public var tabNames: [String] {
+        switch self {
+        case .catalogue: ["catalogue"]
+        case .firms: ["cabinets", "firms"]
+        case .offers: ["offres", "offers"]
+        }
+    }
+
     public var columns: [SheetColumn] {
         switch self {
         case .catalogue: SheetColumn.catalogue

@@ -21,6 +21,36 @@ public enum SheetImport {
         var index: [String: Int]
     }
 
+    /// Loads the three tabs of a workbook (`.ods` or `.xlsx`), found by their names as the
+    /// sheets' files are (`offres` or `offers`, accents and case ignored); `today` bounds the years.
+    public static func load(workbook path: String, kind: Workbook.Kind, today: Day) throws -> CatalogueLoader.Loaded {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CatalogueLoader.ReadError.notFound(path) }
+        let tabs: [Workbook.Tab]
+        do { tabs = try Workbook.read(path: path, kind: kind) } catch {
+            throw CatalogueError(file: path, diagnostics: [Diagnostic(file: error.file, position: SourcePosition(line: error.row, column: 0), field: "", message: error.problem.en, cell: error.cell)])
+        }
+        var diagnostics: [Diagnostic] = []
+        var sheets: [SheetKind: Located] = [:]
+        for kind in SheetKind.allCases {
+            guard let tab = tabs.first(where: { kind.tabNames.contains(SheetColumn.headerKey($0.name)) }) else {
+                let file = Workbook.tabFile(path, kind.tabNames[0])
+                if kind == .catalogue {
+                    diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 0), field: "",
+                                                  message: "no catalogue tab: the catalogue is named after its workbook, dated today and not marked illustrative",
+                                                  severity: .warning))
+                    continue
+                }
+                let names = tabs.map { "“" + TextCleaning.forDisplay($0.name) + "”" }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "",
+                                              message: "no “\(kind.tabNames[0])” tab (the workbook's tabs: \(names.isEmpty ? "none" : names))"))
+                continue
+            }
+            sheets[kind] = locate(tab.sheet, kind, &diagnostics)
+        }
+        return try finish(sheets, diagnostics, source: path, today: today)
+    }
+
     /// Loads the sheets of `folder`; `today` bounds the years.
     public static func load(folder: String, today: Day) throws -> CatalogueLoader.Loaded {
         var diagnostics: [Diagnostic] = []
@@ -52,6 +82,12 @@ public enum SheetImport {
                 diagnostics.append(Diagnostic(file: path, position: SourcePosition(line: error.row, column: 0), field: "", message: error.problem.en))
             }
         }
+        return try finish(sheets, diagnostics, source: folder, today: today)
+    }
+
+    /// The located sheets read into a catalogue, every diagnostic placed on its sheet.
+    static func finish(_ sheets: [SheetKind: Located], _ diagnostics: [Diagnostic], source folder: String, today: Day) throws -> CatalogueLoader.Loaded {
+        var diagnostics = diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw CatalogueError(file: folder, diagnostics: diagnostics) }
         let root = document(sheets, folder: folder, today: today, &diagnostics)
         var reader = CatalogueReader(file: folder, today: today)
@@ -171,7 +207,8 @@ public enum SheetImport {
                 diagnostics.append(Diagnostic(file: sheet.path, position: SourcePosition(line: extra.number, column: 0), field: "", message: "catalogue.csv holds one row; this one is ignored", severity: .warning))
             }
         } else {
-            let name = (folder as NSString).lastPathComponent
+            let base = (folder as NSString).lastPathComponent
+            let name = Workbook.Kind(path: folder) != nil ? (base as NSString).deletingPathExtension : base
             meta = DocumentNode(kind: .mapping([(key("name", origin), scalar(name.isEmpty ? "Catalogue" : name, origin)),
                                                 (key("updated", origin), scalar(today.description, origin)),
                                                 (key("illustrative", origin), scalar("false", origin))]), position: origin)

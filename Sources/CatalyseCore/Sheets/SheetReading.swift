@@ -16,13 +16,16 @@ public struct Sheet: Sendable {
     public var separator: Character
     public var encoding: Encoding
 
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", windows1252 = "Windows-1252" }
+    /// How the cells were stored: a CSV file's encoding, or a workbook (XML, always Unicode).
+    public enum Encoding: String, Sendable { case utf8 = "UTF-8", windows1252 = "Windows-1252", workbook = "workbook" }
 
     /// A problem that stops the file from being read at all.
     public struct ReadProblem: Error, Sendable, Equatable {
         public var file: String
         public var row: Int
         public var problem: Label
+        /// The cell's column, by letter and header (`C (Titre)`), when one cell is at fault.
+        public var cell: String? = nil
     }
 
     /// Column `i` (0-based) as a spreadsheet names it: A, B, …, Z, AA, AB…
@@ -70,21 +73,27 @@ public struct Sheet: Sendable {
         do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: separator == ";" ? ";" : ",") } catch {
             throw fail(1, "fichier CSV illisible", "unreadable CSV file")
         }
-        var records: [[String]] = []
-        while let record = reader.next() { records.append(record) }
-        // Trailing empty rows, and trailing empty cells of each row, are what spreadsheets leave.
-        while let last = records.last, last.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { records.removeLast() }
-        guard let header = records.first else { throw fail(1, "le fichier est vide (il faut au moins la ligne d'en-tête)", "the file is empty (it needs at least its header row)") }
+        var records: [(number: Int, cells: [String])] = []
+        while let record = reader.next() { records.append((records.count + 1, record)) }
+        return try from(records, file: file, separator: separator, encoding: encoding)
+    }
+
+    /// A sheet from its rows as numbered by the spreadsheet (the first one is the header):
+    /// trailing empty rows, and trailing empty cells of each row, are what spreadsheets leave.
+    static func from(_ records: [(number: Int, cells: [String])], file: String, separator: Character, encoding: Encoding) throws(ReadProblem) -> Sheet {
+        func blank(_ cells: [String]) -> Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         func trimmed(_ cells: [String]) -> [String] {
             var cells = cells
             while let last = cells.last, last.isEmpty { cells.removeLast() }
             return cells
         }
-        var rows: [(Int, [String])] = []
-        for (i, record) in records.enumerated().dropFirst() where !record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            rows.append((i + 1, trimmed(record)))
+        var records = records
+        while let last = records.last, blank(last.cells) { records.removeLast() }
+        guard let header = records.first else {
+            throw ReadProblem(file: file, row: 1, problem: Label(fr: "le fichier est vide (il faut au moins la ligne d'en-tête)", en: "the file is empty (it needs at least its header row)"))
         }
-        return Sheet(file: file, header: trimmed(header), rows: rows, separator: separator, encoding: encoding)
+        let rows = records.dropFirst().filter { !blank($0.cells) }.map { ($0.number, trimmed($0.cells)) }
+        return Sheet(file: file, header: trimmed(header.cells), rows: rows, separator: separator, encoding: encoding)
     }
 
     /// The byte offsets where each row starts (a line break outside quotes ends a row); an

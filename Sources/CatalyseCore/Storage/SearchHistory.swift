@@ -153,7 +153,7 @@ public struct SearchHistoryStore: Sendable {
         entries = Array(entries.suffix(SearchHistoryStore.limit))
         if entries != before {
             let bytes = Array(entries.map { $0 + "\n" }.joined().utf8)
-            if case .failure(let e) = AtomicFile.write(bytes, to: path, overwrite: true) {
+            if case .failure(let e) = AtomicFile.write(bytes, to: path, overwrite: true, newMode: 0o600) {
                 throw .unwritable(path: e.path, reason: e.reason)
             }
         }
