@@ -56,7 +56,9 @@ struct WordingTests {
         return [
             "appName": [s.appName], "illustrativeBadge": [s.illustrativeBadge], "count": [s.count(1, of: 1), s.count(3, of: 75)],
             "updatedLong": [s.updatedLong(Day(year: 2026, month: 12, day: 1)!), s.updatedLong(Fixture.today)],
-            "updatedShort": [s.updatedShort(Fixture.today)], "tooSmall": [s.tooSmall], "tooSmallQuit": [s.tooSmallQuit],
+            "updatedShort": [s.updatedShort(Fixture.today)],
+            "origin": [s.origin(.file("catalogue.yaml")), s.origin(.updated(serial: 3)), s.origin(.updated(serial: nil)), s.origin(.embedded)],
+            "tooSmall": [s.tooSmall], "tooSmallQuit": [s.tooSmallQuit],
             "tooSmallQuitCtrlC": [s.tooSmallQuitCtrlC], "minimum": [s.minimum(60, 15)], "noFilter": [s.noFilter],
             "noFilterHints": s.noFilterHints, "favouritesUnavailable": [s.favouritesUnavailable], "filtersPrefix": [s.filtersPrefix + "x"],
             "clearAllHint": [s.clearAllHint], "missingFavourites": [s.missingFavourites(1), s.missingFavourites(2)],
