@@ -34,6 +34,7 @@ enum ScreenKeys {
         case language, help, quit, clearAll, clearSearch, applySuggestion
         case dossiers, addToDossier, addToOtherDossier
         case undo, removeLastFilter, copy
+        case newsOnly, markAllSeen, saveSearch, savedSearches
     }
 
     /// `u`, on the screens where something can be taken back; its hint shows only then.
@@ -63,7 +64,7 @@ enum ScreenKeys {
         KeyBinding([.backspace], .removeLastFilter, help: KeyHelps.removeLastFilter),
         KeyBinding([.char("y")], .copy, help: KeyHelps.copy),
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
-    ])
+    ] + newsListBindings)
 
     enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help, addToDossier, addToOtherDossier, undo, copy }
 
@@ -185,7 +186,7 @@ enum ScreenKeys {
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
                                                search, firmSearch, territory, export, overwrite, exportWaiting, text]
-        + menuTables + dossierTables
+        + menuTables + dossierTables + newsTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {
