@@ -15,7 +15,7 @@ enum NewsAccess {
     static func news(_ catalogue: Catalogue, _ global: GlobalOptions) -> (store: DossierStore, news: News)? {
         do throws(DossierError) {
             let store = try open(global).get()
-            return (store, try store.news(for: catalogue, today: Day.today()))
+            return (store, try store.news(for: catalogue, today: (try? global.printedDay()) ?? Day.today()))
         } catch {
             unavailable(error, global.language)
             return nil

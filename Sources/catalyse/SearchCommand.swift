@@ -172,7 +172,8 @@ struct SearchCheck: ParsableCommand {
         let store = try context.store()
         let searches = try context.run { () throws(DossierError) in try store.savedSearches() }
         let loaded = try global.loadCatalogue()
-        let news = try context.run { () throws(DossierError) in try store.news(for: loaded.catalogue, today: Day.today()) }
+        let today = try global.printedDay()
+        let news = try context.run { () throws(DossierError) in try store.news(for: loaded.catalogue, today: today) }
         let alerts = SearchAlert.alerts(searches, index: loaded.searchIndex(), news: news, all: json)
         if json {
             try Output.json(language) { () throws(JSONOutput.EncodingError) in try JSONOutput.alerts(alerts, news: news) }
