@@ -56,7 +56,8 @@ struct SearchCommand: ParsableCommand {
         switch try context.run({ () throws(DossierError) in try store.savedSearch(named: name) }) {
         case .success(let s): return s
         case .failure(let problem):
-            Output.error((context.language == .fr ? "catalyse : " : "catalyse: ") + problem.message(context.language))
+            let message = problem.message(context.language)
+            Output.error((context.language == .fr ? "catalyse : " : "catalyse: ") + message.prefix(1).lowercased() + message.dropFirst())
             throw ExitCode(ExitStatus.notFound)
         }
     }

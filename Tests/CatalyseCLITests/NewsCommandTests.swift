@@ -52,9 +52,9 @@ struct NewsCommandTests {
         // With other filters: none of them.
         r = box.run(["list", "--new", "--territory", "971", "--catalogue", v2], env: Self.later)
         #expect(r.stdout.isEmpty && r.stderr.contains("aucune des 2 nouveautés depuis le 3 novembre 2025"), "\(r.stderr)")
-        // In English.
+        // In English; the first version again is what was seen: nothing new since it was.
         r = box.run(["list", "--new", "--catalogue", v1, "--lang", "en"], env: Self.later)
-        #expect(r.stdout.isEmpty && r.stderr.contains("none of the 1 new or changed offers") || r.stderr.contains("new or changed"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty && r.stderr == "catalyse: nothing new since 3 November 2025.\n", "\(r.stderr)")
     }
 
     @Test func savedSearchesAndTheirCheckForACronJob() throws {
