@@ -93,7 +93,10 @@ extension AppState {
     func whyListed(_ offerIndex: Int) -> [WhyListed.Line] {
         guard !filter.isEmpty || favouritesOnly else { return [] }
         let offer = catalogue.offers[offerIndex]
-        return WhyListed.lines(offer, firm: catalogue.firm(of: offer), filter: effectiveFilter,
+        // The « Nouveautés » filter is not a reason the sheet gives (its mark says it).
+        var f = effectiveFilter
+        if news.only { f.onlyIDs = favouritesOnly ? Set(favourites) : nil }
+        return WhyListed.lines(offer, firm: catalogue.firm(of: offer), filter: f,
                                isFavourite: favouriteSet.contains(offer.id), language: language)
     }
 
