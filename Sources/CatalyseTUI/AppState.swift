@@ -45,6 +45,8 @@ public struct StatusMessage: Sendable, Equatable {
         case dossierExported(path: String)
         /// Undo, a filter removed, a copy, an unknown key, the search history (`InterfaceNotice`).
         case notice(InterfaceNotice)
+        /// What is new and the saved searches (`NewsNotice`).
+        case news(NewsNotice)
     }
 
     public var content: Content
@@ -57,6 +59,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .exportWritten, .missingOfferCannotOpen, .languageLocked, .dossierExported: false
         case .dossier(let notice): notice.isError
         case .notice(let notice): notice.isError
+        case .news(let notice): notice.isError
         }
     }
 
@@ -72,6 +75,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .dossier(let notice): strings.notice(notice)
         case .dossierExported(let path): strings.dossierExportedLabel + TextCleaning.forDisplay(path)
         case .notice(let notice): notice.text(strings)
+        case .news(let notice): strings.newsNotice(notice)
         }
     }
 
@@ -200,6 +204,8 @@ public struct AppState: Sendable {
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
     public internal(set) var favouritesUnavailable = false
+    /// What is new and the saved searches (`News/NewsState.swift`).
+    var news = NewsState()
 
     /// Firms in French alphabetical order (indices in `catalogue.firms`).
     let firmOrder: [Int]
@@ -261,6 +267,7 @@ public struct AppState: Sendable {
     var effectiveFilter: OfferFilter {
         var f = filter
         if favouritesOnly { f.onlyIDs = Set(favourites) }
+        if let ids = newsFilterIDs { f.onlyIDs = f.onlyIDs.map { $0.intersection(ids) } ?? ids }
         return f
     }
 

@@ -46,6 +46,12 @@ public enum Event: Sendable, Equatable {
     case searchHistoryLoaded([String])
     /// The search history file could not be read (it is left untouched) or written.
     case searchHistoryFailed(SearchHistoryError)
+    /// What is new and the saved searches (at start, and after each news effect).
+    case newsLoaded(News, searches: [SavedSearch])
+    /// The saved searches after one was saved or removed, and what to say.
+    case savedSearchesChanged([SavedSearch], NewsNotice)
+    /// The dossiers database cannot be used for the news (at start), or a news effect failed.
+    case newsUnavailable(DossierError)
 }
 
 /// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
@@ -73,6 +79,11 @@ public enum Effect: Sendable, Hashable {
     case addToDossier(DossierRef, offerIDs: [String])
     case setOfferStatus(DossierRef, offerID: String, status: OfferStatus)
     case addDossierNote(DossierRef, offerID: String, text: String)
+    /// What is new (`News/`): marks cleared (a sheet opened, `M`), a search saved or removed;
+    /// each answers `newsLoaded`, `savedSearchesChanged` or `newsUnavailable`.
+    case markNewsSeen(ids: [String])
+    case saveSearch(SavedSearch)
+    case removeSavedSearch(name: String)
     case quit
     case suspend
 }

@@ -105,6 +105,7 @@ extension AppState {
         let s = strings
         var parts = FilterDescription.parts(filter, language, favouritesOnly: favouritesOnly)
         if favouritesOnly && !missingFavourites.isEmpty { parts.append(s.missingFavourites(missingFavourites.count)) }
+        if news.only { parts.append(s.newsOnlyPart) }
         guard !parts.isEmpty else {
             // "No filter", then what fits of the notes and keys, most useful first, each whole.
             var line = s.noFilter

@@ -79,7 +79,14 @@ extension AppState {
             if favouriteSet.contains(offer.id) { grid.put("★", row: y, column: 0, style: Palette.favourite) }
             if isInCurrentDossier(offer.id) { grid.put("✓", row: y, column: 1, style: Palette.checked) }
             grid.put(CellWidth.truncate(firm.name, to: columns.firmWidth), row: y, column: columns.firmX, style: Palette.firm)
-            grid.put(CellWidth.truncate(offer.title, to: columns.titleWidth), row: y, column: columns.titleX)
+            // « nouveau » / « modifié » before the title (what is new, `News/`).
+            var titleX = columns.titleX, titleWidth = columns.titleWidth
+            if let mark = news.mark(offer.id), titleWidth > 12 {
+                let tag = s.newsTag(mark.kind)
+                titleX += grid.put(tag, row: y, column: titleX, style: Palette.newsTag) + 1
+                titleWidth -= CellWidth.of(tag) + 1
+            }
+            grid.put(CellWidth.truncate(offer.title, to: titleWidth), row: y, column: titleX)
             grid.put(s.purposeTag(offer.purpose), row: y, column: columns.purposeX, style: Palette.purpose(offer.purpose), maxWidth: columns.purposeWidth)
             grid.put(s.formatTag(offer.format), row: y, column: columns.formatX, maxWidth: columns.formatWidth)
         case .missing(let id):

@@ -5,6 +5,9 @@ import CatalyseCore
 enum Menu: Sendable, Equatable {
     case purpose(PurposeMenu)
     case copy(CopyMenu)
+    /// `S`: the name to save the search under; `R`: the saved searches (`News/`).
+    case saveSearch(SaveSearchPrompt)
+    case savedSearches(SavedSearchMenu)
 }
 
 /// `p`: every purpose, the current one highlighted; `p` again moves down (so `p p Entrée` still
@@ -59,6 +62,8 @@ extension AppState {
 
     mutating func handleMenuKey(_ key: Key, _ menu: Menu) -> [Effect] {
         switch menu {
+        case .saveSearch(let p): return handleSaveSearchKey(key, p)
+        case .savedSearches(let m): return handleSavedSearchMenuKey(key, m)
         case .purpose(var m):
             var chosen: Int? = nil
             let count = PurposeMenu.rows.count
@@ -110,6 +115,8 @@ extension AppState {
         let s = strings
         let inner = dialogWidth - 4
         switch menu {
+        case .saveSearch(let p): renderSaveSearch(p, l, into: &grid)
+        case .savedSearches(let m): renderSavedSearches(m, l, into: &grid)
         case .purpose(let m):
             var content: [StyledLine] = []
             let counts = Purpose.allCases.map { result.counts.count(.purpose, $0.code) }

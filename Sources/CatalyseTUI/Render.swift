@@ -83,7 +83,10 @@ extension AppState {
     /// badge are never cut; the name goes first, then the date.
     func renderHeader(into grid: inout Grid) {
         let s = strings
-        let right: [Segment] = headerDossierSegments() + (catalogue.illustrative ? [Segment(" " + s.illustrativeBadge + " ", Palette.badge), Segment(" ")] : [])
+        // What is new: in full when the name keeps room, else its count.
+        let newsFull = newsHeader(short: false), newsShort = newsHeader(short: true)
+        let newsText = newsFull.flatMap { width - CellWidth.of($0) >= 70 ? $0 : nil } ?? newsShort
+        let right: [Segment] = (newsText.map { [Segment($0, Palette.newsTag), Segment("  ")] } ?? []) + headerDossierSegments() + (catalogue.illustrative ? [Segment(" " + s.illustrativeBadge + " ", Palette.badge), Segment(" ")] : [])
             + [Segment(s.count(result.offers.count, of: catalogue.offers.count), Palette.count)]
         let rightWidth = right.reduce(0) { $0 + CellWidth.of($1.text) }
         let room = width - rightWidth - 1
@@ -118,7 +121,7 @@ extension AppState {
     // MARK: Filters bar
 
     func renderFilterBar(_ l: Layout, into grid: inout Grid) {
-        let hasFilters = !filter.isEmpty || favouritesOnly
+        let hasFilters = !filter.isEmpty || favouritesOnly || news.only
         for (n, line) in l.filterLines.enumerated() {
             let y = l.filterY + n
             if !hasFilters {

@@ -8,12 +8,14 @@ enum SheetView {
 
     /// The sheet's lines; `why` (the reasons the offer is in the list, when a filter is active)
     /// come under the title, one per filter.
-    static func lines(offer: Offer, firm: Firm, language: Language, width: Int, favourite: Bool, why: [WhyListed.Line] = []) -> [StyledLine] {
+    static func lines(offer: Offer, firm: Firm, language: Language, width: Int, favourite: Bool, why: [WhyListed.Line] = [],
+                      news: News.Mark? = nil) -> [StyledLine] {
         let s = Strings(language)
         let width = max(1, width)
         var out: [StyledLine] = []
         for line in TextWrap.lines(offer.title, first: width, rest: width) { out.append(StyledLine(line, Palette.title)) }
         if favourite { out.append(StyledLine(s.favouriteMark, Palette.favourite)) }
+        if let news { out += newsLines(news, s, width: width) }
         if !why.isEmpty {
             out.append(.blank)
             out.append(StyledLine(s.whyHeading, Palette.heading))
@@ -83,14 +85,18 @@ extension AppState {
         let offer = catalogue.offers[i]
         let fromList = stack.count >= 2 && stack[stack.count - 2] == .list
         return SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
-                               width: frame.width, favourite: favouriteSet.contains(offer.id), why: fromList ? whyListed(i) : [])
+                               width: frame.width, favourite: favouriteSet.contains(offer.id), why: fromList ? whyListed(i) : [],
+                               news: sheetNewsMark(offer.id))
     }
 
     /// Why an offer is in the list: one line per active filter (none without a filter).
     func whyListed(_ offerIndex: Int) -> [WhyListed.Line] {
         guard !filter.isEmpty || favouritesOnly else { return [] }
         let offer = catalogue.offers[offerIndex]
-        return WhyListed.lines(offer, firm: catalogue.firm(of: offer), filter: effectiveFilter,
+        // The « Nouveautés » filter is not a reason the sheet gives (its mark says it).
+        var f = effectiveFilter
+        if news.only { f.onlyIDs = favouritesOnly ? Set(favourites) : nil }
+        return WhyListed.lines(offer, firm: catalogue.firm(of: offer), filter: f,
                                isFavourite: favouriteSet.contains(offer.id), language: language)
     }
 
@@ -167,7 +173,8 @@ extension AppState {
             case .offer(let i):
                 let offer = catalogue.offers[i]
                 lines = SheetView.lines(offer: offer, firm: catalogue.firm(of: offer), language: language,
-                                        width: frame.width, favourite: favouriteSet.contains(offer.id), why: whyListed(i))
+                                        width: frame.width, favourite: favouriteSet.contains(offer.id), why: whyListed(i),
+                                        news: sheetNewsMark(offer.id))
             case .missing(let id):
                 lines = SheetView.missingLines(id: id, language: language, width: frame.width)
             }

@@ -70,6 +70,15 @@ extension AppState {
         case .searchHistoryFailed(let error):
             searchHistoryFailed(error)
             return []
+        case .newsLoaded(let loaded, let searches):
+            return newsLoaded(loaded, searches: searches)
+        case .savedSearchesChanged(let searches, let notice):
+            news.searches = searches
+            if let n = news.news { news.alerts = SearchAlert.alerts(searches, index: index, news: n) }
+            status = StatusMessage(.news(notice))
+            return []
+        case .newsUnavailable(let error):
+            return newsUnavailable(error)
         }
     }
 
@@ -134,6 +143,15 @@ extension AppState {
             moveSelection(move)
         case .openSheet:
             openSheet()
+            if screen == .sheet { return sheetSeen(sheetOffer) }
+        case .newsOnly:
+            toggleNewsOnly()
+        case .markAllSeen:
+            return markAllSeen()
+        case .saveSearch:
+            openSaveSearch()
+        case .savedSearches:
+            openSavedSearches()
         case .clearSearch:
             if !filter.query.isEmpty {
                 var f = filter

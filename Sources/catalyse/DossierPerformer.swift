@@ -66,7 +66,7 @@ final class DossierAccess {
         case .addDossierNote(let ref, let offerID, let text):
             try store.addNote(text, to: offerID, in: try current(ref), now: now)
             return .noteAdded(id: ref.id, offerID: offerID)
-        case .toggleFavourite, .writeExport, .saveLanguage, .quit, .suspend,
+        case .toggleFavourite, .writeExport, .saveLanguage, .quit, .suspend, .markNewsSeen, .saveSearch, .removeSavedSearch,
              .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch:
             return .loaded  // not a dossier effect (StorePerformer sends only dossier effects here)
         }

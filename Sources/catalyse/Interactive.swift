@@ -47,10 +47,13 @@ enum Interactive {
         var serial: Int? = nil
         if case .updated = source { serial = Updater.currentManifest(Updater.Paths(environment: environment))?.serial }
         state.origin = CatalogueOrigin(source, serial: serial)
+        let dossiers = DossierAccess(path: DossierStore.defaultPath(environment: environment))
+        // What is new, worked out before the first frame (the alerts show at once).
+        let news = NewsPerformer(dossiers: dossiers, catalogue: loaded.catalogue, today: today)
+        pending.append(news.start())
         var loop = EventLoop(state: state, backend: terminal,
-                             performer: StorePerformer(favourites: store, language: preference,
-                                                       dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment)),
-                                                       searchHistory: SearchHistoryStore(environment: environment)),
+                             performer: StorePerformer(favourites: store, language: preference, dossiers: dossiers,
+                                                       searchHistory: SearchHistoryStore(environment: environment), news: news),
                              pending: pending)
         switch loop.run() {
         case .quit:

@@ -17,6 +17,10 @@ struct ListCommand: ParsableCommand {
               catalyse list --query "modele socio" --counts
               catalyse list --territory 59000 --json
               catalyse list --firm lanterne-boussole
+              catalyse list --new          # only the offers new or changed since last seen
+
+            With --json each offer also has "news": "new", "changed" or null (what is new is \
+            kept in the dossiers database; the first opening of a catalogue marks nothing).
             """
     )
 
@@ -32,21 +36,45 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the offers of this firm (its id, first column of `catalyse firms`). Repeat for OR.", valueName: "id"))
     var firm: [String] = []
 
+    @Flag(name: .customLong("new"), help: "Only the offers new or changed since they were last seen (in the interface).")
+    var onlyNew = false
+
     func run() throws {
         let language = global.language
-        let selection = try Selection(global, filters, counts: counts, firms: firm)
+        let selection = try Selection(global, filters, counts: counts, firms: firm, onlyNew: onlyNew, news: json || onlyNew)
         let (catalogue, result) = (selection.catalogue, selection.result)
         if json {
             let offers = selection.offers
+            let news = selection.news
             try Output.json(language) { () throws(JSONOutput.EncodingError) in
-                counts ? try JSONOutput.offersWithCounts(offers, catalogue, result.counts) : try JSONOutput.offers(offers, catalogue)
+                counts ? try JSONOutput.offersWithCounts(offers, catalogue, result.counts, news: news) : try JSONOutput.offers(offers, catalogue, news: news)
             }
-            if result.offers.isEmpty { ListCommand.printHelp(selection, loaded: selection.index, language: language, terminal: false) }
+            if result.offers.isEmpty { ListCommand.printEmpty(selection, onlyNew: onlyNew, language: language, terminal: false) }
             return
         }
         ListCommand.print(result.offers, catalogue: catalogue, language: language, terminal: Output.stdoutIsTerminal)
         if counts { Output.out("\n" + ListCommand.renderCounts(result.counts, language: language)) }
-        if result.offers.isEmpty { ListCommand.printHelp(selection, loaded: selection.index, language: language, terminal: Output.stdoutIsTerminal) }
+        if result.offers.isEmpty { ListCommand.printEmpty(selection, onlyNew: onlyNew, language: language) }
+    }
+
+    /// Nothing listed: with `--new` and nothing new, since when (on standard error); else what
+    /// would help.
+    static func printEmpty(_ selection: Selection, onlyNew: Bool, language: Language, terminal: Bool = Output.stdoutIsTerminal) {
+        if onlyNew {
+            // Without the database the note has been given already.
+            guard let news = selection.news else { return }
+            let day = news.since.long(language)
+            if news.isEmpty {
+                Output.note(language == .fr ? "catalyse : rien de nouveau depuis le \(day)." : "catalyse: nothing new since \(day).")
+            } else {
+                let n = news.count
+                Output.note(language == .fr
+                    ? "catalyse : aucune des \(n) nouveautés depuis le \(day) ne correspond à ces filtres."
+                    : "catalyse: none of the \(n) new or changed offers since \(day) matches these filters.")
+            }
+            return
+        }
+        printHelp(selection, loaded: selection.index, language: language, terminal: terminal)
     }
 
     /// Nothing found: what would help, on standard error (the exit status stays 0). On a

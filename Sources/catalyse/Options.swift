@@ -156,14 +156,30 @@ struct Selection {
     var offers: [Offer] { result.offers.map { catalogue.offers[$0] } }
     /// The index the filter ran on (for what would help an empty result).
     var index: SearchIndex
+    /// What is new (when asked for, and the dossiers database could be used).
+    var news: News? = nil
 
     /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
     /// `firms`: only the offers of these firms (ids; an unknown one exits 1).
-    init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool, firms: [String] = []) throws {
+    /// `news`: read what is new (`list --json`, `--new`); `onlyNew`: only those offers.
+    init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool, firms: [String] = [], onlyNew: Bool = false, news readNews: Bool = false) throws {
+        let store = FavouritesStore(environment: global.environment)
+        let (filter, ids) = try filters.filter(favouritesStore: store, language: global.language)
+        try self.init(global, filter: filter, favouriteIDs: ids, counts: counts, firms: firms, onlyNew: onlyNew, news: readNews)
+    }
+
+    /// The same with a filter already made (a saved search's).
+    init(_ global: GlobalOptions, filter given: OfferFilter, favouriteIDs: [String] = [], counts: Bool, firms: [String] = [],
+         onlyNew: Bool = false, news readNews: Bool = false) throws {
         let loaded = try global.loadCatalogue()
         catalogue = loaded.catalogue
-        let store = FavouritesStore(environment: global.environment)
-        (filter, favouriteIDs) = try filters.filter(favouritesStore: store, language: global.language)
+        filter = given
+        self.favouriteIDs = favouriteIDs
+        if readNews || onlyNew { news = NewsAccess.news(catalogue, global)?.news }
+        if onlyNew {
+            let ids = news?.ids ?? []
+            filter.onlyIDs = filter.onlyIDs.map { $0.intersection(ids) } ?? ids
+        }
         if !firms.isEmpty {
             var ids = Set<String>()
             for id in firms {

@@ -145,6 +145,24 @@ struct UpdateCommand: ParsableCommand {
                            : " Since the previous copy, offers: \(a) added, \(r) removed, \(c) changed."
             }
             Output.note(line)
+            UpdateCommand.announce(previous: previous, current: current, l, environment)
+        }
+    }
+
+    /// After an update: each saved search with new offers (« Nord · stratégique : 2 nouvelles
+    /// offres »). The copy replaced is recorded first as seen when this catalogue was never
+    /// opened, so what the update brought counts as new.
+    static func announce(previous: Catalogue?, current: Catalogue, _ language: Language, _ environment: [String: String]) {
+        do throws(DossierError) {
+            let store = try DossierStore(environment: environment)
+            if let previous, previous.name == current.name { _ = try store.news(for: previous, today: Day.today()) }
+            let news = try store.news(for: current, today: Day.today())
+            let searches = try store.savedSearches()
+            guard !news.isEmpty, !searches.isEmpty else { return }
+            let alerts = SearchAlert.alerts(searches, index: SearchIndex(catalogue: current), news: news)
+            if !alerts.isEmpty { Output.note(alerts.map { $0.text(language) }.joined(separator: "\n")) }
+        } catch {
+            NewsAccess.unavailable(error, language)
         }
     }
 }

@@ -12,6 +12,8 @@ struct StorePerformer: EffectPerformer {
     let dossiers: DossierAccess
     var searchHistory: SearchHistoryStore? = nil
     var clipboard = ClipboardWriter()
+    /// What is new and the saved searches (nil: not tracked).
+    var news: NewsPerformer? = nil
 
     func perform(_ effect: Effect) -> Event? {
         switch effect {
@@ -50,6 +52,8 @@ struct StorePerformer: EffectPerformer {
             return nil
         case .loadDossiers, .createDossier, .renameDossier, .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
             return dossiers.perform(effect)
+        case .markNewsSeen, .saveSearch, .removeSavedSearch:
+            return news?.perform(effect)
         case .quit, .suspend:
             return nil  // the loop's own
         }

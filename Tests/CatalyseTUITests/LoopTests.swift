@@ -56,6 +56,8 @@ struct FakePerformer: EffectPerformer {
     var historyFailure: SearchHistoryError? = nil
     /// The dossiers, in memory (`FakeDossiers`, in `DossierFixtures.swift`).
     var dossiers = FakeDossiers()
+    /// The news and saved searches, in memory (`FakeNews`, in `NewsTUITests.swift`).
+    var news = FakeNews()
     private(set) var performed: [Effect] = []
 
     mutating func perform(_ effect: Effect) -> Event? {
@@ -92,6 +94,8 @@ struct FakePerformer: EffectPerformer {
             return .searchHistoryLoaded(history)
         case .loadDossiers, .createDossier, .renameDossier, .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
             return dossiers.perform(effect)
+        case .markNewsSeen, .saveSearch, .removeSavedSearch:
+            return news.perform(effect)
         case .quit, .suspend:
             Issue.record("the loop handed \(effect) to the performer")
             return nil

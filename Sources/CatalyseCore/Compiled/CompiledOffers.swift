@@ -39,6 +39,13 @@ struct CompiledOffers: OfferStorage, @unchecked Sendable {
 
     func firmIndex(of i: Int) -> Int { Int(firmOfOffer[i]) }
 
+    func fingerprint(_ i: Int) -> OfferFingerprint {
+        let firmID = firmIDs[Int(firmOfOffer[i])]
+        return decoded(i) { (r: inout RecordReader) throws(RecordReader.Failure) in try r.fingerprint(firmID: firmID) }
+    }
+
+    func indicesByID() -> [Int] { (0..<idOrder.count).map { Int(idOrder[$0]) } }
+
     /// The raw id bytes of offer `i` (the first field of its record).
     func idBytes(_ i: Int) -> UnsafeRawBufferPointer { decoded(i) { (r: inout RecordReader) throws(RecordReader.Failure) in try r.textBytes() } }
 

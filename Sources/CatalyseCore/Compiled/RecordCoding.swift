@@ -34,7 +34,19 @@ struct RecordWriter {
 
     /// An offer record: its fields in `OfferField` order.
     mutating func offer(_ o: Offer) {
+        for field in OfferField.all { self.field(field, of: o) }
+    }
+
+    /// An offer record, with where each field ends in `bytes` (for its fingerprint).
+    mutating func offer(_ o: Offer, fieldEnds: inout [Int]) {
         for field in OfferField.all {
+            self.field(field, of: o)
+            fieldEnds.append(bytes.count)
+        }
+    }
+
+    /// One field of an offer record.
+    mutating func field(_ field: OfferField, of o: Offer) {
             switch field {
             case .id: text(o.id)
             case .title: text(o.title)
@@ -55,7 +67,6 @@ struct RecordWriter {
             case .cost: optionalText(o.cost)
             case .apply: text(o.apply)
             }
-        }
     }
 }
 
@@ -208,6 +219,20 @@ struct RecordReader {
         case .places: for _ in 0..<(try varint(below: 1024)) { _ = try varint(below: RecordReader.places.count) }
         case .number: _ = try varint(below: Int(Int32.max))
         }
+    }
+
+    /// The fingerprint of an offer record, hashing its fields' bytes as they lie (nothing decoded).
+    mutating func fingerprint(firmID: String) throws(Failure) -> OfferFingerprint {
+        let idBytes = try textBytes()
+        var failure: Failure? = nil
+        let result = OfferFingerprint.make(firmID: firmID, idBytes: idBytes) { k, body in
+            guard failure == nil else { return }
+            let start = at
+            do throws(Failure) { try skip(OfferField.codings[k]) } catch { failure = error; return }
+            body(UnsafeRawBufferPointer(rebasing: bytes[start..<at]))
+        }
+        if let failure { throw failure }
+        return result
     }
 
     /// Checks a whole offer record, decoding nothing.

@@ -56,6 +56,32 @@ enum DossierSchema {
                 );
                 """)
         }
+        // Issue 20: what the user has seen of each catalogue (`News/`), and saved searches.
+        migrator.registerMigration("v2-news") { db in
+            try db.execute(sql: """
+                CREATE TABLE news_catalogue (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    digest INTEGER NOT NULL,
+                    since TEXT NOT NULL
+                );
+                CREATE TABLE news_seen (
+                    catalogue_id INTEGER NOT NULL REFERENCES news_catalogue(id) ON DELETE CASCADE,
+                    offer_id TEXT NOT NULL,
+                    digest INTEGER NOT NULL,
+                    fields BLOB NOT NULL,
+                    PRIMARY KEY (catalogue_id, offer_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE saved_search (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL UNIQUE,
+                    query TEXT NOT NULL,
+                    selection TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

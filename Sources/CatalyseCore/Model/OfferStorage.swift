@@ -14,11 +14,20 @@ public protocol OfferStorage: Sendable {
     func index(ofID id: String) -> Int?
     /// The index in the catalogue's firms of the firm of offer `i`.
     func firmIndex(of i: Int) -> Int
+    /// The fingerprint of offer `i`'s fields (`OfferFingerprint`; from the record, undecoded, where storage allows).
+    func fingerprint(_ i: Int) -> OfferFingerprint
+    /// Every offer's number, in the byte order of their ids.
+    func indicesByID() -> [Int]
 }
 
 extension OfferStorage {
     public func id(_ i: Int) -> String { offer(i).id }
     public func row(_ i: Int) -> OfferRow { OfferRow(offer(i)) }
+    public func fingerprint(_ i: Int) -> OfferFingerprint { OfferFingerprint.of(offer(i)) }
+    public func indicesByID() -> [Int] {
+        let ids = (0..<count).map { Array(id($0).utf8) }
+        return ids.indices.sorted { ids[$0].lexicographicallyPrecedes(ids[$1]) }
+    }
 }
 
 /// Offers held in an array, with their id table.
@@ -63,4 +72,10 @@ public struct OfferList: RandomAccessCollection, Sendable, Equatable {
     /// What a list row shows of offer `i`; for a compiled catalogue, decoded without the long
     /// texts (the cheap way to print many rows).
     public func row(_ i: Int) -> OfferRow { storage.row(i) }
+
+    /// The fingerprint of offer `i`'s fields (`OfferFingerprint`).
+    public func fingerprint(_ i: Int) -> OfferFingerprint { storage.fingerprint(i) }
+
+    /// Every offer's number, in the byte order of their ids.
+    public func indicesByID() -> [Int] { storage.indicesByID() }
 }

@@ -35,6 +35,7 @@ enum ScreenKeys {
         case dossiers, addToDossier, addToOtherDossier
         case undo, removeLastFilter, copy
         case map
+        case newsOnly, markAllSeen, saveSearch, savedSearches
     }
 
     /// `u`, on the screens where something can be taken back; its hint shows only then.
@@ -65,7 +66,7 @@ enum ScreenKeys {
         KeyBinding([.char("y")], .copy, help: KeyHelps.copy),
         KeyBinding([.escape], .clearSearch, help: KeyHelps.escape),
         KeyBinding([.char("m")], .map, help: KeyHelps.mapOpen),
-    ])
+    ] + newsListBindings)
 
     enum SheetAction: Sendable, Equatable { case scroll(Move), favourite, back, language, help, addToDossier, addToOtherDossier, undo, copy }
 
@@ -187,7 +188,7 @@ enum ScreenKeys {
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
                                                search, firmSearch, territory, export, overwrite, exportWaiting, text]
-        + menuTables + dossierTables + mapTables
+        + menuTables + dossierTables + mapTables + newsTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {

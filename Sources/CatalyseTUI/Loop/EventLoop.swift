@@ -35,7 +35,8 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
                         queue.append(.resize(width: size.width, height: size.height))
                     case .toggleFavourite, .writeExport, .saveLanguage, .loadDossiers, .createDossier, .renameDossier,
                          .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote,
-                         .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch:
+                         .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch,
+                         .markNewsSeen, .saveSearch, .removeSavedSearch:
                         if let outcome = performer.perform(effect) { queue.append(outcome) }
                     }
                 }
