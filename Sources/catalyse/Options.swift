@@ -127,7 +127,8 @@ struct FilterOptions: ParsableArguments {
         var f = OfferFilter()
         f.query = query ?? ""
         for (facet, values) in codedValues {
-            for raw in values {
+            var done = Set<String>()  // a value repeated thousands of times is read once
+            for raw in values where done.insert(raw).inserted {
                 let code = try CodedValues.typed(raw, facet: facet.coded!, option: facet.rawValue)
                 _ = f.set(facet, code: code, selected: true)
             }

@@ -41,7 +41,8 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
             place = ":\(position.line)" + (cell.map { ":" + TextCleaning.forDisplay($0) } ?? (position.column > 0 ? ":\(position.column)" : ""))
         }
         let colon = fr ? Typography.colon(.fr) : ": "
-        let prefix = "\(TextCleaning.forDisplay(file))\(place): " + (field.isEmpty ? "" : "\(TextCleaning.forDisplay(field))" + colon)
+        // A sheet's cell is named like a field: `offres.csv:3:F (Format) : …` in French.
+        let prefix = "\(TextCleaning.forDisplay(file))\(place)" + (cell != nil && position.line > 0 ? colon : ": ") + (field.isEmpty ? "" : "\(TextCleaning.forDisplay(field))" + colon)
         return prefix + (severity == .warning ? (fr ? "avertissement" + colon : "warning: ") + text : text)
     }
 }

@@ -8,6 +8,8 @@ import CatalyseCore
 /// none: the nearest values are suggested (« vouliez-vous dire … »), else every code.
 enum CodedValues {
     static func typed(_ raw: String, facet: CodedFacet, option: String) throws -> String {
+        // The code itself, the common case, costs no folding (20,000 repetitions of --kind).
+        if let ordinal = facet.ordinal(of: raw.trimmingCharacters(in: .whitespaces)) { return facet.values[ordinal].code }
         let shown = TextCleaning.forDisplay(raw)
         switch facet.resolve(raw) {
         case .found(let ordinal):
