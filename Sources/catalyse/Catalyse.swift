@@ -4,7 +4,7 @@ import Foundation
 
 @main
 struct Catalyse: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "catalyse",
         abstract: loc("Un annuaire, dans le terminal, des offres d'accompagnement que des cabinets de conseil proposent aux associations.", "A terminal directory of the accompaniment offers that consulting firms give to associations."),
         discussion: loc("""
@@ -50,7 +50,7 @@ struct Catalyse: ParsableCommand {
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
                       ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self,
                       KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self, MapCommand.self]
-    ) }
+    )
 
     /// Whether the command line asks only for the version (`catalyse --version`, with `--lang`
     /// at most): answered with the catalogue in effect, which costs a load, so only when asked.

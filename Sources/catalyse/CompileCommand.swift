@@ -3,7 +3,7 @@ import CatalyseCore
 import Foundation
 
 struct CompileCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "compile",
         abstract: loc("Compiler un catalogue sous la forme rapide .catalyse (catalogue validé et index de recherche).", "Compile a catalogue into the fast .catalyse form (validated catalogue and search index)."),
         discussion: loc("""
@@ -27,7 +27,7 @@ struct CompileCommand: ParsableCommand {
               catalyse compile annuaire.json -o annuaire.catalyse
               catalyse list --catalogue annuaire.catalyse --query "strat compet"
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -24,7 +24,7 @@ func writeFiles(_ files: [(name: String, contents: String)], into folder: String
 }
 
 struct ImportCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: loc("Transformer un catalogue tenu dans un tableur (un répertoire de trois feuilles CSV) en fichier catalogue.", "Turn a catalogue kept in a spreadsheet (a folder of three CSV sheets) into a catalogue file."),
         discussion: loc("""
@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
 
             Example:
               catalyse import annuaire/ -o catalogue.yaml && catalyse validate catalogue.yaml
-            """)) }
+            """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le répertoire des feuilles.", "The folder of sheets.")) var folder: String
     @Option(name: .shortAndLong, help: .loc("Le fichier catalogue à écrire (YAML).", "The catalogue file to write (YAML).", value: ("fichier", "file"))) var output: String
@@ -78,8 +78,8 @@ struct ImportCommand: ParsableCommand {
 }
 
 struct TemplateCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "template", abstract: loc("Écrire les trois feuilles vides d'un catalogue (en-têtes, une ligne d'aide et une ligne d'exemple) pour commencer.", "Write the three empty sheets of a catalogue (headers, a help row and an example row) to start from.")) }
+    static let configuration = CommandConfiguration(
+        commandName: "template", abstract: loc("Écrire les trois feuilles vides d'un catalogue (en-têtes, une ligne d'aide et une ligne d'exemple) pour commencer.", "Write the three empty sheets of a catalogue (headers, a help row and an example row) to start from."))
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: .loc("Le répertoire où les écrire.", "The folder to write them in.", value: ("répertoire", "folder"))) var output: String
     @Flag(name: .long, help: .loc("Remplacer les fichiers s'ils existent.", "Replace the files if they exist.")) var force = false
@@ -92,8 +92,8 @@ struct TemplateCommand: ParsableCommand {
 }
 
 struct ExportCatalogueCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "export-catalogue", abstract: loc("Écrire tout le catalogue en vigueur sous forme de ses trois feuilles (pour le modifier dans un tableur).", "Write the whole catalogue in effect as its three sheets (to edit it in a spreadsheet).")) }
+    static let configuration = CommandConfiguration(
+        commandName: "export-catalogue", abstract: loc("Écrire tout le catalogue en vigueur sous forme de ses trois feuilles (pour le modifier dans un tableur).", "Write the whole catalogue in effect as its three sheets (to edit it in a spreadsheet)."))
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as"), help: .loc("Format : csv (le seul).", "Format: csv (the only one).", value: ("format", "format"))) var format: String = "csv"
     @Option(name: .shortAndLong, help: .loc("Le répertoire où écrire les feuilles.", "The folder to write the sheets in.", value: ("répertoire", "folder"))) var output: String
@@ -112,9 +112,9 @@ struct ExportCatalogueCommand: ParsableCommand {
 }
 
 struct DiffCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "diff", abstract: loc("Ce qui a changé entre deux catalogues (YAML, JSON, compilé, ou un répertoire de feuilles).", "What changed between two catalogues (YAML, JSON, compiled, or a folder of sheets)."),
-        discussion: loc("Code de sortie, comme celui de diff : 0 identiques, 1 différents (ici 1 ne signifie pas un identifiant inconnu), 65 ou 66 un catalogue illisible.", "Exit status, as diff's: 0 the same, 1 they differ (here 1 does not mean an unknown id), 65 or 66 a catalogue that cannot be read.")) }
+        discussion: loc("Code de sortie, comme celui de diff : 0 identiques, 1 différents (ici 1 ne signifie pas un identifiant inconnu), 65 ou 66 un catalogue illisible.", "Exit status, as diff's: 0 the same, 1 they differ (here 1 does not mean an unknown id), 65 or 66 a catalogue that cannot be read."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("L'ancienne version.", "The old version.")) var old: String
     @Argument(help: .loc("La nouvelle version.", "The new version.")) var new: String

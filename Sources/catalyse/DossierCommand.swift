@@ -5,7 +5,7 @@ import Foundation
 /// `catalyse dossier …`: one dossier per association accompanied, with the status of each offer,
 /// notes and follow-ups, in the dossiers database (`DossierStore`).
 struct DossierCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: loc("Dossiers : un par association accompagnée, avec le statut de chaque offre, des notes et des relances.", "Dossiers: one per association helped, with the status of each offer, notes and follow-ups."),
         discussion: loc("""
@@ -43,7 +43,7 @@ struct DossierCommand: ParsableCommand {
                       DossierFollowUp.self, DossierExport.self, DossierImport.self, DossierRename.self, DossierArchive.self,
                       DossierUnarchive.self, DossierRemove.self, DossierBackup.self, DossierRestore.self, DossierCheck.self],
         defaultSubcommand: DossierList.self
-    ) }
+    )
 }
 
 /// What every dossier command needs: the language, the store, the clock, and the catalogue

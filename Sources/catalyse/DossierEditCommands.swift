@@ -38,7 +38,7 @@ struct ProfileOptions: ParsableArguments {
 }
 
 struct DossierNew: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "new", abstract: loc("Ouvrir un dossier pour une association.", "Open a dossier for an association.")) }
+    static let configuration = CommandConfiguration(commandName: "new", abstract: loc("Ouvrir un dossier pour une association.", "Open a dossier for an association."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le nom de l'association (unique, accents et casse ignorés).", "The association's name (unique, accents and case ignored).")) var name: String
     @OptionGroup var profile: ProfileOptions
@@ -53,7 +53,7 @@ struct DossierNew: ParsableCommand {
 }
 
 struct DossierAdd: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: loc("Ajouter des offres à un dossier (« à étudier »).", "Add offers to a dossier (status “to review”).")) }
+    static let configuration = CommandConfiguration(commandName: "add", abstract: loc("Ajouter des offres à un dossier (« à étudier »).", "Add offers to a dossier (status “to review”)."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Argument(help: .loc("Identifiants d'offres (première colonne de `catalyse list`).", "Offer ids (first column of `catalyse list`).")) var ids: [String]
@@ -76,9 +76,9 @@ struct DossierAdd: ParsableCommand {
 }
 
 struct DossierStatus: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "status", abstract: loc("Changer le statut d'une offre d'un dossier.", "Set the status of an offer of a dossier."),
-        discussion: loc("Statuts : a-etudier, contacte, en-discussion, retenu, ecarte ; leurs libellés (« en discussion », « retenu »…, en français ou en anglais) ou un début unique conviennent aussi.", "Statuses: a-etudier, contacte, en-discussion, retenu, ecarte; their labels (“in discussion”, “agreed”…, French or English) or a unique beginning work too.")) }
+        discussion: loc("Statuts : a-etudier, contacte, en-discussion, retenu, ecarte ; leurs libellés (« en discussion », « retenu »…, en français ou en anglais) ou un début unique conviennent aussi.", "Statuses: a-etudier, contacte, en-discussion, retenu, ecarte; their labels (“in discussion”, “agreed”…, French or English) or a unique beginning work too."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.")) var id: String
@@ -105,7 +105,7 @@ struct DossierStatus: ParsableCommand {
 }
 
 struct DossierNote: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "note", abstract: loc("Ajouter une note datée à une offre d'un dossier.", "Add a dated note to an offer of a dossier.")) }
+    static let configuration = CommandConfiguration(commandName: "note", abstract: loc("Ajouter une note datée à une offre d'un dossier.", "Add a dated note to an offer of a dossier."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.")) var id: String
@@ -121,7 +121,7 @@ struct DossierNote: ParsableCommand {
 }
 
 struct DossierRename: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "rename", abstract: loc("Renommer un dossier.", "Rename a dossier.")) }
+    static let configuration = CommandConfiguration(commandName: "rename", abstract: loc("Renommer un dossier.", "Rename a dossier."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Argument(help: .loc("Son nouveau nom.", "Its new name.")) var newName: String
@@ -136,7 +136,7 @@ struct DossierRename: ParsableCommand {
 }
 
 struct DossierArchive: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "archive", abstract: loc("Archiver un dossier (masqué de `dossier list` sans --all ; rien n'est supprimé).", "Archive a dossier (hidden from `dossier list` without --all; nothing is deleted).")) }
+    static let configuration = CommandConfiguration(commandName: "archive", abstract: loc("Archiver un dossier (masqué de `dossier list` sans --all ; rien n'est supprimé).", "Archive a dossier (hidden from `dossier list` without --all; nothing is deleted)."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
 
@@ -154,7 +154,7 @@ struct DossierArchive: ParsableCommand {
 }
 
 struct DossierUnarchive: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "unarchive", abstract: loc("Sortir un dossier des archives.", "Bring an archived dossier back.")) }
+    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: loc("Sortir un dossier des archives.", "Bring an archived dossier back."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
 
@@ -162,7 +162,7 @@ struct DossierUnarchive: ParsableCommand {
 }
 
 struct DossierRemove: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "remove", abstract: loc("Supprimer un dossier, ses offres, ses notes et son historique (demande --force).", "Delete a dossier, its offers, notes and history (asks for --force).")) }
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: loc("Supprimer un dossier, ses offres, ses notes et son historique (demande --force).", "Delete a dossier, its offers, notes and history (asks for --force)."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Flag(name: .long, help: .loc("Le supprimer vraiment.", "Really delete it.")) var force = false

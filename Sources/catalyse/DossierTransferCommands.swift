@@ -3,7 +3,7 @@ import CatalyseCore
 import Foundation
 
 struct DossierExport: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "export", abstract: loc("Exporter un dossier en compte rendu (texte, Markdown, CSV) ou en JSON pour un collègue.", "Export a dossier as a report (text, Markdown, CSV) or as JSON for a colleague."),
         discussion: loc("""
             Sans -o, l'export va sur la sortie standard. Sans --as, le format suit l'extension de -o \
@@ -13,7 +13,7 @@ struct DossierExport: ParsableCommand {
             Without -o the export goes to standard output. Without --as the format follows the extension \
             of -o (.md Markdown, .csv CSV, .json JSON, anything else text). An existing file is never \
             replaced without --force; the file is written whole or not at all.
-            """)) }
+            """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
     @Option(name: .customLong("as"), help: .loc("Format : text, markdown, csv ou json.", "Format: text, markdown, csv or json.", value: ("format", "format"))) var format: String?
@@ -85,7 +85,7 @@ struct DossierExport: ParsableCommand {
 }
 
 struct DossierImport: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "import", abstract: loc("Importer un dossier depuis son export JSON (`dossier export --as json`).", "Import a dossier from its JSON export (`dossier export --as json`).")) }
+    static let configuration = CommandConfiguration(commandName: "import", abstract: loc("Importer un dossier depuis son export JSON (`dossier export --as json`).", "Import a dossier from its JSON export (`dossier export --as json`)."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le fichier JSON.", "The JSON file.")) var file: String
     @Option(name: .customLong("as"), help: .loc("Lui donner un autre nom (un nom existant est refusé).", "Give it another name (an existing name is refused).", value: ("nom", "name"))) var newName: String?
@@ -121,7 +121,7 @@ struct DossierImport: ParsableCommand {
 }
 
 struct DossierBackup: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "backup", abstract: loc("Copier toute la base des dossiers dans un fichier (cohérente même pendant son utilisation).", "Copy the whole dossiers database to a file (consistent while it is in use).")) }
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: loc("Copier toute la base des dossiers dans un fichier (cohérente même pendant son utilisation).", "Copy the whole dossiers database to a file (consistent while it is in use)."))
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: .loc("Le fichier de sauvegarde à écrire.", "The backup file to write.", value: ("fichier", "file"))) var output: String
     @Flag(name: .long, help: .loc("Remplacer le fichier s'il existe.", "Replace the file if it exists.")) var force = false
@@ -135,8 +135,8 @@ struct DossierBackup: ParsableCommand {
 }
 
 struct DossierRestore: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "restore", abstract: loc("Remplacer les dossiers par une sauvegarde ; la base remplacée est gardée à côté.", "Replace the dossiers with a backup; the replaced database is kept beside it.")) }
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: loc("Remplacer les dossiers par une sauvegarde ; la base remplacée est gardée à côté.", "Replace the dossiers with a backup; the replaced database is kept beside it."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le fichier de sauvegarde (`dossier backup -o FICHIER`).", "The backup file (`dossier backup -o FILE`).")) var file: String
 
@@ -159,8 +159,8 @@ struct DossierRestore: ParsableCommand {
 }
 
 struct DossierCheck: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "check", abstract: loc("Vérifier la base des dossiers avec le contrôle d'intégrité de SQLite (imprime ok, ou ce qui ne va pas).", "Check the dossiers database with SQLite's integrity check (prints ok, or what is wrong).")) }
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: loc("Vérifier la base des dossiers avec le contrôle d'intégrité de SQLite (imprime ok, ou ce qui ne va pas).", "Check the dossiers database with SQLite's integrity check (prints ok, or what is wrong)."))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

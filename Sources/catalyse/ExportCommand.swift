@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalyseCore
 
 struct ExportCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: loc("Exporter une sélection en texte, Markdown ou CSV.", "Export a shortlist as text, Markdown or CSV."),
         discussion: loc("""
@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
               catalyse export --territory 59 --purpose strategique --as markdown
               catalyse export --favourites --as csv --separator ';' -o selection.csv
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions

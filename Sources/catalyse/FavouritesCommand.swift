@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalyseCore
 
 struct FavouritesCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "favourites",
         abstract: loc("Ajouter, retirer ou lister des offres favorites (gardées dans $XDG_STATE_HOME/catalyse/favourites).", "Add, remove or list favourite offers (kept in $XDG_STATE_HOME/catalyse/favourites)."),
         discussion: loc("""
@@ -18,10 +18,10 @@ struct FavouritesCommand: ParsableCommand {
             """),
         subcommands: [Add.self, Remove.self, List.self],
         defaultSubcommand: List.self
-    ) }
+    )
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: loc("Marquer des offres comme favorites (les identifiants doivent exister dans le catalogue).", "Mark offers as favourites (ids must exist in the catalogue).")) }
+        static let configuration = CommandConfiguration(abstract: loc("Marquer des offres comme favorites (les identifiants doivent exister dans le catalogue).", "Mark offers as favourites (ids must exist in the catalogue)."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: .loc("Identifiants d'offres.", "Offer ids.")) var ids: [String]
 
@@ -45,7 +45,7 @@ struct FavouritesCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: loc("Retirer des favoris (aussi ceux qui ne sont plus dans le catalogue).", "Unmark favourites (also those no longer in the catalogue).")) }
+        static let configuration = CommandConfiguration(abstract: loc("Retirer des favoris (aussi ceux qui ne sont plus dans le catalogue).", "Unmark favourites (also those no longer in the catalogue)."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: .loc("Identifiants d'offres.", "Offer ids.")) var ids: [String]
 
@@ -62,7 +62,7 @@ struct FavouritesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: loc("Lister les favoris : identifiant et titre, ou une mention pour ceux qui ne sont plus dans le catalogue.", "List the favourites: id and title, or a mark for those no longer in the catalogue.")) }
+        static let configuration = CommandConfiguration(abstract: loc("Lister les favoris : identifiant et titre, ou une mention pour ceux qui ne sont plus dans le catalogue.", "List the favourites: id and title, or a mark for those no longer in the catalogue."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalyseCore
 
 struct FirmsCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "firms",
         abstract: loc("Lister les cabinets de conseil du catalogue, ou afficher la page d'un cabinet avec ses offres.", "List the consulting firms of the catalogue, or show one firm's page with its offers."),
         discussion: loc("""
@@ -26,7 +26,7 @@ struct FirmsCommand: ParsableCommand {
               catalyse firms lanterne-boussole
               catalyse firms lanterne-boussole --json
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -117,11 +117,11 @@ extension FirmsCommand {
 }
 
 struct TerritoriesCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "territories",
         abstract: loc("Lister les régions (R + code INSEE) et les départements (code INSEE) qu'accepte --territory.", "List the régions (R + INSEE code) and départements (INSEE code) accepted by --territory."),
         discussion: loc("Un lieu par ligne : code, nom, et pour un département le code de sa région.", "One place per line: code, name, and for a département its région's code.")
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -3,7 +3,7 @@ import CatalyseCore
 import Foundation
 
 struct ListCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: loc("Lister les offres qui répondent à des filtres et à une recherche.", "List the offers that match filters and a search."),
         discussion: loc("""
@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
               catalyse list --territory 59000 --json
               catalyse list --firm lanterne-boussole
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions

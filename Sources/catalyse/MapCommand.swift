@@ -3,7 +3,7 @@ import CatalyseCore
 import Foundation
 
 struct MapCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: loc("Où sont les offres : une carte en tuiles des régions avec le nombre d'offres de chacune, pour les filtres donnés.", "Where the offers are: a tile map of the régions with the number of offers each, for the filters given."),
         discussion: loc("""
@@ -19,7 +19,7 @@ struct MapCommand: ParsableCommand {
 
             Example:
               catalyse map --purpose strategique
-            """)) }
+            """))
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
     @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false

@@ -3,7 +3,7 @@ import CatalyseCore
 import Foundation
 
 struct ParcoursCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: loc("Proposer un parcours : deux à quatre offres complémentaires de cabinets différents qui couvrent les types d'accompagnement nécessaires.", "Propose a pathway: two to four complementary offers from different firms that cover the needed support kinds."),
         discussion: loc("""
@@ -23,7 +23,7 @@ struct ParcoursCommand: ParsableCommand {
               catalyse parcours --territory 59 --need gouvernance --need relais-communication
               catalyse parcours --dossier "Les Jardins partagés" --add-to-dossier
               catalyse parcours --territory 2A --need "mise en réseau" --json
-            """)) }
+            """))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: .loc("Un type d'accompagnement nécessaire (code ou libellé). À répéter, le plus urgent d'abord.", "A needed support kind (code or label). Repeat, most urgent first.", value: ("type", "kind"))) var need: [String] = []
     @Option(name: .long, help: .loc("Où est l'association (département, R + région, nom, code postal).", "Where the association is (département, R + région, name, postal code).", value: ("lieu", "place"))) var territory: String?

@@ -16,8 +16,8 @@ func publicationExit(_ error: PublicationError, _ language: Language) -> ExitCod
 }
 
 struct KeygenCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "keygen", abstract: loc("Créer la paire de clés de l'éditeur (Ed25519) : RÉP/catalyse-publication.key (privée, 0600) et .pub (publique).", "Make the publisher's key pair (Ed25519): DIR/catalyse-publication.key (private, 0600) and .pub (public).")) }
+    static let configuration = CommandConfiguration(
+        commandName: "keygen", abstract: loc("Créer la paire de clés de l'éditeur (Ed25519) : RÉP/catalyse-publication.key (privée, 0600) et .pub (publique).", "Make the publisher's key pair (Ed25519): DIR/catalyse-publication.key (private, 0600) and .pub (public)."))
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: .loc("Le répertoire où écrire les clés.", "The folder to write the keys in.", value: ("répertoire", "folder"))) var output: String
 
@@ -51,8 +51,8 @@ struct KeygenCommand: ParsableCommand {
 }
 
 struct PublishCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "publish", abstract: loc("Valider, compiler et signer un catalogue pour un hébergement web statique (catalogue.catalyse, manifest.json, manifest.json.sig).", "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig).")) }
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: loc("Valider, compiler et signer un catalogue pour un hébergement web statique (catalogue.catalyse, manifest.json, manifest.json.sig).", "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig)."))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("Le catalogue (YAML, JSON, compilé, ou un répertoire de feuilles).", "The catalogue (YAML, JSON, compiled, or a folder of sheets).")) var catalogue: String
     @Option(name: .long, help: .loc("La clé privée (catalyse keygen).", "The private key (catalyse keygen).", value: ("fichier", "file"))) var key: String
@@ -80,7 +80,7 @@ struct PublishCommand: ParsableCommand {
 }
 
 struct UpdateCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: loc("Apporter le nouveau catalogue de l'éditeur : signé, vérifié, jamais plus ancien, la copie précédente gardée.", "Bring the publisher's new catalogue: signed, checked, never older, the previous copy kept."),
         discussion: loc("""
@@ -103,7 +103,7 @@ struct UpdateCommand: ParsableCommand {
               catalyse update https://example.org/annuaire/manifest.json --key catalyse-publication.pub
               catalyse update
               catalyse update --rollback
-            """)) }
+            """))
     @OptionGroup var global: GlobalOptions
     @Argument(help: .loc("L'adresse du manifeste (retenue).", "The manifest's address (remembered).")) var url: String?
     @Option(name: .long, help: .loc("Le fichier de la clé publique de l'éditeur (retenu).", "The publisher's public key file (remembered).", value: ("fichier", "file"))) var key: String?

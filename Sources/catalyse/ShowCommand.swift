@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalyseCore
 
 struct ShowCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: loc("Imprimer la fiche complète d'une offre.", "Print the full sheet of an offer."),
         discussion: loc("""
@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
               catalyse show $(catalyse list --query coaching | head -1 | cut -f1)
               catalyse show lanterne-boussole-diagnostic-strategique --why --territory 59 --query strat
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
 

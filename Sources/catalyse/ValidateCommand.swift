@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalyseCore
 
 struct ValidateCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: loc("Vérifier un fichier catalogue : chaque problème, avec sa ligne et son champ.", "Check a catalogue file: every problem, with its line and field."),
         discussion: loc("""
@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
               catalyse validate data/catalogue.yaml
               catalyse validate --lang en my-catalogue.yaml
             """)
-    ) }
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -4,17 +4,18 @@ import CatalyseCore
 /// The command line's own texts in both languages, chosen when they are read.
 ///
 /// `Output.language` is settled by `main` before swift-argument-parser runs (`--lang`, else
-/// LC_ALL, LC_MESSAGES, LANG), and the parser reads a command's `configuration` and builds its
-/// options' `help:` texts only while it parses, so a text written `loc("…", "…")` there is in
-/// the user's language. To localise a command (docs/architecture.md, « Localising a command »):
+/// LC_ALL, LC_MESSAGES, LANG), and the parser first reads a command's `configuration` (a
+/// `static let`, so initialised on that first read, once) and builds its options' `help:` texts
+/// only while it parses, so a text written `loc("…", "…")` there is in the user's language. (A
+/// computed `static var` works too but is built again at every read: the parser reads it for
+/// every word of a long line.) To localise a command (docs/architecture.md, « Localising a
+/// command »):
 ///
 /// ```swift
 /// struct SomeCommand: ParsableCommand {
-///     static var configuration: CommandConfiguration {          // `var`, computed: not `let`
-///         CommandConfiguration(commandName: "some",
-///                              abstract: loc("Fait quelque chose.", "Does something."),
-///                              discussion: loc("""…""", """…"""))
-///     }
+///     static let configuration = CommandConfiguration(commandName: "some",
+///                                                     abstract: loc("Fait quelque chose.", "Does something."),
+///                                                     discussion: loc("""…""", """…"""))
 ///     @Option(help: .loc("Le fichier.", "The file.", value: ("fichier", "file"))) var file: String
 ///     func validate() throws {
 ///         if file.isEmpty { throw Output.usage(fr: "…", en: "…") }  // never ValidationError("English")
