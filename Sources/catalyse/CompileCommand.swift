@@ -31,7 +31,7 @@ struct CompileCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .loc("Le catalogue à compiler (.yaml, .json, ou un .catalyse à copier ; par défaut : le catalogue en vigueur).", "The catalogue to compile (.yaml, .json, or a .catalyse to copy; default: the catalogue in effect)."))
+    @Argument(help: .loc("Le catalogue à compiler (.yaml, .json, ou un .catalyse à copier ; par défaut : le catalogue en vigueur).", "The catalogue to compile (.yaml, .json, or a .catalyse to copy; default: the catalogue in effect).", value: ("fichier", "file")))
     var file: String?
 
     @Option(name: .shortAndLong, help: .loc("Le fichier compilé à écrire (se termine par .catalyse).", "The compiled file to write (ends in .catalyse).", value: ("fichier", "file")))

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
               catalyse import annuaire/ -o catalogue.yaml && catalyse validate catalogue.yaml
             """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le répertoire des feuilles.", "The folder of sheets.")) var folder: String
+    @Argument(help: .loc("Le répertoire des feuilles.", "The folder of sheets.", value: ("répertoire", "folder"))) var folder: String
     @Option(name: .shortAndLong, help: .loc("Le fichier catalogue à écrire (YAML).", "The catalogue file to write (YAML).", value: ("fichier", "file"))) var output: String
     @Flag(name: .long, help: .loc("Remplacer la sortie si elle existe.", "Replace the output if it exists.")) var force = false
 
@@ -116,8 +116,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff", abstract: loc("Ce qui a changé entre deux catalogues (YAML, JSON, compilé, ou un répertoire de feuilles).", "What changed between two catalogues (YAML, JSON, compiled, or a folder of sheets)."),
         discussion: loc("Code de sortie, comme celui de diff : 0 identiques, 1 différents (ici 1 ne signifie pas un identifiant inconnu), 65 ou 66 un catalogue illisible.", "Exit status, as diff's: 0 the same, 1 they differ (here 1 does not mean an unknown id), 65 or 66 a catalogue that cannot be read."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("L'ancienne version.", "The old version.")) var old: String
-    @Argument(help: .loc("La nouvelle version.", "The new version.")) var new: String
+    @Argument(help: .loc("L'ancienne version.", "The old version.", value: ("ancien", "old"))) var old: String
+    @Argument(help: .loc("La nouvelle version.", "The new version.", value: ("nouveau", "new"))) var new: String
     @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
 
     func run() throws {

@@ -40,7 +40,7 @@ struct ProfileOptions: ParsableArguments {
 struct DossierNew: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: loc("Ouvrir un dossier pour une association.", "Open a dossier for an association."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le nom de l'association (unique, accents et casse ignorés).", "The association's name (unique, accents and case ignored).")) var name: String
+    @Argument(help: .loc("Le nom de l'association (unique, accents et casse ignorés).", "The association's name (unique, accents and case ignored).", value: ("nom", "name"))) var name: String
     @OptionGroup var profile: ProfileOptions
 
     func run() throws {
@@ -55,8 +55,8 @@ struct DossierNew: ParsableCommand {
 struct DossierAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: loc("Ajouter des offres à un dossier (« à étudier »).", "Add offers to a dossier (status “to review”)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
-    @Argument(help: .loc("Identifiants d'offres (première colonne de `catalyse list`).", "Offer ids (first column of `catalyse list`).")) var ids: [String]
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("Identifiants d'offres (première colonne de `catalyse list`).", "Offer ids (first column of `catalyse list`).", value: ("ids-offres", "ids"))) var ids: [String]
 
     func validate() throws { if ids.isEmpty { throw Output.usage(fr: "donnez au moins un identifiant d'offre.", en: "give at least one offer id.") } }
 
@@ -80,9 +80,9 @@ struct DossierStatus: ParsableCommand {
         commandName: "status", abstract: loc("Changer le statut d'une offre d'un dossier.", "Set the status of an offer of a dossier."),
         discussion: loc("Statuts : a-etudier, contacte, en-discussion, retenu, ecarte ; leurs libellés (« en discussion », « retenu »…, en français ou en anglais) ou un début unique conviennent aussi.", "Statuses: a-etudier, contacte, en-discussion, retenu, ecarte; their labels (“in discussion”, “agreed”…, French or English) or a unique beginning work too."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
-    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.")) var id: String
-    @Argument(help: .loc("Le nouveau statut.", "The new status.")) var status: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.", value: ("id-offre", "id"))) var id: String
+    @Argument(help: .loc("Le nouveau statut.", "The new status.", value: ("statut", "status"))) var status: String
 
     func validate() throws { _ = try parsed() }
 
@@ -107,9 +107,9 @@ struct DossierStatus: ParsableCommand {
 struct DossierNote: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: loc("Ajouter une note datée à une offre d'un dossier.", "Add a dated note to an offer of a dossier."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
-    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.")) var id: String
-    @Argument(help: .loc("La note.", "The note.")) var text: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.", value: ("id-offre", "id"))) var id: String
+    @Argument(help: .loc("La note.", "The note.", value: ("texte", "text"))) var text: String
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -123,8 +123,8 @@ struct DossierNote: ParsableCommand {
 struct DossierRename: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rename", abstract: loc("Renommer un dossier.", "Rename a dossier."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
-    @Argument(help: .loc("Son nouveau nom.", "Its new name.")) var newName: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("Son nouveau nom.", "Its new name.", value: ("nouveau-nom", "new-name"))) var newName: String
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -138,7 +138,7 @@ struct DossierRename: ParsableCommand {
 struct DossierArchive: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "archive", abstract: loc("Archiver un dossier (masqué de `dossier list` sans --all ; rien n'est supprimé).", "Archive a dossier (hidden from `dossier list` without --all; nothing is deleted)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
 
     func run() throws { try DossierArchive.set(true, dossier, global) }
 
@@ -156,7 +156,7 @@ struct DossierArchive: ParsableCommand {
 struct DossierUnarchive: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unarchive", abstract: loc("Sortir un dossier des archives.", "Bring an archived dossier back."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
 
     func run() throws { try DossierArchive.set(false, dossier, global) }
 }
@@ -164,7 +164,7 @@ struct DossierUnarchive: ParsableCommand {
 struct DossierRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: loc("Supprimer un dossier, ses offres, ses notes et son historique (demande --force).", "Delete a dossier, its offers, notes and history (asks for --force)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
     @Flag(name: .long, help: .loc("Le supprimer vraiment.", "Really delete it.")) var force = false
 
     func run() throws {

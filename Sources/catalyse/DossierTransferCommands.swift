@@ -15,7 +15,7 @@ struct DossierExport: ParsableCommand {
             replaced without --force; the file is written whole or not at all.
             """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
     @Option(name: .customLong("as"), help: .loc("Format : text, markdown, csv ou json.", "Format: text, markdown, csv or json.", value: ("format", "format"))) var format: String?
     @Option(name: .shortAndLong, help: .loc("Fichier à écrire (par défaut : la sortie standard).", "File to write (default: standard output).", value: ("fichier", "file"))) var output: String?
     @Flag(name: .long, help: .loc("Remplacer le fichier s'il existe.", "Replace the file if it exists.")) var force = false
@@ -87,7 +87,7 @@ struct DossierExport: ParsableCommand {
 struct DossierImport: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: loc("Importer un dossier depuis son export JSON (`dossier export --as json`).", "Import a dossier from its JSON export (`dossier export --as json`)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le fichier JSON.", "The JSON file.")) var file: String
+    @Argument(help: .loc("Le fichier JSON.", "The JSON file.", value: ("fichier", "file"))) var file: String
     @Option(name: .customLong("as"), help: .loc("Lui donner un autre nom (un nom existant est refusé).", "Give it another name (an existing name is refused).", value: ("nom", "name"))) var newName: String?
 
     func run() throws {
@@ -138,7 +138,7 @@ struct DossierRestore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: loc("Remplacer les dossiers par une sauvegarde ; la base remplacée est gardée à côté.", "Replace the dossiers with a backup; the replaced database is kept beside it."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le fichier de sauvegarde (`dossier backup -o FICHIER`).", "The backup file (`dossier backup -o FILE`).")) var file: String
+    @Argument(help: .loc("Le fichier de sauvegarde (`dossier backup -o FICHIER`).", "The backup file (`dossier backup -o FILE`).", value: ("fichier", "file"))) var file: String
 
     func run() throws {
         let c = DossierContext(global: global)

@@ -63,7 +63,7 @@ struct DossierList: ParsableCommand {
 struct DossierShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: loc("Afficher un dossier : son profil, ses offres par statut, ses notes et ses relances.", "Show a dossier: its profile, its offers by status, notes and follow-ups."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le dossier.", "The dossier.")) var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
     @Flag(name: .long, help: .loc("Imprimer le dossier en JSON (le format que lit `dossier import`).", "Print the dossier as JSON (the format `dossier import` reads).")) var json = false
     @Flag(name: .long, help: .loc("Imprimer aussi son historique.", "Also print its history.")) var history = false
 

@@ -23,7 +23,7 @@ struct FavouritesCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: loc("Marquer des offres comme favorites (les identifiants doivent exister dans le catalogue).", "Mark offers as favourites (ids must exist in the catalogue)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: .loc("Identifiants d'offres.", "Offer ids.")) var ids: [String]
+        @Argument(help: .loc("Identifiants d'offres.", "Offer ids.", value: ("ids-offres", "ids"))) var ids: [String]
 
         func validate() throws { if ids.isEmpty { throw Output.usage(fr: "donnez au moins un identifiant d'offre.", en: "give at least one offer id.") } }
 
@@ -47,7 +47,7 @@ struct FavouritesCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: loc("Retirer des favoris (aussi ceux qui ne sont plus dans le catalogue).", "Unmark favourites (also those no longer in the catalogue)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: .loc("Identifiants d'offres.", "Offer ids.")) var ids: [String]
+        @Argument(help: .loc("Identifiants d'offres.", "Offer ids.", value: ("ids-offres", "ids"))) var ids: [String]
 
         func validate() throws { if ids.isEmpty { throw Output.usage(fr: "donnez au moins un identifiant d'offre.", en: "give at least one offer id.") } }
 

@@ -30,7 +30,7 @@ struct FirmsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .loc("L'identifiant d'un cabinet (première colonne de `catalyse firms`) : afficher sa page.", "A firm's id (first column of `catalyse firms`): show its page."))
+    @Argument(help: .loc("L'identifiant d'un cabinet (première colonne de `catalyse firms`) : afficher sa page.", "A firm's id (first column of `catalyse firms`): show its page.", value: ("id-cabinet", "firm-id")))
     var firmID: String?
 
     @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON."))

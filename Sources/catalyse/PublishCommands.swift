@@ -54,7 +54,7 @@ struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish", abstract: loc("Valider, compiler et signer un catalogue pour un hébergement web statique (catalogue.catalyse, manifest.json, manifest.json.sig).", "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("Le catalogue (YAML, JSON, compilé, ou un répertoire de feuilles).", "The catalogue (YAML, JSON, compiled, or a folder of sheets).")) var catalogue: String
+    @Argument(help: .loc("Le catalogue (YAML, JSON, compilé, ou un répertoire de feuilles).", "The catalogue (YAML, JSON, compiled, or a folder of sheets).", value: ("catalogue", "catalogue"))) var catalogue: String
     @Option(name: .long, help: .loc("La clé privée (catalyse keygen).", "The private key (catalyse keygen).", value: ("fichier", "file"))) var key: String
     @Option(name: .shortAndLong, help: .loc("Le répertoire du site où écrire.", "The site folder to write in.", value: ("répertoire", "folder"))) var output: String
     @Option(name: .long, help: .loc("Le numéro de publication (par défaut : un de plus que la dernière publication du répertoire).", "The serial number (default: one more than the last publication in the folder).", value: ("n", "n"))) var serial: Int?
@@ -105,7 +105,7 @@ struct UpdateCommand: ParsableCommand {
               catalyse update --rollback
             """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: .loc("L'adresse du manifeste (retenue).", "The manifest's address (remembered).")) var url: String?
+    @Argument(help: .loc("L'adresse du manifeste (retenue).", "The manifest's address (remembered).", value: ("adresse", "url"))) var url: String?
     @Option(name: .long, help: .loc("Le fichier de la clé publique de l'éditeur (retenu).", "The publisher's public key file (remembered).", value: ("fichier", "file"))) var key: String?
     @Flag(name: .long, help: .loc("Revenir à la copie que la dernière mise à jour a remplacée.", "Go back to the copy the last update replaced.")) var rollback = false
 

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .loc("L'identifiant de l'offre (première colonne de `catalyse list`).", "The offer's id (first column of `catalyse list`)."))
+    @Argument(help: .loc("L'identifiant de l'offre (première colonne de `catalyse list`).", "The offer's id (first column of `catalyse list`).", value: ("id-offre", "offer-id")))
     var offerID: String
 
     @Flag(name: .long, help: .loc("Dire pourquoi l'offre est dans la liste que donnent les filtres (une ligne par filtre).", "Say why the offer is in the list the filters give (one line per filter)."))

@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .loc("Le fichier à vérifier (par défaut : le catalogue en vigueur).", "The file to check (default: the catalogue in effect)."))
+    @Argument(help: .loc("Le fichier à vérifier (par défaut : le catalogue en vigueur).", "The file to check (default: the catalogue in effect).", value: ("fichier", "file")))
     var file: String?
 
     func validate() throws {

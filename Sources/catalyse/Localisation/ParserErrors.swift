@@ -79,6 +79,14 @@ enum ParserErrors {
         return nil
     }
 
+    /// The names of a command's `@Argument` properties, in declaration order.
+    static func positionalKeys(_ type: any ParsableCommand.Type) -> [String] {
+        Mirror(reflecting: type.init()).children.compactMap { child in
+            guard let label = child.label, String(describing: Swift.type(of: child.value)).hasPrefix("Argument<") else { return nil }
+            return label.hasPrefix("_") ? String(label.dropFirst()) : label
+        }
+    }
+
     /// `offerID` → `offer-id`, as the library names options and arguments.
     static func kebab(_ name: String) -> String {
         var out = ""
@@ -165,9 +173,15 @@ enum ParserErrors {
             if let a = command?.arguments.first(where: { $0.kind != .positional && $0.preferred == "--" + name }) {
                 sentence = fr ? "l'option \(q(shownValue(a))) est obligatoire." : "the option \(q(shownValue(a))) is required."
             } else {
-                let a = command?.arguments.first { $0.kind == .positional && ($0.valueName == name || kebab($0.valueName ?? "") == name) }
+                // The positional arguments in the tree are in declaration order, as the
+                // command's `@Argument` properties are: the missing key's rank gives it (its
+                // value name may be French).
+                let positionals = command?.arguments.filter { $0.kind == .positional } ?? []
+                let rank = stack.last.map(positionalKeys)?.firstIndex(of: key(payload) ?? "")
+                let a = rank.flatMap { $0 < positionals.count ? positionals[$0] : nil }
+                    ?? positionals.first { $0.valueName == name }
                 let shown = a.map(shownValue) ?? "<\(name)>"
-                let what = a.map { $0.abstract.isEmpty ? "" : " : " + $0.abstract.prefix(1).lowercased() + $0.abstract.dropFirst().dropLast($0.abstract.hasSuffix(".") ? 1 : 0) } ?? ""
+                let what = a.map { $0.abstract.isEmpty ? "" : (fr ? " : " : ": ") + $0.abstract.prefix(1).lowercased() + $0.abstract.dropFirst().dropLast($0.abstract.hasSuffix(".") ? 1 : 0) } ?? ""
                 sentence = fr ? "il manque l'argument \(q(shown))\(what)." : "missing argument \(q(shown))\(what)."
             }
         case "unableToParseValue":
