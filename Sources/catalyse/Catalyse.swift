@@ -6,8 +6,27 @@ import Foundation
 struct Catalyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalyse",
-        abstract: "A terminal directory of the accompaniment offers that consulting firms give to associations.",
-        discussion: """
+        abstract: loc("Un annuaire, dans le terminal, des offres d'accompagnement que des cabinets de conseil proposent aux associations.", "A terminal directory of the accompaniment offers that consulting firms give to associations."),
+        discussion: loc("""
+            Sans sous-commande, dans un terminal, catalyse ouvre l'annuaire interactif ; quand son \
+            entrée ou sa sortie n'est pas un terminal, il imprime ce qu'imprime `catalyse list`.
+
+            Exemples :
+              catalyse                                  parcourir l'annuaire
+              catalyse list --purpose strategique --territory 59
+              catalyse list --query "strat compet" --json
+              catalyse show <id-offre>
+              catalyse export --favourites -o selection.md
+              catalyse validate data/catalogue.yaml
+              catalyse compile annuaire.json -o annuaire.catalyse
+
+            Code de sortie : 0 succès (un résultat vide compris) ; 1 identifiant d'offre ou de \
+            cabinet inconnu ; 64 erreur d'utilisation ; 65 données incorrectes dans le catalogue ou \
+            le fichier des favoris ; 66 fichier d'entrée illisible ; 73 sortie impossible à écrire ; \
+            74 sortie standard ou d'erreur impossible à écrire, ou catalogue modifié pendant sa \
+            lecture ; 70 erreur interne. Un lecteur qui s'en va (`catalyse list | head -1`) l'arrête \
+            comme le fait SIGPIPE.
+            """, """
             Without a subcommand, on a terminal, catalyse opens the interactive directory; when its \
             input or output is not a terminal it prints what `catalyse list` prints.
 
@@ -25,7 +44,7 @@ struct Catalyse: ParsableCommand {
             that cannot be read; 73 an output that cannot be written; 74 standard output or \
             error that cannot be written, or a catalogue changed while it was read; 70 internal \
             error. A reader that goes away (`catalyse list | head -1`) ends it as SIGPIPE does.
-            """,
+            """),
         version: Catalyse.version,
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,

@@ -5,8 +5,18 @@ import Foundation
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Compile a catalogue into the fast .catalyse form (validated catalogue and search index).",
-        discussion: """
+        abstract: loc("Compiler un catalogue sous la forme rapide .catalyse (catalogue validé et index de recherche).", "Compile a catalogue into the fast .catalyse form (validated catalogue and search index)."),
+        discussion: loc("""
+            Vérifie la source avec toutes les règles de `validate`, puis écrit le catalogue et son \
+            index de recherche dans SORTIE, qui doit se terminer par `.catalyse`. catalyse ouvre un \
+            tel fichier en le projetant en mémoire, sans l'analyser ni l'indexer : à utiliser pour \
+            des catalogues de dizaines de milliers d'offres. Compilez de nouveau après chaque \
+            modification de la source. La sortie est remplacée de façon atomique si elle existe.
+
+            Exemples :
+              catalyse compile annuaire.json -o annuaire.catalyse
+              catalyse list --catalogue annuaire.catalyse --query "strat compet"
+            """, """
             Checks the source with every rule of `validate`, then writes the catalogue and its \
             search index to OUTPUT, which must end in `.catalyse`. catalyse opens such a file by \
             mapping it into memory, without parsing or indexing: use it for catalogues of tens of \
@@ -16,23 +26,22 @@ struct CompileCommand: ParsableCommand {
             Examples:
               catalyse compile annuaire.json -o annuaire.catalyse
               catalyse list --catalogue annuaire.catalyse --query "strat compet"
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The catalogue to compile (.yaml, .json, or a .catalyse to copy; default: the catalogue in effect).")
+    @Argument(help: .loc("Le catalogue à compiler (.yaml, .json, ou un .catalyse à copier ; par défaut : le catalogue en vigueur).", "The catalogue to compile (.yaml, .json, or a .catalyse to copy; default: the catalogue in effect).", value: ("fichier", "file")))
     var file: String?
 
-    @Option(name: .shortAndLong, help: "The compiled file to write (ends in .catalyse).")
+    @Option(name: .shortAndLong, help: .loc("Le fichier compilé à écrire (se termine par .catalyse).", "The compiled file to write (ends in .catalyse).", value: ("fichier", "file")))
     var output: String
 
     func validate() throws {
         if file == "" { throw Output.usage(fr: "le catalogue à compiler est un nom vide.", en: "the catalogue to compile is an empty name.") }
         guard output.lowercased().hasSuffix(".catalyse") else {
-            throw ValidationError(global.language == .fr
-                ? "le fichier compilé doit se terminer par .catalyse (c'est ainsi qu'il est reconnu)."
-                : "the compiled file must end in .catalyse (that is how it is recognised).")
+            throw Output.usage(fr: "le fichier compilé doit se terminer par .catalyse (c'est ainsi qu'il est reconnu).",
+                               en: "the compiled file must end in .catalyse (that is how it is recognised).")
         }
     }
 
@@ -40,7 +49,7 @@ struct CompileCommand: ParsableCommand {
         let language = global.language
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
         let loaded = try Output.loadOrExit(source, language)
-        for w in loaded.warnings { Output.note(w.description) }
+        for w in loaded.warnings { Output.note(w.description(language)) }
         let parts = CompiledWriter.parts(loaded.searchIndex())
         let size = parts.reduce(0) { $0 + $1.count }
         let path = TextCleaning.forDisplay(output)

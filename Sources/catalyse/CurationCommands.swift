@@ -26,8 +26,18 @@ func writeFiles(_ files: [(name: String, contents: String)], into folder: String
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a catalogue kept in a spreadsheet (a folder of three CSV sheets, or an .ods or .xlsx workbook) into a catalogue file.",
-        discussion: """
+        abstract: loc("Transformer un catalogue tenu dans un tableur (un répertoire de trois feuilles CSV, ou un classeur .ods ou .xlsx) en fichier catalogue.", "Turn a catalogue kept in a spreadsheet (a folder of three CSV sheets, or an .ods or .xlsx workbook) into a catalogue file."),
+        discussion: loc("""
+            Le répertoire contient catalogue.csv (facultatif), cabinets.csv et offres.csv, tels que \
+            `catalyse template` les écrit et que docs/catalogue-format.md les décrit ; un classeur \
+            contient les trois mêmes feuilles en onglets nommés catalogue, cabinets et offres. Chaque \
+            problème est indiqué avec sa feuille (ou son onglet), sa ligne et sa colonne ; rien n'est \
+            écrit s'il y en a un (code 65).
+
+            Exemple :
+              catalyse import annuaire/ -o catalogue.yaml && catalyse validate catalogue.yaml
+              catalyse import annuaire.ods -o catalogue.yaml
+            """, """
             The folder holds catalogue.csv (optional), cabinets.csv and offres.csv, as `catalyse template` \
             writes them and docs/catalogue-format.md describes them; a workbook holds the same three sheets \
             as tabs named catalogue, cabinets and offres. Every problem is listed with its sheet (or tab), \
@@ -36,16 +46,16 @@ struct ImportCommand: ParsableCommand {
             Example:
               catalyse import annuaire/ -o catalogue.yaml && catalyse validate catalogue.yaml
               catalyse import annuaire.ods -o catalogue.yaml
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The folder of sheets, or a workbook (.ods, .xlsx).") var folder: String
-    @Option(name: .shortAndLong, help: ArgumentHelp("The catalogue file to write (YAML).", valueName: "file")) var output: String
-    @Flag(name: .long, help: "Replace the output if it exists.") var force = false
+    @Argument(help: .loc("Le répertoire des feuilles, ou un classeur (.ods, .xlsx).", "The folder of sheets, or a workbook (.ods, .xlsx).", value: ("répertoire", "folder"))) var folder: String
+    @Option(name: .shortAndLong, help: .loc("Le fichier catalogue à écrire (YAML).", "The catalogue file to write (YAML).", value: ("fichier", "file"))) var output: String
+    @Flag(name: .long, help: .loc("Remplacer la sortie si elle existe.", "Replace the output if it exists.")) var force = false
 
     func run() throws {
         let l = global.language, fr = l == .fr
         let loaded = try Output.loadOrExit(.file(folder), l)
-        for w in loaded.warnings { Output.note(w.description) }
+        for w in loaded.warnings { Output.note(w.description(l)) }
         let c = loaded.catalogue
         let source = (folder as NSString).lastPathComponent
         let workbook = Workbook.Kind(path: folder) != nil
@@ -76,10 +86,10 @@ struct ImportCommand: ParsableCommand {
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "template", abstract: "Write the three empty sheets of a catalogue (headers, a help row and an example row) to start from.")
+        commandName: "template", abstract: loc("Écrire les trois feuilles vides d'un catalogue (en-têtes, une ligne d'aide et une ligne d'exemple) pour commencer.", "Write the three empty sheets of a catalogue (headers, a help row and an example row) to start from."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write them in.", valueName: "folder")) var output: String
-    @Flag(name: .long, help: "Replace the files if they exist.") var force = false
+    @Option(name: .shortAndLong, help: .loc("Le répertoire où les écrire.", "The folder to write them in.", value: ("répertoire", "folder"))) var output: String
+    @Flag(name: .long, help: .loc("Remplacer les fichiers s'ils existent.", "Replace the files if they exist.")) var force = false
 
     func run() throws {
         try writeFiles(SheetExport.template(language: global.language), into: output, force: force, global.language)
@@ -90,14 +100,14 @@ struct TemplateCommand: ParsableCommand {
 
 struct ExportCatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export-catalogue", abstract: "Write the whole catalogue in effect as its three sheets (to edit it in a spreadsheet).")
+        commandName: "export-catalogue", abstract: loc("Écrire tout le catalogue en vigueur sous forme de ses trois feuilles (pour le modifier dans un tableur).", "Write the whole catalogue in effect as its three sheets (to edit it in a spreadsheet)."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("as"), help: ArgumentHelp("Format: csv (the only one).", valueName: "format")) var format: String = "csv"
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the sheets in.", valueName: "folder")) var output: String
-    @Flag(name: .long, help: "Replace the files if they exist.") var force = false
+    @Option(name: .customLong("as"), help: .loc("Format : csv (le seul).", "Format: csv (the only one).", value: ("format", "format"))) var format: String = "csv"
+    @Option(name: .shortAndLong, help: .loc("Le répertoire où écrire les feuilles.", "The folder to write the sheets in.", value: ("répertoire", "folder"))) var output: String
+    @Flag(name: .long, help: .loc("Remplacer les fichiers s'ils existent.", "Replace the files if they exist.")) var force = false
 
     func validate() throws {
-        guard format.lowercased() == "csv" else { throw ValidationError("--as takes csv, not '\(TextCleaning.forDisplay(format))'.") }
+        guard format.lowercased() == "csv" else { throw Output.usage(fr: "--as prend csv, et non « \(TextCleaning.forDisplay(format)) ».", en: "--as takes csv, not '\(TextCleaning.forDisplay(format))'.") }
     }
 
     func run() throws {
@@ -110,12 +120,12 @@ struct ExportCatalogueCommand: ParsableCommand {
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff", abstract: "What changed between two catalogues (YAML, JSON, compiled, or a folder of sheets).",
-        discussion: "Exit status, as diff's: 0 the same, 1 they differ (here 1 does not mean an unknown id), 65 or 66 a catalogue that cannot be read.")
+        commandName: "diff", abstract: loc("Ce qui a changé entre deux catalogues (YAML, JSON, compilé, ou un répertoire de feuilles).", "What changed between two catalogues (YAML, JSON, compiled, or a folder of sheets)."),
+        discussion: loc("Code de sortie, comme celui de diff : 0 identiques, 1 différents (ici 1 ne signifie pas un identifiant inconnu), 65 ou 66 un catalogue illisible.", "Exit status, as diff's: 0 the same, 1 they differ (here 1 does not mean an unknown id), 65 or 66 a catalogue that cannot be read."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The old version.") var old: String
-    @Argument(help: "The new version.") var new: String
-    @Flag(name: .long, help: "Print JSON.") var json = false
+    @Argument(help: .loc("L'ancienne version.", "The old version.", value: ("ancien", "old"))) var old: String
+    @Argument(help: .loc("La nouvelle version.", "The new version.", value: ("nouveau", "new"))) var new: String
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
 
     func run() throws {
         let l = global.language

@@ -7,12 +7,27 @@ import Foundation
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Dossiers: one per association helped, with the status of each offer, notes and follow-ups.",
-        discussion: """
+        abstract: loc("Dossiers : un par association accompagnée, avec le statut de chaque offre, des notes et des relances.", "Dossiers: one per association helped, with the status of each offer, notes and follow-ups."),
+        discussion: loc("""
+            Conservés dans $XDG_DATA_HOME/catalyse/catalyse.sqlite (par défaut \
+            ~/.local/share/catalyse). Un dossier porte le nom que vous voulez ; accents et casse \
+            sont ignorés, et un début unique du nom suffit. Statuts : a-etudier, contacte, \
+            en-discussion, retenu, ecarte (leurs libellés français ou anglais aussi). Une offre « \
+            contacté » ou « en discussion » depuis plus longtemps que le délai de relance (14 jours, \
+            sauf réglage par `dossier follow-up --set-days`) est à relancer.
+
+            Exemples :
+              catalyse dossier new "Les Jardins partagés" --territory 59 --stage creation --need mise-en-reseau
+              catalyse dossier add jardins lanterne-boussole-diagnostic-strategique
+              catalyse dossier status jardins lanterne-boussole-diagnostic-strategique contacte
+              catalyse dossier note jardins lanterne-boussole-diagnostic-strategique "Appel le 3, rappeler lundi"
+              catalyse dossier follow-up
+              catalyse dossier export jardins --as markdown -o jardins.md
+            """, """
             Kept in $XDG_DATA_HOME/catalyse/catalyse.sqlite (by default ~/.local/share/catalyse). \
             A dossier is named as you like; accents and case are ignored, and a unique beginning of \
             the name is enough. Statuses: a-etudier, contacte, en-discussion, retenu, ecarte (their \
-            French or English labels work too). An offer « contacté » or « en discussion » for \
+            French or English labels work too). An offer “contacted” or “in discussion” for \
             longer than the follow-up delay (14 days unless set with `dossier follow-up --set-days`) \
             is to follow up.
 
@@ -23,7 +38,7 @@ struct DossierCommand: ParsableCommand {
               catalyse dossier note jardins lanterne-boussole-diagnostic-strategique "Appel le 3, rappeler lundi"
               catalyse dossier follow-up
               catalyse dossier export jardins --as markdown -o jardins.md
-            """,
+            """),
         subcommands: [DossierNew.self, DossierList.self, DossierShow.self, DossierAdd.self, DossierStatus.self, DossierNote.self,
                       DossierFollowUp.self, DossierExport.self, DossierImport.self, DossierRename.self, DossierArchive.self,
                       DossierUnarchive.self, DossierRemove.self, DossierBackup.self, DossierRestore.self, DossierCheck.self],

@@ -3,30 +3,30 @@ import CatalyseCore
 
 /// The profile options of `dossier new`.
 struct ProfileOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Where the association is: a département (59, 2A), R + région code (R32), national, a postal code or a name.", valueName: "place"))
+    @Option(name: .long, help: .loc("Où est l'association : un département (59, 2A), R + code de région (R32), national, un code postal ou un nom.", "Where the association is: a département (59, 2A), R + région code (R32), national, a postal code or a name.", value: ("lieu", "place")))
     var territory: String?
-    @Option(name: .long, help: ArgumentHelp("Its stage: \(Facet.stage.coded!.codeList) (or the label).", valueName: "stage"))
+    @Option(name: .long, help: .loc("Son stade : \(Facet.stage.coded!.codeList) (ou le libellé).", "Its stage: \(Facet.stage.coded!.codeList) (or the label).", value: ("stade", "stage")))
     var stage: String?
-    @Option(name: .long, help: ArgumentHelp("Its yearly budget band: \(Facet.budget.coded!.codeList).", valueName: "band"))
+    @Option(name: .long, help: .loc("Sa tranche de budget annuel : \(Facet.budget.coded!.codeList).", "Its yearly budget band: \(Facet.budget.coded!.codeList).", value: ("tranche", "band")))
     var budget: String?
-    @Option(name: .long, help: ArgumentHelp("Employer or volunteer-run: \(Facet.employer.coded!.codeList).", valueName: "status"))
+    @Option(name: .long, help: .loc("Employeuse ou bénévole : \(Facet.employer.coded!.codeList).", "Employer or volunteer-run: \(Facet.employer.coded!.codeList).", value: ("statut", "status")))
     var employer: String?
-    @Option(name: .long, help: ArgumentHelp("A support kind it needs: \(Facet.kind.coded!.codeList) (or the label). Repeat for several.", valueName: "kind"))
+    @Option(name: .long, help: .loc("Un type d'accompagnement dont elle a besoin : \(Facet.kind.coded!.codeList) (ou le libellé). À répéter pour plusieurs.", "A support kind it needs: \(Facet.kind.coded!.codeList) (or the label). Repeat for several.", value: ("type", "kind")))
     var need: [String] = []
-    @Option(name: .long, help: ArgumentHelp("Its needs in its own words.", valueName: "text"))
+    @Option(name: .long, help: .loc("Ses besoins, dans ses propres mots.", "Its needs in its own words.", value: ("texte", "text")))
     var description: String?
-    @Option(name: .customLong("contact-name"), help: ArgumentHelp("The person to write to.", valueName: "name"))
+    @Option(name: .customLong("contact-name"), help: .loc("La personne à qui écrire.", "The person to write to.", value: ("nom", "name")))
     var contactName: String?
-    @Option(name: .customLong("contact-email"), help: ArgumentHelp("Their e-mail address.", valueName: "address"))
+    @Option(name: .customLong("contact-email"), help: .loc("Son adresse électronique.", "Their e-mail address.", value: ("adresse", "address")))
     var contactEmail: String?
-    @Option(name: .long, help: ArgumentHelp("A note for yourself.", valueName: "text"))
+    @Option(name: .long, help: .loc("Une note pour vous-même.", "A note for yourself.", value: ("texte", "text")))
     var note: String?
 
     func validate() throws { _ = try profile(name: "x") }
 
     func profile(name: String) throws -> DossierProfile {
         if let contactEmail, !EmailAddress.isValid(contactEmail) {
-            throw ValidationError("'\(TextCleaning.forDisplay(contactEmail))' is not an e-mail address.")
+            throw Output.usage(fr: "« \(TextCleaning.forDisplay(contactEmail)) » n'est pas une adresse électronique.", en: "'\(TextCleaning.forDisplay(contactEmail))' is not an e-mail address.")
         }
         return DossierProfile(
             name: name, territory: try territory.map(Place.typed), stage: try stage.map { try Stage.typed($0, option: "stage") },
@@ -38,9 +38,9 @@ struct ProfileOptions: ParsableArguments {
 }
 
 struct DossierNew: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a dossier for an association.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: loc("Ouvrir un dossier pour une association.", "Open a dossier for an association."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The association's name (unique, accents and case ignored).") var name: String
+    @Argument(help: .loc("Le nom de l'association (unique, accents et casse ignorés).", "The association's name (unique, accents and case ignored).", value: ("nom", "name"))) var name: String
     @OptionGroup var profile: ProfileOptions
 
     func run() throws {
@@ -53,12 +53,12 @@ struct DossierNew: ParsableCommand {
 }
 
 struct DossierAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add offers to a dossier (« à étudier »).")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: loc("Ajouter des offres à un dossier (« à étudier »).", "Add offers to a dossier (status “to review”)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Argument(help: "Offer ids (first column of `catalyse list`).") var ids: [String]
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("Identifiants d'offres (première colonne de `catalyse list`).", "Offer ids (first column of `catalyse list`).", value: ("ids-offres", "ids"))) var ids: [String]
 
-    func validate() throws { if ids.isEmpty { throw ValidationError("Give at least one offer id.") } }
+    func validate() throws { if ids.isEmpty { throw Output.usage(fr: "donnez au moins un identifiant d'offre.", en: "give at least one offer id.") } }
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -77,20 +77,20 @@ struct DossierAdd: ParsableCommand {
 
 struct DossierStatus: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Set the status of an offer of a dossier.",
-        discussion: "Statuses: a-etudier, contacte, en-discussion, retenu, ecarte; their labels (« en discussion », “agreed”…) or a unique beginning work too.")
+        commandName: "status", abstract: loc("Changer le statut d'une offre d'un dossier.", "Set the status of an offer of a dossier."),
+        discussion: loc("Statuts : a-etudier, contacte, en-discussion, retenu, ecarte ; leurs libellés (« en discussion », « retenu »…, en français ou en anglais) ou un début unique conviennent aussi.", "Statuses: a-etudier, contacte, en-discussion, retenu, ecarte; their labels (“in discussion”, “agreed”…, French or English) or a unique beginning work too."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Argument(help: "The offer id.") var id: String
-    @Argument(help: "The new status.") var status: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.", value: ("id-offre", "id"))) var id: String
+    @Argument(help: .loc("Le nouveau statut.", "The new status.", value: ("statut", "status"))) var status: String
 
     func validate() throws { _ = try parsed() }
 
     func parsed() throws -> OfferStatus {
         switch OfferStatus.resolve(status) {
         case .found(let s): return s
-        case .ambiguous(let all): throw ValidationError("'\(TextCleaning.forDisplay(status))' fits several statuses: \(all.map(\.code).joined(separator: ", ")).")
-        case .unknown: throw ValidationError("Unknown status '\(TextCleaning.forDisplay(status))'. Expected one of: \(OfferStatus.allCases.map(\.code).joined(separator: ", ")).")
+        case .ambiguous(let all): throw Output.usage(fr: "« \(TextCleaning.forDisplay(status)) » convient à plusieurs statuts : \(all.map(\.code).joined(separator: ", ")).", en: "'\(TextCleaning.forDisplay(status))' fits several statuses: \(all.map(\.code).joined(separator: ", ")).")
+        case .unknown: throw Output.usage(fr: "statut inconnu « \(TextCleaning.forDisplay(status)) » ; statuts possibles : \(OfferStatus.allCases.map(\.code).joined(separator: ", ")).", en: "unknown status '\(TextCleaning.forDisplay(status))'; accepted statuses: \(OfferStatus.allCases.map(\.code).joined(separator: ", ")).")
         }
     }
 
@@ -105,11 +105,11 @@ struct DossierStatus: ParsableCommand {
 }
 
 struct DossierNote: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a dated note to an offer of a dossier.")
+    static let configuration = CommandConfiguration(commandName: "note", abstract: loc("Ajouter une note datée à une offre d'un dossier.", "Add a dated note to an offer of a dossier."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Argument(help: "The offer id.") var id: String
-    @Argument(help: "The note.") var text: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("L'identifiant de l'offre.", "The offer id.", value: ("id-offre", "id"))) var id: String
+    @Argument(help: .loc("La note.", "The note.", value: ("texte", "text"))) var text: String
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -121,10 +121,10 @@ struct DossierNote: ParsableCommand {
 }
 
 struct DossierRename: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a dossier.")
+    static let configuration = CommandConfiguration(commandName: "rename", abstract: loc("Renommer un dossier.", "Rename a dossier."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Argument(help: "Its new name.") var newName: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Argument(help: .loc("Son nouveau nom.", "Its new name.", value: ("nouveau-nom", "new-name"))) var newName: String
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -136,9 +136,9 @@ struct DossierRename: ParsableCommand {
 }
 
 struct DossierArchive: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive a dossier (hidden from `dossier list` without --all; nothing is deleted).")
+    static let configuration = CommandConfiguration(commandName: "archive", abstract: loc("Archiver un dossier (masqué de `dossier list` sans --all ; rien n'est supprimé).", "Archive a dossier (hidden from `dossier list` without --all; nothing is deleted)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
 
     func run() throws { try DossierArchive.set(true, dossier, global) }
 
@@ -154,18 +154,18 @@ struct DossierArchive: ParsableCommand {
 }
 
 struct DossierUnarchive: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: "Bring an archived dossier back.")
+    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: loc("Sortir un dossier des archives.", "Bring an archived dossier back."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
 
     func run() throws { try DossierArchive.set(false, dossier, global) }
 }
 
 struct DossierRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Delete a dossier, its offers, notes and history (asks for --force).")
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: loc("Supprimer un dossier, ses offres, ses notes et son historique (demande --force).", "Delete a dossier, its offers, notes and history (asks for --force)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Flag(name: .long, help: "Really delete it.") var force = false
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Flag(name: .long, help: .loc("Le supprimer vraiment.", "Really delete it.")) var force = false
 
     func run() throws {
         let c = DossierContext(global: global)

@@ -4,25 +4,29 @@ import Foundation
 
 struct DossierExport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export a dossier as a report (text, Markdown, CSV) or as JSON for a colleague.",
-        discussion: """
+        commandName: "export", abstract: loc("Exporter un dossier en compte rendu (texte, Markdown, CSV) ou en JSON pour un collègue.", "Export a dossier as a report (text, Markdown, CSV) or as JSON for a colleague."),
+        discussion: loc("""
+            Sans -o, l'export va sur la sortie standard. Sans --as, le format suit l'extension de -o \
+            (.md Markdown, .csv CSV, .json JSON, tout le reste texte). Un fichier existant n'est \
+            jamais remplacé sans --force ; le fichier est écrit en entier ou pas du tout.
+            """, """
             Without -o the export goes to standard output. Without --as the format follows the extension \
             of -o (.md Markdown, .csv CSV, .json JSON, anything else text). An existing file is never \
             replaced without --force; the file is written whole or not at all.
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown, csv or json.", valueName: "format")) var format: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default, or -: standard output).", valueName: "file")) var output: String?
-    @Flag(name: .long, help: "Replace the file if it exists.") var force = false
-    @Flag(name: .customLong("no-notes"), help: "Leave the internal notes out.") var noNotes = false
-    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English, as `catalyse export`.", valueName: "char")) var separator: String?
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Option(name: .customLong("as"), help: .loc("Format : text, markdown, csv ou json.", "Format: text, markdown, csv or json.", value: ("format", "format"))) var format: String?
+    @Option(name: .shortAndLong, help: .loc("Fichier à écrire (par défaut, ou - : la sortie standard).", "File to write (default, or -: standard output).", value: ("fichier", "file"))) var output: String?
+    @Flag(name: .long, help: .loc("Remplacer le fichier s'il existe.", "Replace the file if it exists.")) var force = false
+    @Flag(name: .customLong("no-notes"), help: .loc("Laisser de côté les notes internes.", "Leave the internal notes out.")) var noNotes = false
+    @Option(name: .long, help: .loc("Séparateur des champs CSV : ',' ou ';'. Par défaut : ';' en français (tableurs en français), ',' en anglais, comme `catalyse export`.", "CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English, as `catalyse export`.", value: ("car", "char"))) var separator: String?
 
     enum Kind: String { case text, markdown, csv, json }
 
     func validate() throws {
-        if let format, kind(format) == nil { throw ValidationError("--as takes text, markdown, csv or json, not '\(TextCleaning.forDisplay(format))'.") }
-        if let separator, separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+        if let format, kind(format) == nil { throw Output.usage(fr: "--as prend text, markdown, csv ou json, et non « \(TextCleaning.forDisplay(format)) ».", en: "--as takes text, markdown, csv or json, not '\(TextCleaning.forDisplay(format))'.") }
+        if let separator, separator != "," && separator != ";" { throw Output.usage(fr: "--separator prend « , » ou « ; ».", en: "--separator takes ',' or ';'.") }
     }
 
     func kind(_ text: String) -> Kind? {
@@ -82,10 +86,10 @@ struct DossierExport: ParsableCommand {
 }
 
 struct DossierImport: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a dossier from its JSON export (`dossier export --as json`).")
+    static let configuration = CommandConfiguration(commandName: "import", abstract: loc("Importer un dossier depuis son export JSON (`dossier export --as json`).", "Import a dossier from its JSON export (`dossier export --as json`)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The JSON file.") var file: String
-    @Option(name: .customLong("as"), help: ArgumentHelp("Give it another name (an existing name is refused).", valueName: "name")) var newName: String?
+    @Argument(help: .loc("Le fichier JSON.", "The JSON file.", value: ("fichier", "file"))) var file: String
+    @Option(name: .customLong("as"), help: .loc("Lui donner un autre nom (un nom existant est refusé).", "Give it another name (an existing name is refused).", value: ("nom", "name"))) var newName: String?
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -118,10 +122,10 @@ struct DossierImport: ParsableCommand {
 }
 
 struct DossierBackup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the whole dossiers database to a file (consistent while it is in use).")
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: loc("Copier toute la base des dossiers dans un fichier (cohérente même pendant son utilisation).", "Copy the whole dossiers database to a file (consistent while it is in use)."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .shortAndLong, help: ArgumentHelp("The backup file to write.", valueName: "file")) var output: String
-    @Flag(name: .long, help: "Replace the file if it exists.") var force = false
+    @Option(name: .shortAndLong, help: .loc("Le fichier de sauvegarde à écrire.", "The backup file to write.", value: ("fichier", "file"))) var output: String
+    @Flag(name: .long, help: .loc("Remplacer le fichier s'il existe.", "Replace the file if it exists.")) var force = false
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -133,9 +137,9 @@ struct DossierBackup: ParsableCommand {
 
 struct DossierRestore: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "Replace the dossiers with a backup; the replaced database is kept beside it.")
+        commandName: "restore", abstract: loc("Remplacer les dossiers par une sauvegarde ; la base remplacée est gardée à côté.", "Replace the dossiers with a backup; the replaced database is kept beside it."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The backup file (`dossier backup -o FILE`).") var file: String
+    @Argument(help: .loc("Le fichier de sauvegarde (`dossier backup -o FICHIER`).", "The backup file (`dossier backup -o FILE`).", value: ("fichier", "file"))) var file: String
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -157,7 +161,7 @@ struct DossierRestore: ParsableCommand {
 
 struct DossierCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check the dossiers database with SQLite's integrity check (prints ok, or what is wrong).")
+        commandName: "check", abstract: loc("Vérifier la base des dossiers avec le contrôle d'intégrité de SQLite (imprime ok, ou ce qui ne va pas).", "Check the dossiers database with SQLite's integrity check (prints ok, or what is wrong)."))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

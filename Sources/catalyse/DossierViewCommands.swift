@@ -4,11 +4,11 @@ import Foundation
 
 struct DossierList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the dossiers with their offers per status and the number to follow up.",
-        discussion: "Piped, one dossier per line, tab-separated: name, territory, offers, then the count of each status (a-etudier, contacte, en-discussion, retenu, ecarte), to follow up, archived (yes/no).")
+        commandName: "list", abstract: loc("Lister les dossiers avec leurs offres par statut et le nombre à relancer.", "List the dossiers with their offers per status and the number to follow up."),
+        discussion: loc("Hors d'un terminal, un dossier par ligne, séparé par des tabulations : nom, territoire, offres, puis le nombre de chaque statut (a-etudier, contacte, en-discussion, retenu, ecarte), à relancer, archivé (yes/no).", "Piped, one dossier per line, tab-separated: name, territory, offers, then the count of each status (a-etudier, contacte, en-discussion, retenu, ecarte), to follow up, archived (yes/no)."))
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: "Include the archived dossiers.") var all = false
-    @Flag(name: .long, help: "Print JSON.") var json = false
+    @Flag(name: .long, help: .loc("Inclure les dossiers archivés.", "Include the archived dossiers.")) var all = false
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
 
     struct Entry: Encodable {
         var name: String, territory: String?, archived: Bool, offers: Int, statuses: [String: Int], followUp: Int
@@ -61,11 +61,11 @@ struct DossierList: ParsableCommand {
 }
 
 struct DossierShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dossier: its profile, its offers by status, notes and follow-ups.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: loc("Afficher un dossier : son profil, ses offres par statut, ses notes et ses relances.", "Show a dossier: its profile, its offers by status, notes and follow-ups."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
-    @Flag(name: .long, help: "Print the dossier as JSON (the format `dossier import` reads).") var json = false
-    @Flag(name: .long, help: "Also print its history.") var history = false
+    @Argument(help: .loc("Le dossier.", "The dossier.", value: ("dossier", "dossier"))) var dossier: String
+    @Flag(name: .long, help: .loc("Imprimer le dossier en JSON (le format que lit `dossier import`).", "Print the dossier as JSON (the format `dossier import` reads).")) var json = false
+    @Flag(name: .long, help: .loc("Imprimer aussi son historique.", "Also print its history.")) var history = false
 
     func run() throws {
         let c = DossierContext(global: global)
@@ -109,15 +109,15 @@ struct DossierShow: ParsableCommand {
 
 struct DossierFollowUp: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "follow-up", abstract: "List every offer to follow up, in every dossier (oldest first).",
-        discussion: "An offer is to follow up when it has been « contacté » or « en discussion » for the delay or longer. Piped: dossier, offer id, status, since (YYYY-MM-DD), days, tab-separated.")
+        commandName: "follow-up", abstract: loc("Lister toutes les offres à relancer, dans tous les dossiers (les plus anciennes d'abord).", "List every offer to follow up, in every dossier (oldest first)."),
+        discussion: loc("Une offre est à relancer quand elle est « contacté » ou « en discussion » depuis le délai ou plus longtemps. Hors d'un terminal : dossier, identifiant de l'offre, statut, depuis (AAAA-MM-JJ), jours, séparés par des tabulations.", "An offer is to follow up when it has been “contacted” or “in discussion” for the delay or longer. Piped: dossier, offer id, status, since (YYYY-MM-DD), days, tab-separated."))
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: "Print JSON.") var json = false
-    @Option(name: .customLong("set-days"), help: ArgumentHelp("Set the follow-up delay, in days (kept in the database).", valueName: "days"))
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
+    @Option(name: .customLong("set-days"), help: .loc("Régler le délai de relance, en jours (gardé dans la base).", "Set the follow-up delay, in days (kept in the database).", value: ("jours", "days")))
     var setDays: Int?
 
     func validate() throws {
-        if let setDays, !(1...365).contains(setDays) { throw ValidationError("--set-days takes a number of days from 1 to 365.") }
+        if let setDays, !(1...365).contains(setDays) { throw Output.usage(fr: "--set-days prend un nombre de jours de 1 à 365.", en: "--set-days takes a number of days from 1 to 365.") }
     }
 
     struct Entry: Encodable {

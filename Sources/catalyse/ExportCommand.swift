@@ -4,8 +4,17 @@ import CatalyseCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a shortlist as text, Markdown or CSV.",
-        discussion: """
+        abstract: loc("Exporter une sélection en texte, Markdown ou CSV.", "Export a shortlist as text, Markdown or CSV."),
+        discussion: loc("""
+            Sans -o, l'export va sur la sortie standard. Sans --as, le format suit l'extension de -o \
+            : .md Markdown, .csv CSV, tout le reste texte. Un fichier existant n'est jamais remplacé \
+            sans --force ; le fichier est écrit en entier ou pas du tout.
+
+            Exemples :
+              catalyse export --favourites -o selection.txt
+              catalyse export --territory 59 --purpose strategique --as markdown
+              catalyse export --favourites --as csv --separator ';' -o selection.csv
+            """, """
             Without -o the export goes to standard output. Without --as the format follows the \
             extension of -o: .md Markdown, .csv CSV, anything else text. An existing file is \
             never replaced without --force; the file is written whole or not at all.
@@ -14,29 +23,29 @@ struct ExportCommand: ParsableCommand {
               catalyse export --favourites -o selection.txt
               catalyse export --territory 59 --purpose strategique --as markdown
               catalyse export --favourites --as csv --separator ';' -o selection.csv
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Format: text, markdown or csv.", valueName: "format"))
+    @Option(name: .customLong("as"), help: .loc("Format : text, markdown ou csv.", "Format: text, markdown or csv.", value: ("format", "format")))
     var format: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("File to write (default, or -: standard output). Only a regular file is replaced (with --force); a device such as /dev/stdout is written into; a folder, a link or a FIFO is refused.", valueName: "file"))
+    @Option(name: .shortAndLong, help: .loc("Fichier à écrire (par défaut, ou - : la sortie standard). Seul un fichier ordinaire est remplacé (avec --force) ; un périphérique comme /dev/stdout est écrit ; un répertoire, un lien ou une FIFO est refusé.", "File to write (default, or -: standard output). Only a regular file is replaced (with --force); a device such as /dev/stdout is written into; a folder, a link or a FIFO is refused.", value: ("fichier", "file")))
     var output: String?
 
-    @Flag(name: .long, help: "Replace the file if it exists.")
+    @Flag(name: .long, help: .loc("Remplacer le fichier s'il existe.", "Replace the file if it exists."))
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English.", valueName: "char"))
+    @Option(name: .long, help: .loc("Séparateur des champs CSV : ',' ou ';'. Par défaut : ';' en français (tableurs en français), ',' en anglais.", "CSV field separator: ',' or ';'. Default: ';' in French (French-locale spreadsheets), ',' in English.", value: ("car", "char")))
     var separator: String?
 
     func validate() throws {
         if let format, ShortlistExport.Format(rawValue: format.lowercased()) == nil && format.lowercased() != "md" && format.lowercased() != "txt" {
-            throw ValidationError("--as takes text, markdown or csv, not '\(TextCleaning.forDisplay(format))'.")
+            throw Output.usage(fr: "--as prend text, markdown ou csv, et non « \(TextCleaning.forDisplay(format)) ».", en: "--as takes text, markdown or csv, not '\(TextCleaning.forDisplay(format))'.")
         }
-        if let separator, separator != "," && separator != ";" { throw ValidationError("--separator takes ',' or ';'.") }
+        if let separator, separator != "," && separator != ";" { throw Output.usage(fr: "--separator prend « , » ou « ; ».", en: "--separator takes ',' or ';'.") }
         if output == "" { throw Output.usage(fr: "-o attend un nom de fichier (ou - pour la sortie standard).", en: "-o takes a file name (or - for standard output).") }
     }
 

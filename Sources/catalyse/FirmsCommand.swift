@@ -4,8 +4,18 @@ import CatalyseCore
 struct FirmsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firms",
-        abstract: "List the consulting firms of the catalogue, or show one firm's page with its offers.",
-        discussion: """
+        abstract: loc("Lister les cabinets de conseil du catalogue, ou afficher la page d'un cabinet avec ses offres.", "List the consulting firms of the catalogue, or show one firm's page with its offers."),
+        discussion: loc("""
+            Séparés par des tabulations hors d'un terminal : identifiant, nom, département du siège, \
+            année d'arrivée, nombre d'offres. Avec l'identifiant d'un cabinet : sa page \
+            (présentation, siège, contact, site web, année d'arrivée, source) et ses offres ; \
+            `catalyse list --firm ID` liste ces offres comme toute liste.
+
+            Exemples :
+              catalyse firms
+              catalyse firms lanterne-boussole
+              catalyse firms lanterne-boussole --json
+            """, """
             Tab-separated when not on a terminal: id, name, head office département, year joined, \
             number of offers. With a firm's id: its page (presentation, head office, contact, \
             website, year joined, source) and its offers; `catalyse list --firm ID` lists those \
@@ -15,15 +25,15 @@ struct FirmsCommand: ParsableCommand {
               catalyse firms
               catalyse firms lanterne-boussole
               catalyse firms lanterne-boussole --json
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A firm's id (first column of `catalyse firms`): show its page.")
+    @Argument(help: .loc("L'identifiant d'un cabinet (première colonne de `catalyse firms`) : afficher sa page.", "A firm's id (first column of `catalyse firms`): show its page.", value: ("id-cabinet", "firm-id")))
     var firmID: String?
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON."))
     var json = false
 
     func run() throws {
@@ -61,10 +71,11 @@ extension FirmsCommand {
         var seen = Set<String>()
         let ids = near.filter { seen.insert($0).inserted }
         let shown = TextCleaning.forDisplay(id)
-        let hint = ids.isEmpty ? "" : (language == .fr ? " Vouliez-vous dire : " : " Did you mean: ") + ids.joined(separator: ", ") + " ?"
-        Output.error(language == .fr
-            ? "catalyse : aucun cabinet n'a l'identifiant « \(shown) » ; `catalyse firms` donne les identifiants." + (hint.isEmpty ? "" : hint.replacingOccurrences(of: " ?", with: "\u{00A0}?").replacingOccurrences(of: " :", with: "\u{00A0}:"))
-            : "catalyse: no firm has the id '\(shown)'; `catalyse firms` shows the ids." + hint.replacingOccurrences(of: " ?", with: "?"))
+        Output.error(ids.isEmpty
+            ? (language == .fr ? "catalyse : aucun cabinet n'a l'identifiant « \(shown) » ; `catalyse firms` donne les identifiants."
+                               : "catalyse: no firm has the id '\(shown)'; `catalyse firms` shows the ids.")
+            : (language == .fr ? "catalyse : aucun cabinet n'a l'identifiant « \(shown) »" : "catalyse: no firm has the id '\(shown)'")
+                + Nearest.didYouMean(ids, language))
         throw ExitCode(ExitStatus.notFound)
     }
 
@@ -108,8 +119,8 @@ extension FirmsCommand {
 struct TerritoriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "territories",
-        abstract: "List the régions (R + INSEE code) and départements (INSEE code) accepted by --territory.",
-        discussion: "One place per line: code, name, and for a département its région's code."
+        abstract: loc("Lister les régions (R + code INSEE) et les départements (code INSEE) qu'accepte --territory.", "List the régions (R + INSEE code) and départements (INSEE code) accepted by --territory."),
+        discussion: loc("Un lieu par ligne : code, nom, et pour un département le code de sa région.", "One place per line: code, name, and for a département its région's code.")
     )
 
     @OptionGroup var global: GlobalOptions

@@ -5,8 +5,24 @@ import Foundation
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the offers that match filters and a search.",
-        discussion: """
+        abstract: loc("Lister les offres qui répondent à des filtres et à une recherche.", "List the offers that match filters and a search."),
+        discussion: loc("""
+            Les filtres se combinent en ET d'une option à l'autre, et en OU quand une option est \
+            répétée. Dans un terminal, la sortie est un tableau à sa largeur ; sinon une offre par \
+            ligne, séparée par des tabulations : identifiant, cabinet, titre, finalité, format, \
+            territoires (rien de coupé).
+
+            Exemples :
+              catalyse list --purpose strategique --territory "hauts de france"
+              catalyse list --kind mise-en-reseau --kind relais-communication --mode a-distance
+              catalyse list --query "modele socio" --counts
+              catalyse list --territory 59000 --json
+              catalyse list --firm lanterne-boussole
+              catalyse list --new          # seulement les offres nouvelles ou modifiées depuis la dernière fois
+
+            Avec --json, chaque offre a aussi "news" : "new", "changed" ou null (les nouveautés \
+            sont tenues dans la base des dossiers ; la première ouverture d'un catalogue ne marque rien).
+            """, """
             Filters combine with AND across options and OR when an option is repeated. On a \
             terminal the output is a table that fits its width; otherwise one offer per line, \
             tab-separated: id, firm, title, purpose, format, territories (nothing truncated).
@@ -21,22 +37,22 @@ struct ListCommand: ParsableCommand {
 
             With --json each offer also has "news": "new", "changed" or null (what is new is \
             kept in the dossiers database; the first opening of a catalogue marks nothing).
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
 
-    @Flag(name: .long, help: "Also give, for each facet value, how many offers selecting it would list.")
+    @Flag(name: .long, help: .loc("Donner aussi, pour chaque valeur de facette, combien d'offres la liste compterait en la choisissant.", "Also give, for each facet value, how many offers selecting it would list."))
     var counts = false
 
-    @Flag(name: .long, help: "Print JSON (an array of offers; with --counts an object with offers and facets).")
+    @Flag(name: .long, help: .loc("Imprimer du JSON (un tableau d'offres ; avec --counts, un objet avec les offres et les facettes).", "Print JSON (an array of offers; with --counts an object with offers and facets)."))
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Only the offers of this firm (its id, first column of `catalyse firms`). Repeat for OR.", valueName: "id"))
+    @Option(name: .long, help: .loc("Seulement les offres de ce cabinet (son identifiant, première colonne de `catalyse firms`). À répéter pour OU.", "Only the offers of this firm (its id, first column of `catalyse firms`). Repeat for OR.", value: ("id", "id")))
     var firm: [String] = []
 
-    @Flag(name: .customLong("new"), help: "Only the offers new or changed since they were last seen (in the interface).")
+    @Flag(name: .customLong("new"), help: .loc("Seulement les offres nouvelles ou modifiées depuis qu'elles ont été vues (dans l'interface).", "Only the offers new or changed since they were last seen (in the interface)."))
     var onlyNew = false
 
     func run() throws {

@@ -16,6 +16,13 @@ extension Catalyse {
         Output.language = ArgumentFolding.language(arguments, environment: ProcessInfo.processInfo.environment)
         FatalSignals.install(language: Output.language)
         var status: Int32 = 0
+        // The manual page (hidden: scripts/generate-manual.sh writes docs/man/ with it).
+        if arguments.first == "--generate-manual" {
+            if let tree = CommandTree.of(Catalyse.self) {
+                Output.out(ManualPage.render(tree, version: version, Output.language))
+            }
+            Glibc.exit(StandardStreams.finalStatus(0))
+        }
         if asksVersion(arguments) {
             var environment = ProcessInfo.processInfo.environment
             environment["LC_ALL"] = Output.language == .fr ? "fr_FR.UTF-8" : "en_GB.UTF-8"
@@ -41,10 +48,22 @@ extension Catalyse {
     }
 
     /// Writes what the parser has to say about `error` (help and version on stdout, errors on
-    /// stderr) and returns the status.
+    /// stderr) and returns the status. Help is reworded in the user's language
+    /// (`HelpWording`), parser errors are worded by the program (`ParserErrors`); an `ExitCode`
+    /// thrown by a command has written its message already.
     static func report(_ error: any Error) -> Int32 {
         let code = exitCode(for: error).rawValue
-        let text = fullMessage(for: error)
+        let language = Output.language
+        if let problem = ParserErrors.problem(error), !ParserErrors.answers.contains(problem.kind) || code != 0 {
+            if let message = ParserErrors.message(problem, language) {
+                Output.error((language == .fr ? "catalyse : " : "catalyse: ") + message)
+            }
+            return code
+        }
+        var text = fullMessage(for: error)
+        if let problem = ParserErrors.problem(error), problem.kind == "helpRequested" {
+            text = HelpWording.translate(text, language)
+        }
         if !text.isEmpty {
             if code == 0 { Output.out(text.hasSuffix("\n") ? text : text + "\n") } else { Output.error(text) }
         }

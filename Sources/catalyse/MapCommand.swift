@@ -5,17 +5,24 @@ import Foundation
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Where the offers are: a tile map of the régions with the number of offers each, for the filters given.",
-        discussion: """
+        abstract: loc("Où sont les offres : une carte en tuiles des régions avec le nombre d'offres de chacune, pour les filtres donnés.", "Where the offers are: a tile map of the régions with the number of offers each, for the filters given."),
+        discussion: loc("""
+            Les nombres suivent tous les filtres sauf le territoire. Puis une ligne par région : \
+            code, nom, nombre, séparés par des tabulations. Avec --json : {"regions": [{"code", \
+            "name", "count", "departments": [{"code", "name", "count"}]}]}.
+
+            Exemple :
+              catalyse map --purpose strategique
+            """, """
             The counts follow every filter but the territory. Then one line per région: code, name, count, \
             tab-separated. With --json: {"regions": [{"code", "name", "count", "departments": [{"code", "name", "count"}]}]}.
 
             Example:
               catalyse map --purpose strategique
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
-    @Flag(name: .long, help: "Print JSON.") var json = false
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
 
     struct Entry: Encodable {
         struct Department: Encodable { var code: String; var name: String; var count: Int }

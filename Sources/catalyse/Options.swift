@@ -4,15 +4,16 @@ import Foundation
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Catalogue file to use: YAML, JSON (.json) or compiled (.catalyse). Default: $CATALYSE_CATALOGUE, else the catalogue built into the program.", valueName: "file"))
+    @Option(name: .long, help: .loc("Fichier catalogue à utiliser : YAML, JSON (.json) ou compilé (.catalyse). Par défaut : $CATALYSE_CATALOGUE, sinon le catalogue intégré au programme.", "Catalogue file to use: YAML, JSON (.json) or compiled (.catalyse). Default: $CATALYSE_CATALOGUE, else the catalogue built into the program.", value: ("fichier", "file")))
     var catalogue: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the output: fr or en. Default: from LC_ALL, LC_MESSAGES or LANG (French unless they name another language).", valueName: "fr|en"))
+    @Option(name: .long, help: .loc("Langue de la sortie : fr ou en. Par défaut : d'après LC_ALL, LC_MESSAGES ou LANG (le français, sauf s'ils nomment une autre langue).", "Language of the output: fr or en. Default: from LC_ALL, LC_MESSAGES or LANG (French unless they name another language).", value: ("fr|en", "fr|en")))
     var lang: String?
 
     func validate() throws {
         if let lang, Language(argument: lang) == nil {
-            throw ValidationError("--lang takes fr or en, not '\(TextCleaning.forDisplay(lang))'.")
+            throw Output.usage(fr: "--lang prend fr ou en, et non « \(TextCleaning.forDisplay(lang)) ».",
+                               en: "--lang takes fr or en, not '\(TextCleaning.forDisplay(lang))'.")
         }
         // An empty name is a mistake (an unset variable in a script), not a request for the
         // built-in catalogue.
@@ -31,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
 
     var source: CatalogueSource { CatalogueSource.resolve(option: catalogue, environment: environment) }
 
-    @Flag(name: .customLong("no-cache"), help: "Do not use the cache of compiled catalogues (also CATALYSE_NO_CACHE=1).")
+    @Flag(name: .customLong("no-cache"), help: .loc("Ne pas utiliser le cache des catalogues compilés (aussi CATALYSE_NO_CACHE=1).", "Do not use the cache of compiled catalogues (also CATALYSE_NO_CACHE=1)."))
     var noCache = false
 
     /// The compiled cache, unless turned off.
@@ -61,7 +62,7 @@ struct GlobalOptions: ParsableArguments {
 
 /// The filters of `list` and `export`.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Search text: each word must start a word of the offer (accents and case ignored).", valueName: "text"))
+    @Option(name: .long, help: .loc("Texte recherché : chaque mot doit commencer un mot de l'offre (accents et casse ignorés).", "Search text: each word must start a word of the offer (accents and case ignored).", value: ("texte", "text")))
     var query: String?
 
     @Option(name: .long, help: FilterOptions.help(.purpose), completion: FilterOptions.completion(.purpose))
@@ -76,7 +77,7 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: FilterOptions.help(.theme), completion: FilterOptions.completion(.theme))
     var theme: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Territory: a département (59, 2A), R + région code (R32), national, a postal code (59000) or a name (\"hauts de france\"). Repeat for OR.", valueName: "place"))
+    @Option(name: .long, help: .loc("Territoire : un département (59, 2A), R + code de région (R32), national, un code postal (59000) ou un nom (\"hauts de france\"). À répéter pour OU.", "Territory: a département (59, 2A), R + région code (R32), national, a postal code (59000) or a name (\"hauts de france\"). Repeat for OR.", value: ("lieu", "place")))
     var territory: [String] = []
 
     @Option(name: .long, help: FilterOptions.help(.stage), completion: FilterOptions.completion(.stage))
@@ -94,17 +95,20 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: FilterOptions.help(.audience), completion: FilterOptions.completion(.audience))
     var audience: [String] = []
 
-    @Flag(name: .long, help: "Only the favourites.")
+    @Flag(name: .long, help: .loc("Seulement les favoris.", "Only the favourites."))
     var favourites = false
 
     func validate() throws {
         _ = try facetFilter()
     }
 
-    /// An option's help from the facet table: « Purpose: operationnelle, strategique. Repeat for OR. »
+    /// An option's help from the facet table: « Finalité : operationnelle, strategique (ou le
+    /// libellé, sans accents, ou son début). À répéter pour OU. »
     static func help(_ facet: Facet) -> ArgumentHelp {
         let coded = facet.coded!
-        return ArgumentHelp("\(coded.optionHelp.en): \(coded.codeList). Repeat for OR.", valueName: "code")
+        return .loc("\(coded.optionHelp.fr) : \(coded.codeList) (ou le libellé, en français ou en anglais, ou son début). À répéter pour OU.",
+                    "\(coded.optionHelp.en): \(coded.codeList) (or the label, French or English, or its beginning). Repeat for OR.",
+                    value: ("code", "code"))
     }
 
     /// The values a shell completes for an option, from the facet table.
@@ -123,8 +127,10 @@ struct FilterOptions: ParsableArguments {
         var f = OfferFilter()
         f.query = query ?? ""
         for (facet, values) in codedValues {
-            for raw in values where !f.set(facet, code: raw.trimmingCharacters(in: .whitespaces), selected: true) {
-                throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(facet.rawValue). Expected one of: \(facet.coded!.codeList).")
+            var done = Set<String>()  // a value repeated thousands of times is read once
+            for raw in values where done.insert(raw).inserted {
+                let code = try CodedValues.typed(raw, facet: facet.coded!, option: facet.rawValue)
+                _ = f.set(facet, code: code, selected: true)
             }
         }
         for raw in ArgumentFolding.unfold(territory) {
@@ -199,10 +205,14 @@ extension Place {
         switch Territories.resolve(raw) {
         case .place(let place): return place
         case .ambiguous(let places):
-            let list = places.prefix(12).map { "\($0.code) \($0.name(.fr))" }.joined(separator: ", ")
-            throw ValidationError("The place '\(TextCleaning.forDisplay(raw))' fits several places: \(list)\(places.count > 12 ? ", …" : ""). Give a code instead.")
+            let list = places.prefix(12).map { "\($0.code) \($0.name(.fr))" }.joined(separator: ", ") + (places.count > 12 ? ", …" : "")
+            let shown = TextCleaning.forDisplay(raw)
+            throw Output.usage(fr: "le lieu « \(shown) » convient à plusieurs lieux : \(list). Donnez plutôt un code.",
+                               en: "the place '\(shown)' fits several places: \(list). Give a code instead.")
         case .unknown:
-            throw ValidationError("Unknown place '\(TextCleaning.forDisplay(raw))'. Give a département code (59, 2A), R + a région code (R32), national, a postal code or a name; `catalyse territories` lists them.")
+            let shown = TextCleaning.forDisplay(raw)
+            throw Output.usage(fr: "lieu inconnu « \(shown) ». Donnez un code de département (59, 2A), R + un code de région (R32), national, un code postal ou un nom ; `catalyse territories` les liste.",
+                               en: "unknown place '\(shown)'. Give a département code (59, 2A), R + a région code (R32), national, a postal code or a name; `catalyse territories` lists them.")
         }
     }
 }
@@ -212,12 +222,7 @@ extension CodedValue {
     /// beginning), or a usage error listing what fits.
     static func typed(_ raw: String, option: String) throws -> Self {
         let facet = Self.facet.coded!
-        switch facet.resolve(raw) {
-        case .found(let ordinal): return Array(Self.allCases)[ordinal]
-        case .ambiguous(let ordinals):
-            throw ValidationError("'\(TextCleaning.forDisplay(raw))' for --\(option) fits several values: \(ordinals.map { facet.values[$0].code }.joined(separator: ", ")).")
-        case .unknown:
-            throw ValidationError("Unknown value '\(TextCleaning.forDisplay(raw))' for --\(option). Expected one of: \(facet.codeList).")
-        }
+        let code = try CodedValues.typed(raw, facet: facet, option: option)
+        return Array(Self.allCases)[facet.ordinal(of: code)!]
     }
 }

@@ -81,7 +81,7 @@ enum Output {
                 error(message)
                 throw ExitCode(ExitStatus.dataError)
             }
-            for d in e.errors { error(d.description) }
+            for d in e.errors { error(d.description(language)) }
             error(e.summary(language))
             throw ExitCode(ExitStatus.dataError)
         }

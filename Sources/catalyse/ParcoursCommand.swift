@@ -5,8 +5,17 @@ import Foundation
 struct ParcoursCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
-        abstract: "Propose a pathway: two to four complementary offers from different firms that cover the needed support kinds.",
-        discussion: """
+        abstract: loc("Proposer un parcours : deux à quatre offres complémentaires de cabinets différents qui couvrent les types d'accompagnement nécessaires.", "Propose a pathway: two to four complementary offers from different firms that cover the needed support kinds."),
+        discussion: loc("""
+            Chaque étape est une offre à laquelle l'association a droit (territoire par couverture, \
+            stade, budget, statut d'employeur) ; la règle est dans docs/pathway.md. La sortie se \
+            termine par d'autres endroits où se tourner.
+
+            Exemples :
+              catalyse parcours --territory 59 --need gouvernance --need relais-communication
+              catalyse parcours --dossier "Les Jardins partagés" --add-to-dossier
+              catalyse parcours --territory 2A --need "mise en réseau" --json
+            """, """
             Every step is an offer the association is eligible for (territory by coverage, stage, budget, \
             employer); the rule is in docs/pathway.md. The output ends with where else to turn.
 
@@ -14,23 +23,23 @@ struct ParcoursCommand: ParsableCommand {
               catalyse parcours --territory 59 --need gouvernance --need relais-communication
               catalyse parcours --dossier "Les Jardins partagés" --add-to-dossier
               catalyse parcours --territory 2A --need "mise en réseau" --json
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("A needed support kind (code or label). Repeat, most urgent first.", valueName: "kind")) var need: [String] = []
-    @Option(name: .long, help: ArgumentHelp("Where the association is (département, R + région, name, postal code).", valueName: "place")) var territory: String?
-    @Option(name: .long, help: ArgumentHelp("Its stage.", valueName: "stage")) var stage: String?
-    @Option(name: .long, help: ArgumentHelp("Its yearly budget band.", valueName: "band")) var budget: String?
-    @Option(name: .long, help: ArgumentHelp("Employer or volunteer-run.", valueName: "status")) var employer: String?
-    @Option(name: .long, help: ArgumentHelp("Only offers delivered this way.", valueName: "mode")) var mode: String?
-    @Option(name: .long, help: ArgumentHelp("Take the profile of this dossier (its needs, territory, stage, budget, staff).", valueName: "name")) var dossier: String?
-    @Flag(name: .customLong("add-to-dossier"), help: "With --dossier: add the pathway's offers to it (« à étudier »).") var addToDossier = false
-    @Option(name: .customLong("as"), help: ArgumentHelp("text (default), markdown or json.", valueName: "format")) var format: String = "text"
-    @Flag(name: .long, help: "Print JSON (the same as --as json).") var json = false
+    @Option(name: .long, help: .loc("Un type d'accompagnement nécessaire (code ou libellé). À répéter, le plus urgent d'abord.", "A needed support kind (code or label). Repeat, most urgent first.", value: ("type", "kind"))) var need: [String] = []
+    @Option(name: .long, help: .loc("Où est l'association (département, R + région, nom, code postal).", "Where the association is (département, R + région, name, postal code).", value: ("lieu", "place"))) var territory: String?
+    @Option(name: .long, help: .loc("Son stade.", "Its stage.", value: ("stade", "stage"))) var stage: String?
+    @Option(name: .long, help: .loc("Sa tranche de budget annuel.", "Its yearly budget band.", value: ("tranche", "band"))) var budget: String?
+    @Option(name: .long, help: .loc("Employeuse ou bénévole.", "Employer or volunteer-run.", value: ("statut", "status"))) var employer: String?
+    @Option(name: .long, help: .loc("Seulement les offres proposées de cette façon.", "Only offers delivered this way.", value: ("modalité", "mode"))) var mode: String?
+    @Option(name: .long, help: .loc("Prendre le profil de ce dossier (ses besoins, territoire, stade, budget, salariés).", "Take the profile of this dossier (its needs, territory, stage, budget, staff).", value: ("nom", "name"))) var dossier: String?
+    @Flag(name: .customLong("add-to-dossier"), help: .loc("Avec --dossier : y ajouter les offres du parcours (« à étudier »).", "With --dossier: add the pathway's offers to it (status “to review”).")) var addToDossier = false
+    @Option(name: .customLong("as"), help: .loc("text (par défaut), markdown ou json.", "text (default), markdown or json.", value: ("format", "format"))) var format: String = "text"
+    @Flag(name: .long, help: .loc("Imprimer du JSON (comme --as json).", "Print JSON (the same as --as json).")) var json = false
 
     func validate() throws {
-        guard ["text", "markdown", "md", "json"].contains(format.lowercased()) else { throw ValidationError("--as takes text, markdown or json.") }
-        if addToDossier && dossier == nil { throw ValidationError("--add-to-dossier goes with --dossier.") }
-        if dossier == nil && need.isEmpty { throw ValidationError("Give at least one --need (or --dossier).") }
+        guard ["text", "markdown", "md", "json"].contains(format.lowercased()) else { throw Output.usage(fr: "--as prend text, markdown ou json.", en: "--as takes text, markdown or json.") }
+        if addToDossier && dossier == nil { throw Output.usage(fr: "--add-to-dossier va avec --dossier.", en: "--add-to-dossier goes with --dossier.") }
+        if dossier == nil && need.isEmpty { throw Output.usage(fr: "donnez au moins un --need (ou --dossier).", en: "give at least one --need (or --dossier).") }
         _ = try typedNeeds(base: nil)
     }
 

@@ -17,9 +17,9 @@ func publicationExit(_ error: PublicationError, _ language: Language) -> ExitCod
 
 struct KeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keygen", abstract: "Make the publisher's key pair (Ed25519): DIR/catalyse-publication.key (private, 0600) and .pub (public).")
+        commandName: "keygen", abstract: loc("Créer la paire de clés de l'éditeur (Ed25519) : RÉP/catalyse-publication.key (privée, 0600) et .pub (publique).", "Make the publisher's key pair (Ed25519): DIR/catalyse-publication.key (private, 0600) and .pub (public)."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the keys in.", valueName: "folder")) var output: String
+    @Option(name: .shortAndLong, help: .loc("Le répertoire où écrire les clés.", "The folder to write the keys in.", value: ("répertoire", "folder"))) var output: String
 
     func run() throws {
         let l = global.language
@@ -52,12 +52,12 @@ struct KeygenCommand: ParsableCommand {
 
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig).")
+        commandName: "publish", abstract: loc("Valider, compiler et signer un catalogue pour un hébergement web statique (catalogue.catalyse, manifest.json, manifest.json.sig).", "Validate, compile and sign a catalogue for a static web host (catalogue.catalyse, manifest.json, manifest.json.sig)."))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The catalogue (YAML, JSON, compiled, or a folder of sheets).") var catalogue: String
-    @Option(name: .long, help: ArgumentHelp("The private key (catalyse keygen).", valueName: "file")) var key: String
-    @Option(name: .shortAndLong, help: ArgumentHelp("The site folder to write in.", valueName: "folder")) var output: String
-    @Option(name: .long, help: ArgumentHelp("The serial number (default: one more than the last publication in the folder).", valueName: "n")) var serial: Int?
+    @Argument(help: .loc("Le catalogue (YAML, JSON, compilé, ou un répertoire de feuilles).", "The catalogue (YAML, JSON, compiled, or a folder of sheets).", value: ("catalogue", "catalogue"))) var catalogue: String
+    @Option(name: .long, help: .loc("La clé privée (catalyse keygen).", "The private key (catalyse keygen).", value: ("fichier", "file"))) var key: String
+    @Option(name: .shortAndLong, help: .loc("Le répertoire du site où écrire.", "The site folder to write in.", value: ("répertoire", "folder"))) var output: String
+    @Option(name: .long, help: .loc("Le numéro de publication (par défaut : un de plus que la dernière publication du répertoire).", "The serial number (default: one more than the last publication in the folder).", value: ("n", "n"))) var serial: Int?
 
     func run() throws {
         let l = global.language
@@ -65,7 +65,7 @@ struct PublishCommand: ParsableCommand {
         do { privateKey = try Self.readKey(key) } catch { throw publicationExit(error, l) }
         guard let signing = PublicationKey.privateKey(privateKey) else { throw publicationExit(.invalidKey(path: key), l) }
         let loaded = try Output.loadOrExit(.file(catalogue), l)
-        for w in loaded.warnings { Output.note(w.description) }
+        for w in loaded.warnings { Output.note(w.description(l)) }
         let manifest: Manifest
         do { manifest = try Publisher.publish(loaded.searchIndex(), key: signing, site: output, serial: serial) } catch { throw publicationExit(error, l) }
         Output.note(l == .fr ? "Publication n° \(manifest.serial) écrite dans \(TextCleaning.forDisplay(output)) : \(manifest.firms) cabinets, \(manifest.offers) offres, \(manifest.size) octets."
@@ -82,8 +82,18 @@ struct PublishCommand: ParsableCommand {
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Bring the publisher's new catalogue: signed, checked, never older, the previous copy kept.",
-        discussion: """
+        abstract: loc("Apporter le nouveau catalogue de l'éditeur : signé, vérifié, jamais plus ancien, la copie précédente gardée.", "Bring the publisher's new catalogue: signed, checked, never older, the previous copy kept."),
+        discussion: loc("""
+            L'adresse du manifeste et la clé publique de l'éditeur sont données une fois et retenues \
+            (dans $XDG_CONFIG_HOME/catalyse/update.json) ; la copie va dans $XDG_DATA_HOME/catalyse/ \
+            et devient le catalogue en vigueur, sauf si --catalogue ou $CATALYSE_CATALOGUE en nomme \
+            un autre. Seule cette commande utilise le réseau.
+
+            Exemples :
+              catalyse update https://example.org/annuaire/manifest.json --key catalyse-publication.pub
+              catalyse update
+              catalyse update --rollback
+            """, """
             The manifest's address and the publisher's public key are given once and remembered (in \
             $XDG_CONFIG_HOME/catalyse/update.json); the copy goes to $XDG_DATA_HOME/catalyse/ and is then \
             the catalogue in effect, unless --catalogue or $CATALYSE_CATALOGUE names another. Only this \
@@ -93,11 +103,11 @@ struct UpdateCommand: ParsableCommand {
               catalyse update https://example.org/annuaire/manifest.json --key catalyse-publication.pub
               catalyse update
               catalyse update --rollback
-            """)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The manifest's address (remembered).") var url: String?
-    @Option(name: .long, help: ArgumentHelp("The publisher's public key file (remembered).", valueName: "file")) var key: String?
-    @Flag(name: .long, help: "Go back to the copy the last update replaced.") var rollback = false
+    @Argument(help: .loc("L'adresse du manifeste (retenue).", "The manifest's address (remembered).", value: ("adresse", "url"))) var url: String?
+    @Option(name: .long, help: .loc("Le fichier de la clé publique de l'éditeur (retenu).", "The publisher's public key file (remembered).", value: ("fichier", "file"))) var key: String?
+    @Flag(name: .long, help: .loc("Revenir à la copie que la dernière mise à jour a remplacée.", "Go back to the copy the last update replaced.")) var rollback = false
 
     func run() throws {
         let l = global.language, fr = l == .fr

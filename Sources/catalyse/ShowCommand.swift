@@ -4,30 +4,37 @@ import CatalyseCore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the full sheet of an offer.",
-        discussion: """
+        abstract: loc("Imprimer la fiche complète d'une offre.", "Print the full sheet of an offer."),
+        discussion: loc("""
+            Avec --why, la fiche dit aussi, une ligne par filtre donné (les mêmes options que \
+            `catalyse list`), pourquoi l'offre est dans cette liste, ou quel filtre l'en écarte.
+
+            Exemples :
+              catalyse show $(catalyse list --query coaching | head -1 | cut -f1)
+              catalyse show lanterne-boussole-diagnostic-strategique --why --territory 59 --query strat
+            """, """
             With --why, the sheet also says, one line per filter given (the same options as \
             `catalyse list`), why the offer is in that list, or which filter leaves it out.
 
             Examples:
               catalyse show $(catalyse list --query coaching | head -1 | cut -f1)
               catalyse show lanterne-boussole-diagnostic-strategique --why --territory 59 --query strat
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The offer's id (first column of `catalyse list`).")
+    @Argument(help: .loc("L'identifiant de l'offre (première colonne de `catalyse list`).", "The offer's id (first column of `catalyse list`).", value: ("id-offre", "offer-id")))
     var offerID: String
 
-    @Flag(name: .long, help: "Say why the offer is in the list the filters give (one line per filter).")
+    @Flag(name: .long, help: .loc("Dire pourquoi l'offre est dans la liste que donnent les filtres (une ligne par filtre).", "Say why the offer is in the list the filters give (one line per filter)."))
     var why = false
 
-    @OptionGroup(title: "Filters (with --why)") var filters: FilterOptions
+    @OptionGroup(title: loc("Filtres (avec --why)", "Filters (with --why)")) var filters: FilterOptions
 
     func validate() throws {
         if !why, try filters.facetFilter() != OfferFilter() || filters.favourites {
-            throw ValidationError("The filter options of show go with --why (catalyse show ID --why --territory 59).")
+            throw Output.usage(fr: "les options de filtre de show vont avec --why (catalyse show ID --why --territory 59).", en: "the filter options of show go with --why (catalyse show ID --why --territory 59).")
         }
     }
 
@@ -35,9 +42,7 @@ struct ShowCommand: ParsableCommand {
         let language = global.language
         let catalogue = try global.loadCatalogue().catalogue
         guard let offer = catalogue.offer(id: offerID) else {
-            Output.error(language == .fr
-                ? "catalyse\u{00A0}: aucune offre n'a l'identifiant «\u{00A0}\(TextCleaning.forDisplay(offerID))\u{00A0}»\u{00A0}; `catalyse list` donne les identifiants."
-                : "catalyse: no offer has the id '\(TextCleaning.forDisplay(offerID))'; `catalyse list` shows the ids.")
+            Output.error(Nearest.unknownOffer(offerID, catalogue, language))
             throw ExitCode(ExitStatus.notFound)
         }
         var reasons: [WhyListed.Line]? = nil

@@ -58,7 +58,8 @@ struct CommandLineTests {
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("\(bad):18:"))
-        #expect(lines[0].contains("firms[0].offers[0].format: unknown format 'gratuit'"))
+        #expect(lines[0].contains(nb("firms[0].offers[0].format : valeur inconnue « gratuit » pour format")))
+        #expect(box.run("validate", bad, "--lang", "en").stderr.contains("firms[0].offers[0].format: unknown format 'gratuit'"))
         #expect(lines[1].hasPrefix("\(bad):22:"))
         #expect(lines[1].contains("territories[1]"))
         #expect(lines[2].contains("2 erreurs"))
@@ -79,7 +80,7 @@ struct CommandLineTests {
         let future = box.write("future.yaml", Self.smallCatalogue.replacingOccurrences(of: "joined: 2020", with: "joined: 2099"))
         let r = box.run("validate", future, env: ["SOURCE_DATE_EPOCH": "4102444800"])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("firms[0].joined: year 2099 is outside 2008–"))
+        #expect(r.stderr.contains(nb("firms[0].joined : l'année 2099 est hors de 2008–")))
     }
 
     @Test func missingCatalogueExits66() {
@@ -271,12 +272,14 @@ struct CommandLineTests {
         #expect(r.stderr.contains("catalyse list"))
     }
 
-    @Test func helpIsEnglishAndHasExamples() {
+    @Test func helpHasExamplesInBothLanguages() {
         let box = Sandbox()
         let help = box.run("list", "--help")
         #expect(help.status == 0)
-        #expect(help.stdout.contains("Examples:"))
-        #expect(box.run("--help").stdout.contains("Exit status"))
+        #expect(help.stdout.contains(nb("Exemples :")))
+        #expect(box.run("--help").stdout.contains("Code de sortie"))
+        #expect(box.run("list", "--help", "--lang", "en").stdout.contains("Examples:"))
+        #expect(box.run("--lang", "en", "--help").stdout.contains("Exit status"))
     }
 }
 

@@ -71,7 +71,7 @@ struct CompileCommandTests {
         let out = box.directory + "/bad.catalyse"
         let r = box.run("compile", bad, "-o", out)
         #expect(r.status == 65)
-        #expect(r.stderr.contains("firms[0].offers[0].format: unknown format 'gratuit'"), "\(r.stderr)")
+        #expect(r.stderr.contains(nb("firms[0].offers[0].format : valeur inconnue « gratuit » pour format")), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         // An existing output is left as it was.
         let good = Self.compileShipped(box)
@@ -93,7 +93,8 @@ struct CompileCommandTests {
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(r.stderr)")
         // `FILE: field: message`, no line and column (a compiled file has none).
-        #expect(lines.first?.hasPrefix(cut + ": file: ") == true, "\(r.stderr)")
+        #expect(lines.first?.hasPrefix(cut + nb(": file : le fichier compilé est endommagé")) == true, "\(r.stderr)")
+        #expect(box.run("validate", cut, "--lang", "en").stderr.hasPrefix(cut + ": file: "))
         #expect(lines.first?.contains(".catalyse:0") == false)
         #expect(lines.last == "\(cut)\u{00A0}: 1 erreur, catalogue refusé.")
         #expect(box.run("list", "--catalogue", cut).status == 65)

@@ -65,7 +65,7 @@ struct CurationCommandTests {
         _ = box.write("vide/offres.csv", offres.replacingOccurrences(of: ";mecenat-competences;strategique;", with: ";gratuit;strategique;"))
         let r = box.run("import", "vide", "-o", "mauvais.yaml")
         #expect(r.status == 65)
-        #expect(r.stderr.contains("vide/offres.csv:3:F (Format): unknown format 'gratuit'") && r.stderr.hasSuffix(nb("vide : 1 erreur, catalogue refusé.\n")), "\(r.stderr)")
+        #expect(r.stderr.contains(nb("vide/offres.csv:3:F (Format) : valeur inconnue « gratuit » pour format")) && r.stderr.hasSuffix(nb("vide : 1 erreur, catalogue refusé.\n")), "\(r.stderr)")
         #expect(box.read("mauvais.yaml") == nil)
     }
 

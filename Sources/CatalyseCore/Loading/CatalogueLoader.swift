@@ -130,7 +130,7 @@ public enum CatalogueLoader {
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let catalogue else {
             if errors.isEmpty {
-                diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: format == .yaml ? "yaml" : "json", message: "the file holds no catalogue"))
+                diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: format == .yaml ? "yaml" : "json", message: "the file holds no catalogue", french: "le fichier ne contient aucun catalogue"))
             }
             throw CatalogueError(file: file, diagnostics: diagnostics)
         }
@@ -143,7 +143,8 @@ public enum CatalogueLoader {
             let (catalogue, index) = try CompiledReader.open(bytes, storage: storage)
             return Loaded(catalogue: catalogue, warnings: [], prebuiltIndex: index)
         } catch {
-            var refused = CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message)])
+            var refused = CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message,
+                                                                      french: compiledDamageFR(error.message))])
             refused.compiledVersion = error.otherVersion.map { (found: Int($0), expected: Int(CompiledFormat.version)) }
             throw refused
         }
@@ -154,11 +155,26 @@ public enum CatalogueLoader {
     static func tooLarge(_ path: String, _ format: Format, size: Int?) -> CatalogueError {
         let limit = format.sizeLimit, mib = 1_048_576
         let exact = size.map { $0 / mib == limit / mib } ?? false
-        func bytes(_ n: Int) -> String { FileProblem.size(n, .en, exact: true) }
+        func bytes(_ n: Int, _ language: Language = .en) -> String { FileProblem.size(n, language, exact: true) }
         let what = size.map { "the file is \(exact ? bytes($0) : "\($0 / mib) MiB"); " } ?? "the file is larger than the limit; "
         let limitText = exact ? "\(bytes(limit)) (\(limit / mib) MiB)" : "\(limit / mib) MiB"
+        let whatFR = size.map { "le fichier fait \(exact ? bytes($0, .fr) : "\($0 / mib) Mio") ; " } ?? "le fichier dépasse la limite ; "
+        let limitFR = exact ? "\(bytes(limit, .fr)) (\(limit / mib) Mio)" : "\(limit / mib) Mio"
         return CatalogueError(file: path, diagnostics: [Diagnostic(
             file: path, position: SourcePosition(line: 1, column: 1), field: "file",
-            message: what + "the limit for a \(format.name) catalogue is \(limitText)")])
+            message: what + "the limit for a \(format.name) catalogue is \(limitText)",
+            french: whatFR + "la limite pour un catalogue \(format.name) est de \(limitFR)")])
+    }
+
+    /// A damaged compiled file, in French: what to do, without the English detail of which
+    /// check failed (the field says where; `--lang en` gives the detail).
+    static func compiledDamageFR(_ message: String) -> String {
+        if message.hasPrefix("not a compiled catalogue") {
+            return "ce n'est pas un catalogue compilé (pas de signature CATALYSE) ; compilez-en un avec « catalyse compile »"
+        }
+        if message.hasPrefix("compiled with format version") {
+            return "compilé dans une autre version du format ; compilez-le de nouveau avec « catalyse compile »"
+        }
+        return "le fichier compilé est endommagé ou tronqué ; compilez-le de nouveau depuis sa source avec « catalyse compile »"
     }
 }

@@ -7,12 +7,13 @@ struct CatalogueReader {
 
     init(file: String, today: Day) { self.file = file; self.today = today }
 
-    mutating func error(_ node: DocumentNode, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message))
+    /// An error at `node`, in English and in French (`fr`).
+    mutating func error(_ node: DocumentNode, _ field: String, _ message: String, fr: String) {
+        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message, french: fr))
     }
 
-    mutating func warning(_ node: DocumentNode, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message, severity: .warning))
+    mutating func warning(_ node: DocumentNode, _ field: String, _ message: String, fr: String) {
+        diagnostics.append(Diagnostic(file: file, position: node.position, field: field, message: message, french: fr, severity: .warning))
     }
 
     // MARK: Mappings
@@ -28,7 +29,8 @@ struct CatalogueReader {
     mutating func fields(_ node: DocumentNode, _ path: String, allowed: [String]) -> Fields? {
         guard case .mapping(let pairs) = node.kind else {
             if case .invalid = node.kind { return nil }
-            error(node, path.isEmpty ? "catalogue" : path, "expected a mapping (key: value lines), found \(node.typeName)")
+            error(node, path.isEmpty ? "catalogue" : path, "expected a mapping (key: value lines), found \(node.typeName)",
+                  fr: "une table (lignes clé : valeur) était attendue, et non \(node.typeNameFR)")
             return nil
         }
         var entries: [String: DocumentNode] = [:]
@@ -36,8 +38,10 @@ struct CatalogueReader {
             guard case .scalar(let name, _) = key.kind else { continue }
             if !allowed.contains(name) {
                 let where_ = path.isEmpty ? "at the top level" : "in \(path)"
+                let whereFR = path.isEmpty ? "au premier niveau" : "dans \(path)"
                 let shown = TextCleaning.forDisplay(name)
-                error(key, path.isEmpty ? shown : "\(path).\(shown)", "unknown key '\(TextCleaning.forDisplay(name))' \(where_) (expected one of: \(allowed.joined(separator: ", ")))")
+                error(key, path.isEmpty ? shown : "\(path).\(shown)", "unknown key '\(TextCleaning.forDisplay(name))' \(where_) (expected one of: \(allowed.joined(separator: ", ")))",
+                      fr: "clé inconnue « \(TextCleaning.forDisplay(name)) » \(whereFR) (clés possibles : \(allowed.joined(separator: ", ")))")
                 continue
             }
             if entries[name] == nil { entries[name] = value }
@@ -48,11 +52,11 @@ struct CatalogueReader {
     /// The value of a required key, or an error at the mapping.
     mutating func required(_ f: Fields, _ key: String) -> DocumentNode? {
         guard let value = f.entries[key] else {
-            error(f.node, f.path(key), "missing required field")
+            error(f.node, f.path(key), "missing required field", fr: "champ obligatoire absent")
             return nil
         }
         if value.isNull {
-            error(value, f.path(key), "is empty (null); a value is required")
+            error(value, f.path(key), "is empty (null); a value is required", fr: "est vide (null) ; une valeur est obligatoire")
             return nil
         }
         return value
@@ -90,7 +94,8 @@ struct CatalogueReader {
 
     mutating func read(_ root: DocumentNode) -> Catalogue? {
         if root.isNull {
-            error(root, "catalogue", "the file holds no data (only comments or an empty document)")
+            error(root, "catalogue", "the file holds no data (only comments or an empty document)",
+                  fr: "le fichier ne contient aucune donnée (seulement des commentaires ou un document vide)")
             return nil
         }
         if case .mapping(let pairs) = root.kind, let firmsNode = pairs.first(where: { if case .scalar("firms", _) = $0.key.kind { true } else { false } })?.value,
@@ -113,11 +118,11 @@ struct CatalogueReader {
         if let firmsNode = required(top, "firms") {
             switch firmsNode.kind {
             case .sequence:
-                if firmItems == 0 { error(firmsNode, "firms", "needs at least one firm") }
+                if firmItems == 0 { error(firmsNode, "firms", "needs at least one firm", fr: "il faut au moins un cabinet") }
             case .invalid:
                 break
             default:
-                error(firmsNode, "firms", "expected a list of firms, found \(firmsNode.typeName)")
+                error(firmsNode, "firms", "expected a list of firms, found \(firmsNode.typeName)", fr: "une liste de cabinets était attendue, et non \(firmsNode.typeNameFR)")
             }
         }
         guard diagnostics.allSatisfy({ $0.severity != .error }), let name, let updated, let illustrative else { return nil }
@@ -129,7 +134,7 @@ struct CatalogueReader {
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
         if let id, let idNode {
-            if let first = firmSeen[id] { error(idNode, f.path("id"), "duplicate firm id '\(id)' (first at line \(first.line))") } else { firmSeen[id] = idNode.position }
+            if let first = firmSeen[id] { error(idNode, f.path("id"), "duplicate firm id '\(id)' (first at line \(first.line))", fr: "identifiant de cabinet « \(id) » en double (d'abord à la ligne \(first.line))") } else { firmSeen[id] = idNode.position }
         }
         let name = requiredText(f, "name")
         let presentation = requiredText(f, "presentation", singleLine: false)
@@ -145,7 +150,8 @@ struct CatalogueReader {
         var joined: Int?
         if let jn = required(f, "joined"), let year = integer(jn, f.path("joined")) {
             if year < 2008 || year > today.year {
-                error(jn, f.path("joined"), "year \(year) is outside 2008–\(today.year) (the programme started in 2008)")
+                error(jn, f.path("joined"), "year \(year) is outside 2008–\(today.year) (the programme started in 2008)",
+                      fr: "l'année \(year) est hors de 2008–\(today.year) (le programme a commencé en 2008)")
             } else { joined = year }
         }
         var provenance: Provenance?
@@ -158,14 +164,14 @@ struct CatalogueReader {
         var offersOK = true
         if let offersNode = required(f, "offers") {
             if case .sequence(let items) = offersNode.kind {
-                if items.isEmpty { error(offersNode, f.path("offers"), "needs at least one offer") }
+                if items.isEmpty { error(offersNode, f.path("offers"), "needs at least one offer", fr: "il faut au moins une offre") }
                 for (i, item) in items.enumerated() {
                     if let offer = readOffer(item, "\(f.path("offers"))[\(i)]", firmID: id ?? "", offerSeen: &offerSeen) {
                         offers.append(offer)
                     } else { offersOK = false }
                 }
             } else {
-                error(offersNode, f.path("offers"), "expected a list of offers, found \(offersNode.typeName)")
+                error(offersNode, f.path("offers"), "expected a list of offers, found \(offersNode.typeName)", fr: "une liste d'offres était attendue, et non \(offersNode.typeNameFR)")
                 offersOK = false
             }
         } else { offersOK = false }
@@ -180,7 +186,7 @@ struct CatalogueReader {
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
         if let id, let idNode {
-            if let first = offerSeen[id] { error(idNode, f.path("id"), "duplicate offer id '\(id)' (first at line \(first.line))") } else { offerSeen[id] = idNode.position }
+            if let first = offerSeen[id] { error(idNode, f.path("id"), "duplicate offer id '\(id)' (first at line \(first.line))", fr: "identifiant d'offre « \(id) » en double (d'abord à la ligne \(first.line))") } else { offerSeen[id] = idNode.position }
         }
         let title = requiredText(f, "title")
         let summary = requiredText(f, "summary")
@@ -193,7 +199,8 @@ struct CatalogueReader {
             if let kinds, let purpose, let items = list(kn, f.path("kinds")) {
                 for ((i, item), kind) in zip(items, kinds) where kind.purpose != purpose {
                     error(item, kn.isSequence ? "\(f.path("kinds"))[\(i)]" : f.path("kinds"),
-                          "support kind '\(kind.code)' belongs to the purpose '\(kind.purpose.code)', not to this offer's purpose '\(purpose.code)' (allowed: \(purpose.kinds.map(\.code).joined(separator: ", ")))")
+                          "support kind '\(kind.code)' belongs to the purpose '\(kind.purpose.code)', not to this offer's purpose '\(purpose.code)' (allowed: \(purpose.kinds.map(\.code).joined(separator: ", ")))",
+                          fr: "le type d'accompagnement « \(kind.code) » relève de la finalité « \(kind.purpose.code) », et non de celle de cette offre, « \(purpose.code) » (possibles : \(purpose.kinds.map(\.code).joined(separator: ", ")))")
                 }
             }
         }
@@ -206,7 +213,7 @@ struct CatalogueReader {
         var capacityOK = true
         if let cn = optional(f, "capacity") {
             if let value = integer(cn, f.path("capacity")) {
-                if value < 1 { error(cn, f.path("capacity"), "must be at least 1"); capacityOK = false } else { capacity = value }
+                if value < 1 { error(cn, f.path("capacity"), "must be at least 1", fr: "doit valoir au moins 1"); capacityOK = false } else { capacity = value }
             } else { capacityOK = false }
         }
         var eligibility = Eligibility()
@@ -226,7 +233,8 @@ struct CatalogueReader {
         }
         let cost = optionalText(f, "cost", singleLine: false)
         if format == .miChemin && cost == nil && optional(f, "cost") == nil {
-            error(f.node, f.path("cost"), "a mi-chemin offer must say what the association pays, in its own words")
+            error(f.node, f.path("cost"), "a mi-chemin offer must say what the association pays, in its own words",
+                  fr: "une offre mi-chemin doit dire ce que paie l'association, dans ses propres mots")
         }
         let apply = requiredText(f, "apply", singleLine: false)
         guard let id, let title, let summary, let description, let format, let purpose, let kinds, let themes,

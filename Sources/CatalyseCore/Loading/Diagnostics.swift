@@ -14,26 +14,36 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var position: SourcePosition
     /// The field concerned, as a path (`firms[2].offers[0].kinds[1]`), or `yaml` for syntax.
     public var field: String
+    /// What is wrong, in English, and in French (`french`): `description(_:)` picks one, so a
+    /// French summary never sits under English diagnostics. A diagnostic made without its
+    /// French text (`french == nil`) is shown in English in both.
     public var message: String
+    public var french: String?
     public var severity: Severity
     /// For a spreadsheet sheet: the cell's column, by letter and header (`F (Territoires)`).
     public var cell: String?
 
-    public init(file: String, position: SourcePosition, field: String, message: String, severity: Severity = .error, cell: String? = nil) {
-        self.file = file; self.position = position; self.field = field; self.message = message; self.severity = severity; self.cell = cell
+    public init(file: String, position: SourcePosition, field: String, message: String, french: String? = nil, severity: Severity = .error, cell: String? = nil) {
+        self.file = file; self.position = position; self.field = field; self.message = message; self.french = french; self.severity = severity; self.cell = cell
     }
 
     /// `FILE:LINE:COLUMN: field: what is wrong` (warnings say `warning:` before the message); a
     /// sheet's cell is `FILE:ROW:F (Territoires): …`, a whole row `FILE:ROW: …`.
-    public var description: String {
-        let text = TextCleaning.forDisplay(message)
+    public var description: String { description(.en) }
+
+    /// The diagnostic in `language`: `FICHIER:LIGNE:COLONNE: champ : problème`, `avertissement :`.
+    public func description(_ language: Language) -> String {
+        let fr = language == .fr && french != nil
+        let text = fr ? Typography.french(TextCleaning.forDisplay(french ?? message)) : TextCleaning.forDisplay(message)
         // A compiled catalogue has no lines: its positions are 0 and the field names the record.
         var place = ""
         if position.line > 0 {
             place = ":\(position.line)" + (cell.map { ":" + TextCleaning.forDisplay($0) } ?? (position.column > 0 ? ":\(position.column)" : ""))
         }
-        let prefix = "\(TextCleaning.forDisplay(file))\(place): " + (field.isEmpty ? "" : "\(TextCleaning.forDisplay(field)): ")
-        return prefix + (severity == .warning ? "warning: " + text : text)
+        let colon = fr ? Typography.colon(.fr) : ": "
+        // A sheet's cell is named like a field: `offres.csv:3:F (Format) : …` in French.
+        let prefix = "\(TextCleaning.forDisplay(file))\(place)" + (cell != nil && position.line > 0 ? colon : ": ") + (field.isEmpty ? "" : "\(TextCleaning.forDisplay(field))" + colon)
+        return prefix + (severity == .warning ? (fr ? "avertissement" + colon : "warning: ") + text : text)
     }
 }
 

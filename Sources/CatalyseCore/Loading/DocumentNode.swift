@@ -29,5 +29,16 @@ struct DocumentNode: Sendable {
         }
     }
 
+    /// `typeName` in French.
+    var typeNameFR: String {
+        if isNull { return "null" }
+        switch kind {
+        case .scalar: return "un texte"
+        case .sequence: return "une liste"
+        case .mapping: return "une table"
+        case .invalid: return "une valeur invalide"
+        }
+    }
+
     var isSequence: Bool { if case .sequence = kind { true } else { false } }
 }

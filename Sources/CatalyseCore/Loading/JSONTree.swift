@@ -39,8 +39,10 @@ struct JSONTree {
 
     var position: SourcePosition { SourcePosition(line: line, column: offset - lineStart + 1) }
 
-    mutating func fail(_ message: String) -> Failure {
-        diagnostics.append(Diagnostic(file: file, position: position, field: "json", message: "JSON syntax error: " + message))
+    /// A syntax error here, in English and in French.
+    mutating func fail(_ message: String, _ french: String) -> Failure {
+        diagnostics.append(Diagnostic(file: file, position: position, field: "json", message: "JSON syntax error: " + message,
+                                      french: "erreur de syntaxe JSON : " + french))
         return Failure()
     }
 
@@ -63,7 +65,9 @@ struct JSONTree {
     mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
         skipSpace()
         guard offset < bytes.count, bytes[offset] == byte else {
-            throw fail(offset < bytes.count ? "expected \(what), found '\(Character(Unicode.Scalar(bytes[offset])))'" : "expected \(what), found the end of the file")
+            let shown = String(what.dropFirst().dropLast())  // `':'` → `:`
+            throw fail(offset < bytes.count ? "expected \(what), found '\(Character(Unicode.Scalar(bytes[offset])))'" : "expected \(what), found the end of the file",
+                       offset < bytes.count ? "« \(shown) » attendu, et non « \(Character(Unicode.Scalar(bytes[offset]))) »" : "« \(shown) » attendu, et non la fin du fichier")
         }
         offset += 1
     }
@@ -74,13 +78,13 @@ struct JSONTree {
         do {
             skipSpace()
             guard offset < bytes.count else {
-                diagnostics.append(Diagnostic(file: file, position: position, field: "json", message: "the file is empty"))
+                diagnostics.append(Diagnostic(file: file, position: position, field: "json", message: "the file is empty", french: "le fichier est vide"))
                 return nil
             }
             guard bytes[offset] == UInt8(ascii: "{") else { return try parseValue(depth: 0) }
             let root = try parseObject(depth: 0, streamingFirms: true) { reader.addFirm($0) }
             skipSpace()
-            if offset < bytes.count { throw fail("unexpected text after the end of the document") }
+            if offset < bytes.count { throw fail("unexpected text after the end of the document", "texte inattendu après la fin du document") }
             return root
         } catch {
             return nil
@@ -102,7 +106,8 @@ struct JSONTree {
             let keyPosition = position
             let key = try parseString()
             if let first = seen[key] {
-                diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))"))
+                diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))",
+                                              french: "clé « \(key) » en double (d'abord à la ligne \(first.line))"))
             } else { seen[key] = keyPosition }
             try expect(UInt8(ascii: ":"), "':'")
             skipSpace()
@@ -118,10 +123,10 @@ struct JSONTree {
                         sink(try parseValue(depth: depth + 2))
                         releasePages()
                         skipSpace()
-                        guard offset < bytes.count else { throw fail("unfinished list of firms") }
+                        guard offset < bytes.count else { throw fail("unfinished list of firms", "liste de cabinets inachevée") }
                         if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
                         if bytes[offset] == UInt8(ascii: "]") { offset += 1; break }
-                        throw fail("expected ',' or ']' after a firm")
+                        throw fail("expected ',' or ']' after a firm", "« , » ou « ] » attendu après un cabinet")
                     }
                 }
                 value = DocumentNode(kind: .sequence([]), position: listPosition)
@@ -130,18 +135,18 @@ struct JSONTree {
             }
             pairs.append((DocumentNode(kind: .scalar(key, plain: false), position: keyPosition), value))
             skipSpace()
-            guard offset < bytes.count else { throw fail("unfinished object") }
+            guard offset < bytes.count else { throw fail("unfinished object", "objet inachevé") }
             if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
             if bytes[offset] == UInt8(ascii: "}") { offset += 1; break }
-            throw fail("expected ',' or '}'")
+            throw fail("expected ',' or '}'", "« , » ou « } » attendu")
         }
         return DocumentNode(kind: .mapping(pairs), position: start)
     }
 
     mutating func parseValue(depth: Int) throws(Failure) -> DocumentNode {
         skipSpace()
-        guard depth < JSONTree.maxDepth else { throw fail("the document is nested more than \(JSONTree.maxDepth) levels deep") }
-        guard offset < bytes.count else { throw fail("expected a value, found the end of the file") }
+        guard depth < JSONTree.maxDepth else { throw fail("the document is nested more than \(JSONTree.maxDepth) levels deep", "le document a plus de \(JSONTree.maxDepth) niveaux d'imbrication") }
+        guard offset < bytes.count else { throw fail("expected a value, found the end of the file", "une valeur était attendue, et non la fin du fichier") }
         let start = position
         switch bytes[offset] {
         case UInt8(ascii: "{"):
@@ -154,10 +159,10 @@ struct JSONTree {
             while true {
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()
-                guard offset < bytes.count else { throw fail("unfinished list") }
+                guard offset < bytes.count else { throw fail("unfinished list", "liste inachevée") }
                 if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
                 if bytes[offset] == UInt8(ascii: "]") { offset += 1; break }
-                throw fail("expected ',' or ']'")
+                throw fail("expected ',' or ']'", "« , » ou « ] » attendu")
             }
             return DocumentNode(kind: .sequence(items), position: start)
         case UInt8(ascii: "\""):
@@ -176,7 +181,8 @@ struct JSONTree {
             if text == "true" || text == "false" { return DocumentNode(kind: .scalar(text, plain: true), position: start) }
             guard !text.isEmpty, JSONTree.isNumber(text) else {
                 offset = begin
-                throw fail(text.isEmpty ? "unexpected character '\(Character(Unicode.Scalar(bytes[begin])))'" : "'\(text)' is not a JSON value")
+                throw fail(text.isEmpty ? "unexpected character '\(Character(Unicode.Scalar(bytes[begin])))'" : "'\(text)' is not a JSON value",
+                           text.isEmpty ? "caractère inattendu « \(Character(Unicode.Scalar(bytes[begin]))) »" : "« \(text) » n'est pas une valeur JSON")
             }
             return DocumentNode(kind: .scalar(text, plain: true), position: start)
         }
@@ -191,7 +197,7 @@ struct JSONTree {
     }
 
     mutating func parseString() throws(Failure) -> String {
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string in double quotes") }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string in double quotes", "un texte entre guillemets droits était attendu") }
         offset += 1
         let begin = offset
         // Fast path: no escapes.
@@ -202,7 +208,7 @@ struct JSONTree {
                 offset += 1
                 guard let text = String(validating: raw, as: UTF8.self) else {
                     offset = begin
-                    throw fail("invalid UTF-8 in a string")
+                    throw fail("invalid UTF-8 in a string", "UTF-8 invalide dans un texte")
                 }
                 return text
             }
@@ -215,10 +221,10 @@ struct JSONTree {
             let b = bytes[offset]
             if b == UInt8(ascii: "\"") {
                 offset += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+                guard let text = String(validating: out, as: UTF8.self) else { throw fail("invalid UTF-8 in a string", "UTF-8 invalide dans un texte") }
                 return text
             }
-            if b < 0x20 { throw fail("a control character must be escaped in a string") }
+            if b < 0x20 { throw fail("a control character must be escaped in a string", "un caractère de contrôle doit être échappé dans un texte") }
             if b != UInt8(ascii: "\\") { out.append(b); offset += 1; continue }
             offset += 1
             guard offset < bytes.count else { break }
@@ -236,24 +242,24 @@ struct JSONTree {
             case UInt8(ascii: "u"):
                 var value = try hex4()
                 if (0xD800...0xDBFF).contains(value) {
-                    guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else { throw fail("unpaired surrogate in \\u escape") }
+                    guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else { throw fail("unpaired surrogate in \\u escape", "demi-code (surrogate) non apparié dans un échappement \\u") }
                     offset += 2
                     let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape", "demi-code (surrogate) non apparié dans un échappement \\u") }
                     value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(value) {
-                    throw fail("unpaired surrogate in \\u escape")
+                    throw fail("unpaired surrogate in \\u escape", "demi-code (surrogate) non apparié dans un échappement \\u")
                 }
                 out.append(contentsOf: Array(String(Character(Unicode.Scalar(value)!)).utf8))
             default:
-                throw fail("unknown escape '\\\(Character(Unicode.Scalar(e)))'")
+                throw fail("unknown escape '\\\(Character(Unicode.Scalar(e)))'", "échappement inconnu « \\\(Character(Unicode.Scalar(e))) »")
             }
         }
-        throw fail("unfinished string")
+        throw fail("unfinished string", "texte inachevé")
     }
 
     mutating func hex4() throws(Failure) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw fail("short \\u escape") }
+        guard offset + 4 <= bytes.count else { throw fail("short \\u escape", "échappement \\u trop court") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[offset]
@@ -262,7 +268,7 @@ struct JSONTree {
             case 0x30...0x39: digit = UInt32(b - 0x30)
             case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
             case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
-            default: throw fail("bad \\u escape")
+            default: throw fail("bad \\u escape", "échappement \\u incorrect")
             }
             value = value << 4 | digit
             offset += 1

@@ -6,14 +6,14 @@ extension CatalogueReader {
     mutating func text(_ node: DocumentNode, _ field: String, singleLine: Bool, allowEmpty: Bool = false) -> String? {
         guard case .scalar(let raw, _) = node.kind else {
             if case .invalid = node.kind { return nil }
-            error(node, field, "expected a text, found \(node.typeName)")
+            error(node, field, "expected a text, found \(node.typeName)", fr: "un texte était attendu, et non \(node.typeNameFR)")
             return nil
         }
         let (cleaned, report) = TextCleaning.clean(raw, singleLine: singleLine)
-        if !report.isEmpty { warning(node, field, "text cleaned: \(report.describe())") }
+        if !report.isEmpty { warning(node, field, "text cleaned: \(report.describe())", fr: "texte nettoyé : \(report.describe(.fr))") }
         let trimmed = TextCleaning.trim(cleaned)
         if trimmed.isEmpty && !allowEmpty {
-            error(node, field, "is empty")
+            error(node, field, "is empty", fr: "est vide")
             return nil
         }
         return singleLine ? cleaned : Paragraphs.normalise(trimmed)
@@ -33,7 +33,7 @@ extension CatalogueReader {
     mutating func scalarText(_ node: DocumentNode, _ field: String) -> String? {
         guard case .scalar(let raw, _) = node.kind else {
             if case .invalid = node.kind { return nil }
-            error(node, field, "expected a single value, found \(node.typeName)")
+            error(node, field, "expected a single value, found \(node.typeName)", fr: "une seule valeur était attendue, et non \(node.typeNameFR)")
             return nil
         }
         return TextCleaning.trim(raw)
@@ -42,7 +42,8 @@ extension CatalogueReader {
     mutating func code<T: CodedValue>(_ node: DocumentNode, _ field: String, as _: T.Type) -> T? {
         guard let raw = scalarText(node, field) else { return nil }
         guard let value = T(code: raw) else {
-            error(node, field, "unknown \(T.facet.label.en.lowercased()) '\(TextCleaning.forDisplay(raw))' (expected one of: \(T.codeList))")
+            error(node, field, "unknown \(T.facet.label.en.lowercased()) '\(TextCleaning.forDisplay(raw))' (expected one of: \(T.codeList))",
+                  fr: "valeur inconnue « \(TextCleaning.forDisplay(raw)) » pour \(Typography.inRunningText(T.facet.label.fr)) (valeurs possibles : \(T.codeList))")
             return nil
         }
         return value
@@ -55,7 +56,7 @@ extension CatalogueReader {
         case .scalar: return [(0, node)]
         case .invalid: return nil
         case .mapping:
-            error(node, field, "expected a list, found a mapping")
+            error(node, field, "expected a list, found a mapping", fr: "une liste était attendue, et non une table")
             return nil
         }
     }
@@ -66,18 +67,18 @@ extension CatalogueReader {
         var ok = true
         for (i, item) in items {
             let itemField = items.count > 1 || node.isSequence ? "\(field)[\(i)]" : field
-            if item.isNull { error(item, itemField, "is empty (null)"); ok = false; continue }
+            if item.isNull { error(item, itemField, "is empty (null)", fr: "est vide (null)"); ok = false; continue }
             guard let value = code(item, itemField, as: type) else { ok = false; continue }
-            if result.contains(value) { error(item, itemField, "'\(value.code)' is listed twice") } else { result.append(value) }
+            if result.contains(value) { error(item, itemField, "'\(value.code)' is listed twice", fr: "« \(value.code) » figure deux fois") } else { result.append(value) }
         }
-        if result.isEmpty && ok && !allowEmpty { error(node, field, "needs at least one value"); return nil }
+        if result.isEmpty && ok && !allowEmpty { error(node, field, "needs at least one value", fr: "il faut au moins une valeur"); return nil }
         return ok ? result : nil
     }
 
     mutating func integer(_ node: DocumentNode, _ field: String) -> Int? {
         guard let raw = scalarText(node, field) else { return nil }
         guard !raw.isEmpty, raw.count <= 9, raw.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(raw) else {
-            error(node, field, "expected a whole number, found '\(TextCleaning.forDisplay(raw))'")
+            error(node, field, "expected a whole number, found '\(TextCleaning.forDisplay(raw))'", fr: "un nombre entier était attendu, et non « \(TextCleaning.forDisplay(raw)) »")
             return nil
         }
         return value
@@ -86,7 +87,7 @@ extension CatalogueReader {
     mutating func day(_ node: DocumentNode, _ field: String) -> Day? {
         guard let raw = scalarText(node, field) else { return nil }
         guard let day = Day(iso: raw) else {
-            error(node, field, "expected a date written YYYY-MM-DD, found '\(TextCleaning.forDisplay(raw))'")
+            error(node, field, "expected a date written YYYY-MM-DD, found '\(TextCleaning.forDisplay(raw))'", fr: "une date écrite AAAA-MM-JJ était attendue, et non « \(TextCleaning.forDisplay(raw)) »")
             return nil
         }
         return day
@@ -98,7 +99,7 @@ extension CatalogueReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, field, "expected true or false, found '\(TextCleaning.forDisplay(raw))'")
+            error(node, field, "expected true or false, found '\(TextCleaning.forDisplay(raw))'", fr: "true ou false était attendu, et non « \(TextCleaning.forDisplay(raw)) »")
             return nil
         }
     }
@@ -106,7 +107,8 @@ extension CatalogueReader {
     mutating func slug(_ node: DocumentNode, _ field: String) -> String? {
         guard let raw = scalarText(node, field) else { return nil }
         guard Slug.isValid(raw) else {
-            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid id (lower-case letters, digits and single hyphens, such as 'cabinet-exemple')")
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid id (lower-case letters, digits and single hyphens, such as 'cabinet-exemple')",
+                  fr: "« \(TextCleaning.forDisplay(raw)) » n'est pas un identifiant valable (minuscules, chiffres et tirets simples, comme « cabinet-exemple »)")
             return nil
         }
         return raw
@@ -115,7 +117,7 @@ extension CatalogueReader {
     mutating func email(_ node: DocumentNode, _ field: String) -> String? {
         guard let raw = text(node, field, singleLine: true) else { return nil }
         guard EmailAddress.isValid(raw) else {
-            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid e-mail address")
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a valid e-mail address", fr: "« \(TextCleaning.forDisplay(raw)) » n'est pas une adresse électronique valable")
             return nil
         }
         return raw
@@ -126,7 +128,7 @@ extension CatalogueReader {
         let lower = raw.lowercased()
         guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), !raw.contains(" "),
               raw.split(separator: "/", omittingEmptySubsequences: true).count >= 2 else {
-            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a web address (expected http:// or https://)")
+            error(node, field, "'\(TextCleaning.forDisplay(raw))' is not a web address (expected http:// or https://)", fr: "« \(TextCleaning.forDisplay(raw)) » n'est pas une adresse web (http:// ou https:// attendu)")
             return nil
         }
         return raw
@@ -135,7 +137,7 @@ extension CatalogueReader {
     mutating func department(_ node: DocumentNode, _ field: String) -> String? {
         guard let raw = scalarText(node, field) else { return nil }
         guard case .department(let code)? = Place(code: raw) else {
-            error(node, field, "unknown département code '\(TextCleaning.forDisplay(raw))' (INSEE code such as 59, 2A, 971)")
+            error(node, field, "unknown département code '\(TextCleaning.forDisplay(raw))' (INSEE code such as 59, 2A, 971)", fr: "code de département inconnu « \(TextCleaning.forDisplay(raw)) » (code INSEE comme 59, 2A, 971)")
             return nil
         }
         return code
@@ -149,13 +151,14 @@ extension CatalogueReader {
             let itemField = node.isSequence ? "\(field)[\(i)]" : field
             guard let raw = scalarText(item, itemField) else { ok = false; continue }
             guard let place = Place(code: raw) else {
-                error(item, itemField, "unknown territory '\(TextCleaning.forDisplay(raw))' (expected national, a région written R + INSEE code such as R32, or a département code such as 59, 2A, 971)")
+                error(item, itemField, "unknown territory '\(TextCleaning.forDisplay(raw))' (expected national, a région written R + INSEE code such as R32, or a département code such as 59, 2A, 971)",
+                      fr: "territoire inconnu « \(TextCleaning.forDisplay(raw)) » (national, une région écrite R + code INSEE comme R32, ou un code de département comme 59, 2A, 971)")
                 ok = false
                 continue
             }
-            if result.contains(place) { error(item, itemField, "'\(place.code)' is listed twice") } else { result.append(place) }
+            if result.contains(place) { error(item, itemField, "'\(place.code)' is listed twice", fr: "« \(place.code) » figure deux fois") } else { result.append(place) }
         }
-        if result.isEmpty && ok { error(node, field, "needs at least one territory"); return nil }
+        if result.isEmpty && ok { error(node, field, "needs at least one territory", fr: "il faut au moins un territoire"); return nil }
         return ok ? result : nil
     }
 }

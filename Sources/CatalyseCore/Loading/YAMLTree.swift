@@ -15,7 +15,7 @@ enum YAMLTree {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic]) -> DocumentNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start"))
+            diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start", french: "l'analyseur YAML n'a pas pu démarrer"))
             return nil
         }
         defer { yaml_parser_delete(&parser) }
@@ -37,8 +37,8 @@ enum YAMLTree {
 
         init(file: String, bytes: UnsafeBufferPointer<UInt8>) { self.file = file; self.bytes = bytes }
 
-        mutating func report(_ position: SourcePosition, _ message: String) {
-            diagnostics.append(Diagnostic(file: file, position: position, field: "yaml", message: message))
+        mutating func report(_ position: SourcePosition, _ message: String, _ french: String) {
+            diagnostics.append(Diagnostic(file: file, position: position, field: "yaml", message: message, french: french))
         }
 
         static func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -70,7 +70,10 @@ enum YAMLTree {
         mutating func parserError(_ parser: inout yaml_parser_t) {
             let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
             var message = problem
-            if let context = parser.context.map({ String(cString: $0) }) { message = "\(context): \(problem)" }
+            let context = parser.context.map { String(cString: $0) }
+            if let context { message = "\(context): \(problem)" }
+            // libyaml's own words, in French when they are known (YAMLMessages), else none.
+            var french = YAMLMessages.french(problem).map { p in context.flatMap(YAMLMessages.french).map { "\($0) : \(p)" } ?? p }
             let position: SourcePosition
             if parser.error == YAML_READER_ERROR {
                 var offset = Int(parser.problem_offset)
@@ -82,19 +85,21 @@ enum YAMLTree {
                 position = self.position(ofOffset: offset)
                 if problem.contains("UTF-8") || problem.contains("octet") || problem.contains("invalid Unicode character") {
                     message = "invalid UTF-8 (\(problem))"
+                    french = "UTF-8 invalide" + (YAMLMessages.french(problem).map { " (\($0))" } ?? "")
                 }
             } else {
                 position = Builder.position(parser.problem_mark)
             }
-            report(position, "YAML syntax error: \(message)")
+            report(position, "YAML syntax error: \(message)", "erreur de syntaxe YAML" + (french.map { " : " + $0 } ?? ""))
         }
 
         /// Anchors and tags are not part of the format: each is reported where it stands.
         mutating func refuseAnchorAndTag(_ anchor: UnsafeMutablePointer<UInt8>?, _ tag: UnsafeMutablePointer<UInt8>?, _ position: SourcePosition) {
             if let anchor = Builder.cString(anchor) {
-                report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out")
+                report(position, "anchors (&\(anchor)) are not part of the catalogue format; write the value out",
+                       "les ancres (&\(anchor)) ne font pas partie du format du catalogue ; écrivez la valeur en entier")
             }
-            if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format") }
+            if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format", "les étiquettes (\(tag)) ne font pas partie du format du catalogue") }
         }
 
         /// Frames of the nodes being built.
@@ -120,18 +125,20 @@ enum YAMLTree {
                 case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT, YAML_NO_EVENT:
                     continue
                 case YAML_STREAM_END_EVENT:
-                    if documents == 0 { report(SourcePosition(line: 1, column: 1), "the file is empty (no YAML document)") }
+                    if documents == 0 { report(SourcePosition(line: 1, column: 1), "the file is empty (no YAML document)", "le fichier est vide (aucun document YAML)") }
                     return root
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents == 2 {
-                        report(position, "a catalogue file holds one YAML document; a second one starts here")
+                        report(position, "a catalogue file holds one YAML document; a second one starts here",
+                               "un fichier catalogue contient un seul document YAML ; un deuxième commence ici")
                         return nil
                     }
                     continue
                 case YAML_ALIAS_EVENT:
                     let name = Builder.cString(event.data.alias.anchor) ?? ""
-                    report(position, "aliases (*\(name)) are not part of the catalogue format; write the value out")
+                    report(position, "aliases (*\(name)) are not part of the catalogue format; write the value out",
+                           "les alias (*\(name)) ne font pas partie du format du catalogue ; écrivez la valeur en entier")
                     completed = DocumentNode(kind: .invalid, position: position)
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
@@ -140,7 +147,8 @@ enum YAMLTree {
                     completed = DocumentNode(kind: .scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), position: position)
                 case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLTree.maxDepth, YAML_MAPPING_START_EVENT where stack.count >= YAMLTree.maxDepth:
                     // Refused before libyaml goes deeper (Debian's libyaml sets no limit of its own).
-                    report(position, "nesting deeper than \(YAMLTree.maxDepth) levels (a catalogue needs a few)")
+                    report(position, "nesting deeper than \(YAMLTree.maxDepth) levels (a catalogue needs a few)",
+                           "imbrication de plus de \(YAMLTree.maxDepth) niveaux (un catalogue en demande quelques-uns)")
                     return nil
                 case YAML_SEQUENCE_START_EVENT:
                     let s = event.data.sequence_start
@@ -176,13 +184,15 @@ enum YAMLTree {
                     } else {
                         if case .scalar(let text, _) = node.kind {
                             if let first = seen[text] {
-                                report(node.position, "duplicate key '\(text)' (first at line \(first.line))")
+                                report(node.position, "duplicate key '\(text)' (first at line \(first.line))",
+                                       "clé « \(text) » en double (d'abord à la ligne \(first.line))")
                             } else {
                                 seen[text] = node.position
                             }
                         } else if case .invalid = node.kind {
                         } else {
-                            report(node.position, "a mapping key must be a plain text, not \(node.typeName)")
+                            report(node.position, "a mapping key must be a plain text, not \(node.typeName)",
+                                   "une clé de table doit être un texte simple, et non \(node.typeNameFR)")
                         }
                         stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
                     }

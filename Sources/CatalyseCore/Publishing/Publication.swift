@@ -26,7 +26,7 @@ public enum PublicationError: Error, Equatable, Sendable {
     /// The file downloaded is not the one the manifest announced (exit 65).
     case wrongFile(reason: Label)
     /// The file downloaded does not open as a catalogue (exit 65).
-    case invalidCatalogue(reason: String)
+    case invalidCatalogue(reason: Label)
     /// `--rollback` with no previous copy (exit 1).
     case nothingToRollBack
 
@@ -76,7 +76,7 @@ public enum PublicationError: Error, Equatable, Sendable {
         case let .wrongFile(reason):
             return (fr ? "Le fichier téléchargé n'est pas celui qu'annonce le manifeste (\(reason.fr))" : "The file downloaded is not the one the manifest announces (\(reason.en))") + Unchanged.tail(fr)
         case let .invalidCatalogue(reason):
-            return (fr ? "Le catalogue téléchargé ne s'ouvre pas (\(show(reason)))" : "The catalogue downloaded does not open (\(show(reason)))") + Unchanged.tail(fr)
+            return (fr ? "Le catalogue téléchargé ne s'ouvre pas (\(show(reason.fr)))" : "The catalogue downloaded does not open (\(show(reason.en)))") + Unchanged.tail(fr)
         case .nothingToRollBack:
             return fr ? "Aucune copie précédente à rétablir." : "No previous copy to go back to."
         }

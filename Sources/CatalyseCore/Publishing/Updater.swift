@@ -123,10 +123,16 @@ public enum Updater {
         try write(file.body, to: incoming)
         let loaded: CatalogueLoader.Loaded
         do { loaded = try CatalogueLoader.load(path: incoming, today: today) } catch let e as CatalogueError {
-            throw .invalidCatalogue(reason: e.errors.first?.message ?? "damaged")
-        } catch { throw .invalidCatalogue(reason: "\(error)") }
+            let first = e.errors.first
+            throw .invalidCatalogue(reason: Label(fr: first.map { $0.french ?? $0.message } ?? "endommagé", en: first?.message ?? "damaged"))
+        } catch let e as CatalogueLoader.ReadError {
+            switch e {
+            case .notFound: throw .invalidCatalogue(reason: Label(fr: "fichier introuvable", en: "file not found"))
+            case .unreadable(_, let problem): throw .invalidCatalogue(reason: Label(fr: problem.text(.fr), en: problem.text(.en)))
+            }
+        } catch { throw .invalidCatalogue(reason: Label(fr: "erreur inattendue", en: "unexpected error")) }
         guard loaded.catalogue.offers.count == manifest.offers, loaded.catalogue.firms.count == manifest.firms else {
-            throw .invalidCatalogue(reason: "offer or firm count differs from the manifest")
+            throw .invalidCatalogue(reason: Label(fr: "le nombre d'offres ou de cabinets diffère de celui du manifeste", en: "offer or firm count differs from the manifest"))
         }
         let previous = current != nil ? (try? CatalogueLoader.load(path: paths.catalogue, today: today))?.catalogue : nil
         try install(incoming, manifest: response.body, paths: paths, keepPrevious: current != nil)

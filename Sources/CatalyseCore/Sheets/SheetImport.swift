@@ -62,6 +62,7 @@ public enum SheetImport {
                 if kind == .catalogue {
                     diagnostics.append(Diagnostic(file: path, position: SourcePosition(line: 1, column: 0), field: "",
                                                   message: "no catalogue.csv: the catalogue is named after its folder, dated today and not marked illustrative",
+                                                  french: "pas de catalogue.csv : le catalogue prend le nom de son dossier, la date du jour et n'est pas marqué illustratif",
                                                   severity: .warning))
                     continue
                 }
@@ -79,7 +80,7 @@ public enum SheetImport {
                 let sheet = try Sheet.read(bytes, file: path)
                 sheets[kind] = locate(sheet, kind, &diagnostics)
             } catch {
-                diagnostics.append(Diagnostic(file: path, position: SourcePosition(line: error.row, column: 0), field: "", message: error.problem.en))
+                diagnostics.append(Diagnostic(file: path, position: SourcePosition(line: error.row, column: 0), field: "", message: error.problem.en, french: error.problem.fr))
             }
         }
         return try finish(sheets, diagnostics, source: folder, today: today)
@@ -108,24 +109,28 @@ public enum SheetImport {
             let shown = TextCleaning.forDisplay(cell)
             guard let column = SheetColumn.named(cell, in: kind.columns) else {
                 if !cell.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: i + 1), field: "", message: "unknown column '\(shown)', ignored (the columns are listed in docs/catalogue-format.md)", severity: .warning, cell: Sheet.columnLetter(i)))
+                    diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: i + 1), field: "", message: "unknown column '\(shown)', ignored (the columns are listed in docs/catalogue-format.md)",
+                                                  french: "colonne inconnue « \(shown) », ignorée (les colonnes sont listées dans docs/catalogue-format.md)", severity: .warning, cell: Sheet.columnLetter(i)))
                 }
                 continue
             }
             if let first = index[column.key] {
-                diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: i + 1), field: "", message: "column '\(shown)' appears twice (first in column \(Sheet.columnLetter(first)))", cell: Sheet.columnLetter(i)))
+                diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: i + 1), field: "", message: "column '\(shown)' appears twice (first in column \(Sheet.columnLetter(first)))",
+                                              french: "la colonne « \(shown) » figure deux fois (d'abord en colonne \(Sheet.columnLetter(first)))", cell: Sheet.columnLetter(i)))
                 continue
             }
             index[column.key] = i
         }
         for column in kind.columns where column.required && index[column.key] == nil {
-            diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: 0), field: "", message: "missing column '\(column.header.fr)' ('\(column.header.en)')"))
+            diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: 1, column: 0), field: "", message: "missing column '\(column.header.fr)' ('\(column.header.en)')",
+                                          french: "colonne « \(column.header.fr) » absente"))
         }
         var rows = sheet.rows
         if let first = rows.first, isHelpRow(first.cells, kind.columns, index) { rows.removeFirst() }
         for row in rows where row.cells.count > sheet.header.count {
             diagnostics.append(Diagnostic(file: sheet.file, position: SourcePosition(line: row.number, column: sheet.header.count + 1), field: "",
                                           message: "\(row.cells.count - sheet.header.count) cell(s) after the last column (\(Sheet.columnLetter(sheet.header.count - 1))) are ignored",
+                                          french: "\(row.cells.count - sheet.header.count) cellule(s) après la dernière colonne (\(Sheet.columnLetter(sheet.header.count - 1))) ignorée(s)",
                                           severity: .warning, cell: Sheet.columnLetter(sheet.header.count)))
         }
         return Located(sheet: kind, path: sheet.file, header: sheet.header, rows: rows, index: index)
@@ -204,7 +209,8 @@ public enum SheetImport {
         if let sheet = sheets[.catalogue], let first = sheet.rows.first {
             meta = mapping(first, sheet)
             for extra in sheet.rows.dropFirst() {
-                diagnostics.append(Diagnostic(file: sheet.path, position: SourcePosition(line: extra.number, column: 0), field: "", message: "catalogue.csv holds one row; this one is ignored", severity: .warning))
+                diagnostics.append(Diagnostic(file: sheet.path, position: SourcePosition(line: extra.number, column: 0), field: "", message: "catalogue.csv holds one row; this one is ignored",
+                                              french: "catalogue.csv contient une seule ligne ; celle-ci est ignorée", severity: .warning))
             }
         } else {
             let base = (folder as NSString).lastPathComponent
@@ -222,6 +228,7 @@ public enum SheetImport {
                 guard known.contains(firm) else {
                     diagnostics.append(Diagnostic(file: offers.path, position: SourcePosition(line: row.number, column: firmColumn + 1), field: "",
                                                   message: firm.isEmpty ? "the offer names no firm" : "no firm has the id '\(TextCleaning.forDisplay(firm))' in cabinets.csv",
+                                                  french: firm.isEmpty ? "l'offre ne nomme aucun cabinet" : "aucun cabinet n'a l'identifiant « \(TextCleaning.forDisplay(firm)) » dans cabinets.csv",
                                                   cell: cellName(offers, firmColumn)))
                     continue
                 }

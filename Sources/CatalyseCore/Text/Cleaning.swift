@@ -6,11 +6,12 @@ public enum TextCleaning {
         public var removedBidi = 0
         public var normalised = false
         public var isEmpty: Bool { removedControls == 0 && removedBidi == 0 && !normalised }
-        public func describe() -> String {
+        public func describe(_ language: Language = .en) -> String {
             var parts: [String] = []
-            if removedControls > 0 { parts.append("removed \(removedControls) control character(s)") }
-            if removedBidi > 0 { parts.append("removed \(removedBidi) bidirectional control(s)") }
-            if normalised { parts.append("normalised to NFC") }
+            let fr = language == .fr
+            if removedControls > 0 { parts.append(fr ? "\(removedControls) caractère(s) de contrôle retiré(s)" : "removed \(removedControls) control character(s)") }
+            if removedBidi > 0 { parts.append(fr ? "\(removedBidi) contrôle(s) bidirectionnel(s) retiré(s)" : "removed \(removedBidi) bidirectional control(s)") }
+            if normalised { parts.append(fr ? "normalisé en NFC" : "normalised to NFC") }
             return parts.joined(separator: ", ")
         }
     }
