@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
         discussion: loc("""
             Le répertoire contient catalogue.csv (facultatif), cabinets.csv et offres.csv, tels que \
             `catalyse template` les écrit et que docs/catalogue-format.md les décrit ; un classeur \
-            contient les trois mêmes feuilles en onglets nommés catalogue, cabinets et offres. Chaque \
+            contient les trois mêmes feuilles en onglets nommés `catalogue`, `cabinets` et `offres`. Chaque \
             problème est indiqué avec sa feuille (ou son onglet), sa ligne et sa colonne ; rien n'est \
             écrit s'il y en a un (code 65).
 
@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
             """, """
             The folder holds catalogue.csv (optional), cabinets.csv and offres.csv, as `catalyse template` \
             writes them and docs/catalogue-format.md describes them; a workbook holds the same three sheets \
-            as tabs named catalogue, cabinets and offres. Every problem is listed with its sheet (or tab), \
+            as tabs named `catalogue`, `cabinets` and `offres`. Every problem is listed with its sheet (or tab), \
             row and column; nothing is written when there is one (exit 65).
 
             Example:

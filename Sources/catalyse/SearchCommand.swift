@@ -2,11 +2,14 @@ import ArgumentParser
 import CatalyseCore
 import Foundation
 
-/// A help text in French and English.
-struct Bilingual { let fr: String; let en: String; init(_ fr: String, _ en: String) { self.fr = fr; self.en = en } }
+/// A help text in French and English; `text` is the one of the command line's language.
+struct Bilingual {
+    let fr: String; let en: String
+    init(_ fr: String, _ en: String) { self.fr = fr; self.en = en }
+    var text: String { loc(fr, en) }
+}
 
-/// The help of the `search` commands in both languages, ready for the command line's
-/// localisation (issue 11): `Bilingual(fr, en)`; the parser shows the English one for now.
+/// The help of the `search` commands in both languages (`loc`, as every command's).
 enum SearchHelp {
     static let abstract = Bilingual("Recherches enregistrées : les filtres et la recherche sous un nom, et les nouvelles offres qu'elles trouvent.",
                                 "Saved searches: filters and a search under a name, and the new offers they find.")
@@ -36,11 +39,9 @@ enum SearchCheckStatus { static let somethingNew: Int32 = 10 }
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: SearchHelp.abstract.en,
-        discussion: SearchHelp.discussion.en + """
+        abstract: SearchHelp.abstract.text,
+        discussion: SearchHelp.discussion.text + loc("\n\nExemples :", "\n\nExamples:") + """
 
-
-            Examples:
               catalyse search save "Nord · stratégique" --territory 59 --purpose strategique
               catalyse search list
               catalyse search run nord
@@ -64,9 +65,9 @@ struct SearchCommand: ParsableCommand {
 }
 
 struct SearchSave: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "save", abstract: SearchHelp.save.en)
+    static let configuration = CommandConfiguration(commandName: "save", abstract: SearchHelp.save.text)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(SearchHelp.name.en, valueName: "name")) var name: String
+    @Argument(help: .loc(SearchHelp.name.fr, SearchHelp.name.en, value: ("nom", "name"))) var name: String
     @OptionGroup var filters: FilterOptions
 
     func run() throws {
@@ -92,9 +93,9 @@ struct SearchSave: ParsableCommand {
 }
 
 struct SearchList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: SearchHelp.list.en)
+    static let configuration = CommandConfiguration(commandName: "list", abstract: SearchHelp.list.text)
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: "Print JSON.") var json = false
+    @Flag(name: .long, help: .loc("Imprimer du JSON.", "Print JSON.")) var json = false
 
     func run() throws {
         let context = DossierContext(global: global)
@@ -123,11 +124,11 @@ struct SearchList: ParsableCommand {
 }
 
 struct SearchRun: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: SearchHelp.run.en)
+    static let configuration = CommandConfiguration(commandName: "run", abstract: SearchHelp.run.text)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(SearchHelp.name.en, valueName: "name")) var name: String
-    @Flag(name: .customLong("new"), help: "Only the offers new or changed since they were last seen.") var onlyNew = false
-    @Flag(name: .long, help: "Print JSON (as list --json).") var json = false
+    @Argument(help: .loc(SearchHelp.name.fr, SearchHelp.name.en, value: ("nom", "name"))) var name: String
+    @Flag(name: .customLong("new"), help: .loc("Seulement les offres nouvelles ou modifiées depuis qu'elles ont été vues.", "Only the offers new or changed since they were last seen.")) var onlyNew = false
+    @Flag(name: .long, help: .loc("Imprimer du JSON (comme list --json).", "Print JSON (as list --json).")) var json = false
 
     func run() throws {
         let context = DossierContext(global: global)
@@ -146,9 +147,9 @@ struct SearchRun: ParsableCommand {
 }
 
 struct SearchRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: SearchHelp.remove.en)
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: SearchHelp.remove.text)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(SearchHelp.name.en, valueName: "name")) var name: String
+    @Argument(help: .loc(SearchHelp.name.fr, SearchHelp.name.en, value: ("nom", "name"))) var name: String
 
     func run() throws {
         let context = DossierContext(global: global)
@@ -162,10 +163,11 @@ struct SearchRemove: ParsableCommand {
 
 struct SearchCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: SearchHelp.check.en,
-        discussion: "One line per saved search with new offers (« Nord · stratégique : 2 nouvelles offres »). Exit status: 0 nothing new, 10 something new.")
+        commandName: "check", abstract: SearchHelp.check.text,
+        discussion: loc("Une ligne par recherche enregistrée qui a des offres nouvelles (« Nord · stratégique : 2 nouvelles offres »). Statut de sortie : 0 rien de nouveau, 10 du nouveau.",
+                        "One line per saved search with new offers (“Nord · stratégique: 2 new offers”). Exit status: 0 nothing new, 10 something new."))
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .long, help: "Print JSON: the catalogue, since when, and each search with its count and the ids of its new offers.") var json = false
+    @Flag(name: .long, help: .loc("Imprimer du JSON : le catalogue, depuis quand, et chaque recherche avec son nombre et les identifiants de ses nouvelles offres.", "Print JSON: the catalogue, since when, and each search with its count and the ids of its new offers.")) var json = false
 
     func run() throws {
         let context = DossierContext(global: global)
