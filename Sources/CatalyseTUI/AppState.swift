@@ -17,6 +17,8 @@ public enum Screen: Sendable, Equatable {
     case firm
     /// The dossiers (`d`), one dossier, and its history (`Dossiers/`).
     case dossiers, dossier, dossierHistory
+    /// The self-assessment (`n`): one question, the result, a pathway (`Assessment/`).
+    case assessment, assessmentResult, pathway
 }
 
 /// A short message in the footer (an export written, favourites that could not be saved).
@@ -43,6 +45,8 @@ public struct StatusMessage: Sendable, Equatable {
         case dossierExported(path: String)
         /// Undo, a filter removed, a copy, an unknown key, the search history (`InterfaceNotice`).
         case notice(InterfaceNotice)
+        /// The self-assessment's answers could not be kept in the state folder.
+        case assessmentNotSaved(WriteFailure)
     }
 
     public var content: Content
@@ -51,7 +55,7 @@ public struct StatusMessage: Sendable, Equatable {
 
     public var isError: Bool {
         switch content {
-        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
+        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed, .assessmentNotSaved: true
         case .exportWritten, .missingOfferCannotOpen, .languageLocked, .dossierExported: false
         case .dossier(let notice): notice.isError
         case .notice(let notice): notice.isError
@@ -70,6 +74,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .dossier(let notice): strings.notice(notice)
         case .dossierExported(let path): strings.dossierExportedLabel + TextCleaning.forDisplay(path)
         case .notice(let notice): notice.text(strings)
+        case .assessmentNotSaved(let failure): strings.assessmentNotSaved(failure)
         }
     }
 
@@ -192,6 +197,8 @@ public struct AppState: Sendable {
     var undo = UndoState()
     /// The past searches (Ctrl-P / Ctrl-N in the search prompt), as the store last gave them.
     var searchHistory = SearchHistoryState()
+    /// The self-assessment: its questionnaire, the answers, the result and the pathway (`Assessment/`).
+    var assessment = AssessmentState()
     public internal(set) var status: StatusMessage? = nil
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
@@ -335,5 +342,6 @@ public struct AppState: Sendable {
         clampFirms(l)
         clampTerritory(l)
         clampDossiers(l)
+        clampAssessment(l)
     }
 }

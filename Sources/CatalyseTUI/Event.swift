@@ -46,6 +46,8 @@ public enum Event: Sendable, Equatable {
     case searchHistoryLoaded([String])
     /// The search history file could not be read (it is left untouched) or written.
     case searchHistoryFailed(SearchHistoryError)
+    /// The self-assessment's answers could not be kept in the state folder.
+    case assessmentNotSaved(WriteFailure)
 }
 
 /// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
@@ -73,6 +75,9 @@ public enum Effect: Sendable, Hashable {
     case addToDossier(DossierRef, offerIDs: [String])
     case setOfferStatus(DossierRef, offerID: String, status: OfferStatus)
     case addDossierNote(DossierRef, offerID: String, text: String)
+    /// Keeps the self-assessment's answers (an answers file) in the state folder; answers
+    /// nothing, or `assessmentNotSaved`.
+    case saveAssessment(String)
     case quit
     case suspend
 }

@@ -28,6 +28,7 @@ extension AppState {
         case .firms: mouseFirms(action, row: row, l)
         case .firm: mouseFirm(action, row: row, l)
         case .dossiers, .dossier, .dossierHistory: mouseDossiers(action, row: row, l)
+        case .assessment, .assessmentResult, .pathway: mouseAssessment(action, row: row, l)
         }
         return []
     }

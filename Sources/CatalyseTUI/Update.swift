@@ -70,6 +70,9 @@ extension AppState {
         case .searchHistoryFailed(let error):
             searchHistoryFailed(error)
             return []
+        case .assessmentNotSaved(let failure):
+            status = StatusMessage(.assessmentNotSaved(failure))
+            return []
         }
     }
 
@@ -96,6 +99,8 @@ extension AppState {
             case .menu(let menu): return handleMenuKey(key, menu)
             }
         }
+        // A question of the self-assessment reads its keys itself (a place is typed).
+        if screen == .assessment { return handleAssessmentKey(key) }
         // A key that does nothing here says so, and where to look.
         if !ScreenKeys.table(screen).binds(key) {
             if status?.isError != true { status = StatusMessage(.notice(.unknownKey(key))) }
@@ -111,6 +116,9 @@ extension AppState {
         case .dossiers: return handleDossiersKey(key)
         case .dossier: return handleDossierKey(key)
         case .dossierHistory: return handleDossierHistoryKey(key)
+        case .assessment: return handleAssessmentKey(key)
+        case .assessmentResult: return handleAssessmentResultKey(key)
+        case .pathway: return handlePathwayKey(key)
         }
     }
 
@@ -180,6 +188,8 @@ extension AppState {
             return addToDossier(selectedListOffer, choosing: false)
         case .addToOtherDossier:
             return addToDossier(selectedListOffer, choosing: true)
+        case .assessment:
+            return openAssessment()
         case nil:
             break
         }

@@ -9,7 +9,9 @@ import Glibc
 /// things together: the ncurses backend, the state, the performer of effects, and the event loop
 /// (`EventLoop`, in the interface layer) that runs them.
 enum Interactive {
-    static func run(_ global: GlobalOptions) throws {
+    /// With `assessment` (`catalyse autodiagnostic`), the interface opens on its first question
+    /// (or where it was left); otherwise `n` opens it with the embedded questionnaire.
+    static func run(_ global: GlobalOptions, assessment: Questionnaire? = nil) throws {
         let environment = global.environment
         let loaded = try global.loadCatalogue()
         let index = loaded.searchIndex()
@@ -38,15 +40,19 @@ enum Interactive {
         }
         defer { terminal.shutdown() }
         let size = terminal.size
-        let state = AppState(index: index, favourites: favourites, language: language,
+        var state = AppState(index: index, favourites: favourites, language: language,
                              languageLocked: locked, today: today, noColor: noColor,
                              width: size.width, height: size.height,
                              exportDirectory: FileManager.default.currentDirectoryPath,
                              homeDirectory: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
+        let progress = AssessmentProgress(environment: environment)
+        let questionnaire = assessment ?? QuestionnaireReader.embedded()
+        state.setAssessment(questionnaire, saved: progress.load(questionnaire))
+        if assessment != nil { state.startAssessment() }
         var loop = EventLoop(state: state, backend: terminal,
                              performer: StorePerformer(favourites: store, language: preference,
                                                        dossiers: DossierAccess(path: DossierStore.defaultPath(environment: environment)),
-                                                       searchHistory: SearchHistoryStore(environment: environment)),
+                                                       searchHistory: SearchHistoryStore(environment: environment), assessment: progress),
                              pending: pending)
         switch loop.run() {
         case .quit:

@@ -12,6 +12,8 @@ struct StorePerformer: EffectPerformer {
     let dossiers: DossierAccess
     var searchHistory: SearchHistoryStore? = nil
     var clipboard = ClipboardWriter()
+    /// Where the self-assessment's answers are kept.
+    var assessment: AssessmentProgress? = nil
 
     func perform(_ effect: Effect) -> Event? {
         switch effect {
@@ -50,6 +52,8 @@ struct StorePerformer: EffectPerformer {
             return nil
         case .loadDossiers, .createDossier, .renameDossier, .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote:
             return dossiers.perform(effect)
+        case .saveAssessment(let contents):
+            return assessment?.save(contents).map { .assessmentNotSaved(WriteFailure($0)) }
         case .quit, .suspend:
             return nil  // the loop's own
         }

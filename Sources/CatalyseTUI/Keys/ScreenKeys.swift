@@ -33,6 +33,7 @@ enum ScreenKeys {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
         case language, help, quit, clearAll, clearSearch, applySuggestion
         case dossiers, addToDossier, addToOtherDossier
+        case assessment
         case undo, removeLastFilter, copy
     }
 
@@ -56,6 +57,7 @@ enum ScreenKeys {
         KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier),
         KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.char("b")], .firms, help: KeyHelps.firms, hint: hint("b", "cabinets", "firms")),
+        KeyBinding([.char("n")], .assessment, help: KeyHelps.assessment),
     ] + commonBindings(help: .help, language: .language, languageHint: true) + [
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
         KeyBinding([.char("x")], .clearAll, help: KeyHelps.clearAll),
@@ -185,7 +187,7 @@ enum ScreenKeys {
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
                                                search, firmSearch, territory, export, overwrite, exportWaiting, text]
-        + menuTables + dossierTables
+        + menuTables + dossierTables + assessmentTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {
@@ -199,6 +201,9 @@ enum ScreenKeys {
         case .dossiers: dossiers
         case .dossier: dossier
         case .dossierHistory: dossierHistory
+        case .assessment: assessmentQuestion
+        case .assessmentResult: assessmentResult
+        case .pathway: pathway
         }
     }
 }

@@ -35,7 +35,7 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
                         queue.append(.resize(width: size.width, height: size.height))
                     case .toggleFavourite, .writeExport, .saveLanguage, .loadDossiers, .createDossier, .renameDossier,
                          .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote,
-                         .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch:
+                         .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch, .saveAssessment:
                         if let outcome = performer.perform(effect) { queue.append(outcome) }
                     }
                 }
