@@ -39,13 +39,14 @@ public struct AssessmentProfile: Sendable, Equatable {
         }
     }
 
-    /// The needed kinds, most pressing first: those of the purpose « how soon » puts first,
+    /// The needed kinds, most pressing first: those of the purpose « how soon » puts first
+    /// (strategic when it says nothing: a diagnosis before the steps that follow from it),
     /// then by weight, then in the vocabulary's order.
     public var needs: [SupportKind] {
         let firstPurpose = first ?? .strategique
         return SupportKind.allCases.filter { (weights[$0] ?? 0) > 0 }.sorted { a, b in
             let pa = a.purpose == firstPurpose, pb = b.purpose == firstPurpose
-            if first != nil && pa != pb { return pa }
+            if pa != pb { return pa }
             let wa = weights[a]!, wb = weights[b]!
             if wa != wb { return wa > wb }
             return SupportKind.allCases.firstIndex(of: a)! < SupportKind.allCases.firstIndex(of: b)!

@@ -132,7 +132,9 @@ extension AppState {
         y += height + 1
         if let r = selectedRanked, y < l.footerY {
             let offer = catalogue.offers[r.offer]
-            grid.put(offer.title, row: y, column: x, style: Palette.heading, maxWidth: w)
+            let legend = "  " + strings.assessmentLegend
+            let tx = x + grid.put(CellWidth.truncate(offer.title, to: max(8, w - CellWidth.of(legend))), row: y, column: x, style: Palette.heading, maxWidth: w)
+            grid.put(legend, row: y, column: tx, style: Palette.muted, maxWidth: max(0, x + w - tx))
             y += 1
             for reason in r.reasons where y < l.footerY {
                 let mark = AssessmentWords.mark(reason.verdict)
@@ -140,7 +142,7 @@ extension AppState {
                 let style: CellStyle = reason.verdict == .notMet ? Palette.error : (reason.verdict == .met ? Palette.checked : Palette.muted)
                 var cx = x + grid.put(mark + " ", row: y, column: x, style: style)
                 cx += grid.put(label, row: y, column: cx, style: Palette.title, maxWidth: max(0, x + w - cx))
-                grid.put(reason.text + " (" + AssessmentWords.verdict(reason.verdict, language) + ")", row: y, column: cx, maxWidth: max(0, x + w - cx))
+                grid.put(CellWidth.truncate(reason.text, to: max(1, x + w - cx)), row: y, column: cx, maxWidth: max(0, x + w - cx))
                 y += 1
             }
         }

@@ -22,6 +22,9 @@ extension Strings {
         t("Essayez ← pour changer une réponse (une question passée ne restreint rien), ou o pour la liste filtrée.",
           "Try ← to change an answer (a skipped question restricts nothing), or o for the filtered list.")
     }
+    var assessmentLegend: String {
+        [AssessmentScoring.Verdict.met, .partly, .notMet, .notAsked].map { AssessmentWords.mark($0) + " " + AssessmentWords.verdict($0, language) }.joined(separator: "  ")
+    }
     func assessmentPoints(_ n: Int) -> String { language == .fr ? "\(n)\u{00A0}pts" : "\(n) pts" }
     func assessmentDossierName(_ day: Day) -> String { t("Autodiagnostic du ", "Self-assessment of ") + day.long(language) }
     func pathwayDossierName(_ day: Day) -> String { t("Parcours du ", "Pathway of ") + day.long(language) }

@@ -14,9 +14,11 @@ extension AppState {
         let s = strings
         let w = l.contentWidth
         var out: [StyledLine] = []
-        func para(_ text: String, _ style: CellStyle = .plain, indent: Int = 0) {
-            let pad = String(repeating: " ", count: indent)
-            for line in TextWrap.lines(text, first: max(8, w - indent), rest: max(8, w - indent)) { out.append(StyledLine(pad + line, style)) }
+        func para(_ text: String, _ style: CellStyle = .plain, indent: Int = 0, hang: Int = 0) {
+            let pad = String(repeating: " ", count: indent), hanging = String(repeating: " ", count: indent + hang)
+            for (k, line) in TextWrap.lines(text, first: max(8, w - indent), rest: max(8, w - indent - hang)).enumerated() {
+                out.append(StyledLine((k == 0 ? pad : hanging) + line, style))
+            }
         }
         let kinds = { (k: [SupportKind]) in k.map { Typography.inRunningText($0.label(language)) }.joined(separator: ", ") }
         if view.needs.kinds.isEmpty {
@@ -45,7 +47,7 @@ extension AppState {
         }
         para(s.pathwayFurther, Palette.heading)
         for r in Resource.ordered(needs: view.needs.kinds, pathway: view.pathway) {
-            para("• " + r.name.text(language) + Typography.colon(language) + r.description.text(language), indent: 0)
+            para("• " + r.name.text(language) + Typography.colon(language) + r.description.text(language), hang: 2)
         }
         return out
     }
