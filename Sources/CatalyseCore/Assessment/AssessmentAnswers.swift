@@ -1,3 +1,5 @@
+import Foundation
+
 /// The answers given to a questionnaire: for each question answered, the place typed (resolved)
 /// or the ids of the answers chosen. An answers file (`catalyse autodiagnostic --answers FILE`,
 /// `docs/self-assessment.md`) is a mapping of question ids to answer ids (a list for several),
@@ -42,7 +44,12 @@ public struct AssessmentAnswers: Sendable, Hashable {
 
     public static func read(_ bytes: [UInt8], file: String, questionnaire: Questionnaire, allowCurrent: Bool = false) throws -> AssessmentAnswers {
         var diagnostics: [Diagnostic] = []
-        guard let root = DocumentParsing.parse(bytes, file: file, json: DocumentParsing.isJSON(file), diagnostics: &diagnostics) else {
+        // A file with nothing but comments answers nothing: every question is skipped.
+        let isJSON = DocumentParsing.isJSON(file)
+        if !isJSON, String(decoding: bytes, as: UTF8.self).split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+            return AssessmentAnswers()
+        }
+        guard let root = DocumentParsing.parse(bytes, file: file, json: isJSON, diagnostics: &diagnostics) else {
             throw QuestionnaireReader.Failure(file: file, diagnostics: diagnostics)
         }
         var r = CatalogueReader(file: file, today: Day(year: 2000, month: 1, day: 1)!)

@@ -55,10 +55,12 @@ public struct AssessmentProfile: Sendable, Equatable {
 
     public var totalWeight: Int { weights.values.reduce(0, +) }
 
-    /// The needs as the pathway takes them (`Pathway.Needs`); a mode only when one was chosen.
+    /// The needs as the pathway takes them (`Pathway.Needs`): the hard criteria of the scoring
+    /// (territory, eligibility, the format when only one will do); the mode, which only weighs
+    /// in the score, is no constraint of the pathway.
     public var pathwayNeeds: Pathway.Needs {
         Pathway.Needs(kinds: needs, territory: territory, stage: stage, budget: budget, employer: employer,
-                      mode: modes.count == 1 ? modes.first : nil)
+                      format: formats.count == 1 ? formats.first : nil)
     }
 
     /// The main list's filters for this profile (`o` on the result screen): the territory, the
