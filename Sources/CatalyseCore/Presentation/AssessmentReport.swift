@@ -35,7 +35,7 @@ public enum AssessmentReport {
         }
         let more = suitable.count - min(limit, suitable.count)
         let others = ranked.count - suitable.count
-        if more > 0 { para(fr ? "\(more) autre\(more > 1 ? "s" : "") offre\(more > 1 ? "s" : "") convien\(more > 1 ? "nent" : "t") aussi (--limit)." : "\(more) more offer\(more > 1 ? "s" : "") fit too (--limit).") }
+        if more > 0 { para(fr ? "\(more) autre\(more > 1 ? "s" : "") offre\(more > 1 ? "s" : "") convien\(more > 1 ? "nent" : "t") aussi (--limit)." : "\(more) more offer\(more > 1 ? "s fit" : " fits") too (--limit).") }
         if others > 0 {
             para(fr ? "\(others) offre\(others > 1 ? "s" : "") répond\(others > 1 ? "ent" : "") au besoin sans convenir au territoire ou aux conditions (--json les donne)."
                  : "\(others) offer\(others > 1 ? "s" : "") answer\(others > 1 ? "" : "s") the need without fitting the territory or the conditions (--json gives them).")
