@@ -31,3 +31,10 @@ extension GoldenCase {
         GoldenCase("pathway") { _ in assessmentAnswers + keys(.char("P")) },
     ]
 }
+
+extension GoldenCase {
+    static let pathwayCases: [GoldenCase] = [
+        GoldenCase("pathway-export") { _ in assessmentAnswers + keys(.char("P"), .char("e")) },
+        GoldenCase("dossier-pathway") { _ in jardins + keys(.char("P")) },
+    ]
+}

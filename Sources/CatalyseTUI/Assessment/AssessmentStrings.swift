@@ -52,6 +52,8 @@ extension Strings {
     var pathwayUncovered: String { t("Reste à couvrir : ", "Not covered: ") }
     var pathwayEmpty: String { t("Aucune offre du catalogue ne correspond à ces besoins pour cette association.", "No offer of the catalogue fits these needs for this association.") }
     var pathwayNoNeeds: String { t("Sans besoin indiqué, pas de parcours : cochez au moins un besoin.", "With no need given, no pathway: tick at least one need.") }
+    var exportPathwayTitle: String { t("Exporter le parcours", "Export the pathway") }
+    func scopePathway(_ steps: Int) -> String { t("Le parcours (\(steps) étape\(steps > 1 ? "s" : ""))", "The pathway (\(steps) step\(steps == 1 ? "" : "s"))") }
     var pathwayFurther: String { t("Pour aller plus loin", "Where else to turn") }
-    func pathwayFileName(_ day: Day) -> String { "parcours-\(day.description)" }
+    func pathwayFileName(_ day: Day, _ format: ShortlistExport.Format) -> String { "catalyse-parcours-\(day).\(format.fileExtension)" }
 }

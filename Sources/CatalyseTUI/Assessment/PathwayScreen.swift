@@ -52,6 +52,13 @@ extension AppState {
         return out
     }
 
+    /// The pathway shown as an export file: the text or Markdown of `catalyse parcours`
+    /// (nil for the other scopes).
+    func pathwayReport(_ scope: ExportDialog.Scope, format: ShortlistExport.Format) -> String? {
+        guard scope == .pathway, let view = assessment.pathway else { return nil }
+        return PathwayReport.text(view.pathway, view.needs, catalogue, language, markdown: format == .markdown)
+    }
+
     func pathwayMaxScroll(_ view: PathwayView, _ l: Layout) -> Int { max(0, pathwayLines(view, l).count - l.contentHeight) }
 
     mutating func handlePathwayKey(_ key: Key) -> [Effect] {
@@ -68,6 +75,8 @@ extension AppState {
             let n = view.needs
             openDossierForm(DossierProfile(name: strings.pathwayDossierName(today), territory: n.territory, stage: n.stage, budget: n.budget,
                                            employer: n.employer, needs: n.kinds), offers: ids)
+        case .export:
+            export = newExportDialog(scope: .pathway, name: strings.pathwayFileName(today, .text))
         case .back:
             goBack()
         case .language:

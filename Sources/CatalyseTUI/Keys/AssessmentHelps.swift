@@ -32,6 +32,8 @@ extension KeyHelps {
     static let assessmentResultLeave = row(Words("Échap / q", "Esc / q"), "revenir à la liste", "back to the list")
     static let pathwayDossier = row("d", "enregistrer le parcours dans un dossier : ses offres y sont « à étudier »",
                                     "save the pathway in a dossier: its offers go in it “to review”")
+    static let pathwayExport = row("e", "exporter le parcours en texte ou en Markdown (les règles de l'export de la liste)",
+                                   "export the pathway as text or Markdown (the list export's rules)")
     static let dossierPathway = row("P", "proposer un parcours pour ce dossier (d'après son profil)", "propose a pathway for this dossier (from its profile)")
 
     static let assessmentSections: [HelpSection] = [
@@ -41,6 +43,6 @@ extension KeyHelps {
         HelpSection(Words("Résultat de l'autodiagnostic", "Self-assessment result"),
                     [.key(assessmentFilter), .key(assessmentDossier), .key(assessmentPathway), .key(assessmentResultBack), .key(assessmentRestart),
                      .key(assessmentResultLeave)]),
-        HelpSection(Words("Parcours (P)", "Pathway (P)"), [.key(pathwayDossier), .key(dossierPathway)]),
+        HelpSection(Words("Parcours (P)", "Pathway (P)"), [.key(pathwayDossier), .key(pathwayExport), .key(dossierPathway)]),
     ]
 }

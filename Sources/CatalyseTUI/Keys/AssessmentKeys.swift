@@ -40,10 +40,11 @@ extension ScreenKeys {
         KeyBinding([.escape, .char("q")], .leave, help: KeyHelps.assessmentResultLeave, hint: hint(KeyHelps.escKey, "liste", "list")),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum PathwayAction: Sendable, Equatable { case scroll(Move), saveDossier, back, language, help }
+    enum PathwayAction: Sendable, Equatable { case scroll(Move), saveDossier, export, back, language, help }
 
     static let pathway = KeyTable<PathwayAction>("pathway", movementBindings(PathwayAction.scroll, hint: Words("défiler", "scroll")) + [
         KeyBinding([.char("d")], .saveDossier, help: KeyHelps.pathwayDossier, hint: hint("d", "dossier", "dossier")),
+        KeyBinding([.char("e")], .export, help: KeyHelps.pathwayExport, hint: hint("e", "exporter", "export")),
         KeyBinding([.escape, .char("q")], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
