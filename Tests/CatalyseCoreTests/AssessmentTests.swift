@@ -43,7 +43,12 @@ struct AssessmentTests {
         for question in q.questions {
             #expect(!question.text.fr.isEmpty && !question.text.en.isEmpty)
             #expect(question.text.fr != question.text.en)
+            // French typography: a non-breaking space before ? : ; ! (applied when read).
+            for text in [question.text.fr, question.help?.fr].compactMap({ $0 }) + question.answers.map(\.text.fr) {
+                #expect(!text.contains(" ?") && !text.contains(" :") && !text.contains(" ;") && !text.contains(" !"), "\(text)")
+            }
         }
+        #expect(q.question(id: "lieu")?.text.fr == "Où se trouve votre association\u{00A0}?")
         // The article's eight wordings, in plain words, each weighing on its support kind.
         let weighs = q.questions.flatMap(\.answers).flatMap { $0.weighs.needs.map(\.kind) }
         #expect(Set(weighs) == Set(SupportKind.allCases))

@@ -102,10 +102,15 @@ public enum AssessmentScoring {
     static func eligibility(_ p: AssessmentProfile, _ offer: Offer, _ l: Language) -> Reason {
         let e = offer.eligibility
         var fails: [String] = [], unknown: [String] = []
+        /// « stade : consolidation ou développement, pas création ».
         func check<T: CodedValue>(_ asked: T?, _ allowed: [T]) {
             guard !allowed.isEmpty else { return }
-            let names = WhyListed.or(allowed.map { Typography.inRunningText($0.label(l)) }, l)
-            if let asked { if !allowed.contains(asked) { fails.append(names) } } else { unknown.append(names) }
+            let names = Typography.field(Typography.inRunningText(T.facet.label.text(l)), WhyListed.or(allowed.map { Typography.inRunningText($0.label(l)) }, l), l)
+            if let asked {
+                if !allowed.contains(asked) { fails.append(names + (l == .fr ? ", pas " : ", not ") + Typography.inRunningText(asked.label(l))) }
+            } else {
+                unknown.append(names)
+            }
         }
         check(p.stage, e.stages)
         check(p.budget, e.budgets)

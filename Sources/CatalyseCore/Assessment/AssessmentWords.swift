@@ -98,11 +98,11 @@ public enum AssessmentWords {
     static func covers(_ kinds: [SupportKind], first: Bool, _ l: Language) -> String {
         WhyListed.and(kinds.map { noun($0, l) }, l) + (first ? "" : (l == .fr ? " (pas votre premier besoin)" : " (not your first need)"))
     }
-    static func reserved(_ what: [String], _ l: Language) -> String {
-        (l == .fr ? "réservée à : " : "only for: ").replacingOccurrences(of: " : ", with: Typography.colon(l)) + what.joined(separator: Typography.semicolon(l))
-    }
+    /// The conditions that do not fit: « stade : consolidation ou développement, pas création ».
+    static func reserved(_ what: [String], _ l: Language) -> String { what.joined(separator: Typography.semicolon(l)) }
+    /// The conditions a skipped question leaves unchecked: « à vérifier, emploi : employeuse ».
     static func toCheck(_ what: [String], _ l: Language) -> String {
-        (l == .fr ? "à vérifier : réservée à " : "to check: only for ").replacingOccurrences(of: " : ", with: Typography.colon(l)) + what.joined(separator: Typography.semicolon(l))
+        (l == .fr ? "à vérifier, " : "to check, ") + what.joined(separator: Typography.semicolon(l))
     }
     static func fits(_ l: Language) -> String { l == .fr ? "ses conditions correspondent à vos réponses" : "its conditions fit your answers" }
     static func openToAll(_ l: Language) -> String { l == .fr ? "ouverte à toutes les associations" : "open to every association" }
