@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalyseCore
+import CatalyseTerminal
 import Foundation
 
 /// `catalyse autodiagnostic`: the self-assessment. On a terminal, without `--answers`, the
@@ -79,6 +80,11 @@ struct AutodiagnosticCommand: ParsableCommand {
         let l = global.language
         let q = try Self.questionnaire(questionnaire, l)
         guard let answers else {
+            // The questions need a terminal; a script gives its answers in a file.
+            guard Terminal.isUsable(environment: global.environment) else {
+                throw Output.usage(fr: "l'autodiagnostic pose ses questions sur un terminal ; sans terminal, donnez les réponses avec --answers FICHIER (docs/self-assessment.md).",
+                                   en: "the self-assessment asks its questions on a terminal; without one, give the answers with --answers FILE (docs/self-assessment.md).")
+            }
             try Interactive.run(global, assessment: q)
             return
         }

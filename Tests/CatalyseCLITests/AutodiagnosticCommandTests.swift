@@ -41,6 +41,9 @@ struct AutodiagnosticCommandTests {
         #expect(r.stderr.contains(nb("reponses.yaml : 2 erreurs, réponses refusées.")))
         #expect(box.run("autodiagnostic", "--answers", box.directory + "/absent.yaml").status == 66)
         #expect(box.run("autodiagnostic", "--json").status == 64)
+        // Without a terminal, the questions cannot be asked: said, with what to do.
+        let noTerminal = box.run("autodiagnostic")
+        #expect(noTerminal.status == 64 && noTerminal.stderr.contains("--answers FICHIER"), "\(noTerminal.stderr)")
     }
 
     @Test func anotherQuestionnaire() {
