@@ -19,6 +19,8 @@ public enum Screen: Sendable, Equatable {
     case dossiers, dossier, dossierHistory
     /// The map of France (`m`) and the selected région's départements (`+`) (`Map/`).
     case map, mapDepartments
+    /// The self-assessment (`n`): one question, the result, a pathway (`Assessment/`).
+    case assessment, assessmentResult, pathway
 }
 
 /// A short message in the footer (an export written, favourites that could not be saved).
@@ -47,6 +49,8 @@ public struct StatusMessage: Sendable, Equatable {
         case notice(InterfaceNotice)
         /// What is new and the saved searches (`NewsNotice`).
         case news(NewsNotice)
+        /// The self-assessment's answers could not be kept in the state folder.
+        case assessmentNotSaved(WriteFailure)
     }
 
     public var content: Content
@@ -55,7 +59,7 @@ public struct StatusMessage: Sendable, Equatable {
 
     public var isError: Bool {
         switch content {
-        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed: true
+        case .favouritesNotSaved, .favouritesUnreadable, .exportFailed, .assessmentNotSaved: true
         case .exportWritten, .missingOfferCannotOpen, .languageLocked, .dossierExported: false
         case .dossier(let notice): notice.isError
         case .notice(let notice): notice.isError
@@ -76,6 +80,7 @@ public struct StatusMessage: Sendable, Equatable {
         case .dossierExported(let path): strings.dossierExportedLabel + TextCleaning.forDisplay(path)
         case .notice(let notice): notice.text(strings)
         case .news(let notice): strings.newsNotice(notice)
+        case .assessmentNotSaved(let failure): strings.assessmentNotSaved(failure)
         }
     }
 
@@ -200,6 +205,8 @@ public struct AppState: Sendable {
     var searchHistory = SearchHistoryState()
     /// The map (`m`): the selected région and its départements' scroll.
     var map = MapState()
+    /// The self-assessment: its questionnaire, the answers, the result and the pathway (`Assessment/`).
+    var assessment = AssessmentState()
     public internal(set) var status: StatusMessage? = nil
     /// The favourites file could not be read at start: favourites cannot be shown or changed
     /// until the store answers again (a note on the filters line says so).
@@ -350,5 +357,6 @@ public struct AppState: Sendable {
         clampTerritory(l)
         clampDossiers(l)
         clampMap(l)
+        clampAssessment(l)
     }
 }

@@ -52,6 +52,8 @@ public enum Event: Sendable, Equatable {
     case savedSearchesChanged([SavedSearch], NewsNotice)
     /// The dossiers database cannot be used for the news (at start), or a news effect failed.
     case newsUnavailable(DossierError)
+    /// The self-assessment's answers could not be kept in the state folder.
+    case assessmentNotSaved(WriteFailure)
 }
 
 /// Work the interface asks the program to do outside the pure update: an `EffectPerformer`
@@ -84,6 +86,9 @@ public enum Effect: Sendable, Hashable {
     case markNewsSeen(ids: [String])
     case saveSearch(SavedSearch)
     case removeSavedSearch(name: String)
+    /// Keeps the self-assessment's answers (an answers file) in the state folder; answers
+    /// nothing, or `assessmentNotSaved`.
+    case saveAssessment(String)
     case quit
     case suspend
 }

@@ -13,6 +13,8 @@ struct ExportDialog: Sendable, Equatable {
         case favourites, list
         /// A dossier's report (`DossierReport`), with or without its notes.
         case dossier(id: Int64, notes: Bool)
+        /// The pathway shown (`PathwayReport`), as text or Markdown.
+        case pathway
 
         var isDossier: Bool { if case .dossier = self { true } else { false } }
 
@@ -22,6 +24,7 @@ struct ExportDialog: Sendable, Equatable {
             case .favourites: .list
             case .list: .favourites
             case .dossier(let id, let notes): .dossier(id: id, notes: !notes)
+            case .pathway: .pathway
             }
         }
     }
@@ -57,7 +60,10 @@ struct ExportDialog: Sendable, Equatable {
     var error: Problem? = nil
 
     /// The fields ↑ ↓ go through: the separator only for CSV.
-    var fields: [Field] { Field.allCases.filter { $0 != .separator || format == .csv } }
+    var fields: [Field] { Field.allCases.filter { ($0 != .separator || format == .csv) && ($0 != .scope || scope != .pathway) } }
+
+    /// The formats offered: a pathway is text or Markdown.
+    var formats: [ShortlistExport.Format] { scope == .pathway ? [.text, .markdown] : ShortlistExport.Format.allCases }
 
     /// The next (or previous) field, staying at the ends.
     func neighbour(of field: Field, forward: Bool) -> Field {
@@ -120,7 +126,7 @@ extension AppState {
                                                   filter: filter, favouritesOnly: favouritesOnly,
                                                   missingIDs: favouritesOnly ? missingFavourites : [])
             return (offers, context)
-        case .dossier:
+        case .dossier, .pathway:
             return ([], ShortlistExport.Context(catalogue: catalogue, date: today, language: language))
         }
     }
@@ -132,6 +138,7 @@ extension AppState {
         case .favourites: (favourites.count - missingFavourites.count, missingFavourites.count)
         case .list: (result.offers.count, favouritesOnly ? missingFavourites.count : 0)
         case .dossier(let id, _): (dossier(id: id)?.offers.count ?? 0, 0)
+        case .pathway: (assessment.pathway?.pathway.steps.count ?? 0, 0)
         }
     }
 
@@ -173,7 +180,7 @@ extension AppState {
             switch dialog.field {
             case .format:
                 guard let action else { return [] }
-                let all = ShortlistExport.Format.allCases
+                let all = dialog.formats
                 let at = all.firstIndex(of: dialog.format) ?? 0
                 let next = action == .previousChoice ? (at + all.count - 1) % all.count : (at + 1) % all.count
                 let old = dialog.format
@@ -191,7 +198,8 @@ extension AppState {
                 if action != nil { dialog.scope = dialog.scope.toggled }
             case .name:
                 // ← → and Space edit the name; the format follows a typed extension (.md, .csv, .txt).
-                if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil {
+                if dialog.name.handle(key) == .changed, ExportDialog.knownExtension(dialog.name.text) != nil,
+                   dialog.formats.contains(ShortlistExport.Format(fileName: dialog.name.text)) {
                     dialog.format = ShortlistExport.Format(fileName: dialog.name.text)
                 }
             case .folder:
@@ -220,12 +228,13 @@ extension AppState {
         }
         let count = exportCount(dialog.scope)
         // A dossier without offers still has its profile to send.
-        guard count.offers + count.missing > 0 || dialog.scope.isDossier else {
+        guard count.offers + count.missing > 0 || dialog.scope.isDossier || dialog.scope == .pathway else {
             dialog.error = .nothingToExport
             return []
         }
         let content = exportContent(dialog.scope)
-        let contents = dossierReport(dialog.scope, format: dialog.format, separator: dialog.separator)
+        let contents = pathwayReport(dialog.scope, format: dialog.format)
+            ?? dossierReport(dialog.scope, format: dialog.format, separator: dialog.separator)
             ?? ShortlistExport.render(content.offers, format: dialog.format, context: content.context, separator: dialog.separator)
         let path = exportPath(dialog)
         dialog.pending = ExportDialog.PendingWrite(path: path, contents: contents)

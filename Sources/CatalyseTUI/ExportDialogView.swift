@@ -30,8 +30,9 @@ extension AppState {
         var scopeChoices = [(s.scopeFavourites(favouritesCount.offers, missing: favouritesCount.missing), dialog.scope == .favourites),
                             (s.scopeList(listCount.offers, missing: listCount.missing), dialog.scope == .list)]
         if case .dossier(_, let notes) = dialog.scope { scopeChoices = [(s.scopeDossier(true), notes), (s.scopeDossier(false), !notes)] }
+        if dialog.scope == .pathway { scopeChoices = [(s.scopePathway(exportCount(.pathway).offers), true)] }
         // The two contents side by side when they fit, else one under the other (never hidden).
-        let scopeRows: [[(String, Bool)]] = CellWidth.of(item(scopeChoices[0].0, true)) + 2 + CellWidth.of(item(scopeChoices[1].0, true)) <= choiceWidth
+        let scopeRows: [[(String, Bool)]] = scopeChoices.count < 2 || CellWidth.of(item(scopeChoices[0].0, true)) + 2 + CellWidth.of(item(scopeChoices[1].0, true)) <= choiceWidth
             ? [scopeChoices] : [[scopeChoices[0]], [scopeChoices[1]]]
 
         let message = exportMessage(dialog, width: innerWidth)
@@ -59,7 +60,7 @@ extension AppState {
         let formatY = y + 2, separatorY = y + 3, scopeY = y + 4
         let nameY = scopeY + scopeRows.count, folderY = nameY + 1, messageY = folderY + 2, keysY = messageY + 2
         drawLabel(.format, row: formatY)
-        drawChoices(ShortlistExport.Format.allCases.map { (s.formatName($0), $0 == dialog.format) }, row: formatY)
+        drawChoices(dialog.formats.map { (s.formatName($0), $0 == dialog.format) }, row: formatY)
         // The separator only matters for CSV: muted (and skipped by ↑ ↓) for the other formats.
         let csv = dialog.format == .csv
         drawLabel(.separator, row: separatorY, muted: !csv)

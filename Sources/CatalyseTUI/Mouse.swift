@@ -30,6 +30,7 @@ extension AppState {
         case .dossiers, .dossier, .dossierHistory: mouseDossiers(action, row: row, l)
         case .map: mouseMap(action, row: row, column: column, l)
         case .mapDepartments: mouseMapDepartments(action, row: row, l)
+        case .assessment, .assessmentResult, .pathway: mouseAssessment(action, row: row, l)
         }
         return []
     }

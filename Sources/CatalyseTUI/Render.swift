@@ -44,6 +44,12 @@ extension AppState {
                 renderMap(l, into: &grid)
             case .mapDepartments:
                 renderMapDepartments(l, into: &grid)
+            case .assessment:
+                renderAssessmentQuestion(l, into: &grid)
+            case .assessmentResult:
+                renderAssessmentResult(l, into: &grid)
+            case .pathway:
+                renderPathway(l, into: &grid)
             }
             if case .territory(let territory) = prompt { renderTerritoryPrompt(territory, l, into: &grid) }
             if case .menu(let menu) = prompt { renderMenu(menu, l, into: &grid) }
@@ -194,7 +200,7 @@ extension AppState {
     /// The footer's hints: the screen's key table in order, the pinned `? aide` apart; while an
     /// error shows, its dismissal comes first, in place of the screen's Esc.
     var footerHints: (keys: [KeyHint], pinned: KeyHint?) {
-        let table = ScreenKeys.table(screen)
+        let table = screen == .assessment ? assessmentKeyTable : ScreenKeys.table(screen)
         // `u annuler` shows only while there is something to take back.
         let undo = canUndo ? nil : ScreenKeys.undoHint
         var keys = table.entries.compactMap { entry in entry.hint.flatMap { $0.pinned || $0 == undo ? nil : $0 } }

@@ -79,6 +79,9 @@ extension AppState {
             return []
         case .newsUnavailable(let error):
             return newsUnavailable(error)
+        case .assessmentNotSaved(let failure):
+            status = StatusMessage(.assessmentNotSaved(failure))
+            return []
         }
     }
 
@@ -105,6 +108,8 @@ extension AppState {
             case .menu(let menu): return handleMenuKey(key, menu)
             }
         }
+        // A question of the self-assessment reads its keys itself (a place is typed).
+        if screen == .assessment { return handleAssessmentKey(key) }
         // A key that does nothing here says so, and where to look.
         if !ScreenKeys.table(screen).binds(key) {
             if status?.isError != true { status = StatusMessage(.notice(.unknownKey(key))) }
@@ -122,6 +127,9 @@ extension AppState {
         case .dossierHistory: return handleDossierHistoryKey(key)
         case .map: return handleMapKey(key)
         case .mapDepartments: return handleMapDepartmentsKey(key)
+        case .assessment: return handleAssessmentKey(key)
+        case .assessmentResult: return handleAssessmentResultKey(key)
+        case .pathway: return handlePathwayKey(key)
         }
     }
 
@@ -202,6 +210,8 @@ extension AppState {
             return addToDossier(selectedListOffer, choosing: true)
         case .map:
             openMap()
+        case .assessment:
+            return openAssessment()
         case nil:
             break
         }

@@ -49,7 +49,8 @@ struct Catalyse: ParsableCommand {
         subcommands: [ListCommand.self, ShowCommand.self, FirmsCommand.self, TerritoriesCommand.self,
                       ValidateCommand.self, CompileCommand.self, FavouritesCommand.self, ExportCommand.self, DossierCommand.self,
                       ImportCommand.self, TemplateCommand.self, ExportCatalogueCommand.self, DiffCommand.self,
-                      KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self, MapCommand.self, SearchCommand.self]
+                      KeygenCommand.self, PublishCommand.self, UpdateCommand.self, ParcoursCommand.self, MapCommand.self, SearchCommand.self,
+                      AutodiagnosticCommand.self]
     )
 
     /// Whether the command line asks only for the version (`catalyse --version`, with `--lang`

@@ -9,7 +9,9 @@ import Glibc
 /// things together: the ncurses backend, the state, the performer of effects, and the event loop
 /// (`EventLoop`, in the interface layer) that runs them.
 enum Interactive {
-    static func run(_ global: GlobalOptions) throws {
+    /// With `assessment` (`catalyse autodiagnostic`), the interface opens on its first question
+    /// (or where it was left); otherwise `n` opens it with the embedded questionnaire.
+    static func run(_ global: GlobalOptions, assessment: Questionnaire? = nil) throws {
         let environment = global.environment
         let loaded = try global.loadCatalogue()
         let index = loaded.searchIndex()
@@ -47,13 +49,17 @@ enum Interactive {
         var serial: Int? = nil
         if case .updated = source { serial = Updater.currentManifest(Updater.Paths(environment: environment))?.serial }
         state.origin = CatalogueOrigin(source, serial: serial)
+        let progress = AssessmentProgress(environment: environment)
+        let questionnaire = assessment ?? QuestionnaireReader.embedded()
+        state.setAssessment(questionnaire, saved: progress.load(questionnaire))
+        if assessment != nil { state.startAssessment() }
         let dossiers = DossierAccess(path: DossierStore.defaultPath(environment: environment))
         // What is new, worked out before the first frame (the alerts show at once).
         let news = NewsPerformer(dossiers: dossiers, catalogue: loaded.catalogue, today: today)
         pending.append(news.start())
         var loop = EventLoop(state: state, backend: terminal,
                              performer: StorePerformer(favourites: store, language: preference, dossiers: dossiers,
-                                                       searchHistory: SearchHistoryStore(environment: environment), news: news),
+                                                       searchHistory: SearchHistoryStore(environment: environment), news: news, assessment: progress),
                              pending: pending)
         switch loop.run() {
         case .quit:

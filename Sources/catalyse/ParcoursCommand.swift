@@ -23,6 +23,7 @@ struct ParcoursCommand: ParsableCommand {
               catalyse parcours --territory 59 --need gouvernance --need relais-communication
               catalyse parcours --dossier "Les Jardins partagés" --add-to-dossier
               catalyse parcours --territory 2A --need "mise en réseau" --json
+              catalyse parcours --answers docs/examples/answers.yaml
             """))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: .loc("Un type d'accompagnement nécessaire (code ou libellé). À répéter, le plus urgent d'abord.", "A needed support kind (code or label). Repeat, most urgent first.", value: ("type", "kind"))) var need: [String] = []
@@ -32,6 +33,8 @@ struct ParcoursCommand: ParsableCommand {
     @Option(name: .long, help: .loc("Employeuse ou bénévole.", "Employer or volunteer-run.", value: ("statut", "status"))) var employer: String?
     @Option(name: .long, help: .loc("Seulement les offres proposées de cette façon.", "Only offers delivered this way.", value: ("modalité", "mode"))) var mode: String?
     @Option(name: .long, help: .loc("Prendre le profil de ce dossier (ses besoins, territoire, stade, budget, salariés).", "Take the profile of this dossier (its needs, territory, stage, budget, staff).", value: ("nom", "name"))) var dossier: String?
+    @Option(name: .long, help: .loc("Prendre le profil du fichier des réponses d'un autodiagnostic (YAML ou JSON, docs/self-assessment.md).", "Take the profile from a self-assessment's answers file (YAML or JSON, docs/self-assessment.md).", value: ("fichier", "file"))) var answers: String?
+    @Option(name: .long, help: .loc("Avec --answers : le questionnaire auquel elles répondent (par défaut, celui du programme).", "With --answers: the questionnaire they answer (default: the program's own).", value: ("fichier", "file"))) var questionnaire: String?
     @Flag(name: .customLong("add-to-dossier"), help: .loc("Avec --dossier : y ajouter les offres du parcours (« à étudier »).", "With --dossier: add the pathway's offers to it (status “to review”).")) var addToDossier = false
     @Option(name: .customLong("as"), help: .loc("text (par défaut), markdown ou json.", "text (default), markdown or json.", value: ("format", "format"))) var format: String = "text"
     @Flag(name: .long, help: .loc("Imprimer du JSON (comme --as json).", "Print JSON (the same as --as json).")) var json = false
@@ -39,14 +42,16 @@ struct ParcoursCommand: ParsableCommand {
     func validate() throws {
         guard ["text", "markdown", "md", "json"].contains(format.lowercased()) else { throw Output.usage(fr: "--as prend text, markdown ou json.", en: "--as takes text, markdown or json.") }
         if addToDossier && dossier == nil { throw Output.usage(fr: "--add-to-dossier va avec --dossier.", en: "--add-to-dossier goes with --dossier.") }
-        if dossier == nil && need.isEmpty { throw Output.usage(fr: "donnez au moins un --need (ou --dossier).", en: "give at least one --need (or --dossier).") }
+        if dossier == nil && answers == nil && need.isEmpty { throw Output.usage(fr: "donnez au moins un --need (ou --dossier, ou --answers).", en: "give at least one --need (or --dossier, or --answers).") }
+        if dossier != nil && answers != nil { throw Output.usage(fr: "--dossier et --answers donnent chacun un profil : choisissez-en un.", en: "--dossier and --answers each give a profile: choose one.") }
+        if questionnaire != nil && answers == nil { throw Output.usage(fr: "--questionnaire va avec --answers.", en: "--questionnaire goes with --answers.") }
         _ = try typedNeeds(base: nil)
     }
 
     /// The needs from the options, over a dossier's profile when there is one.
-    func typedNeeds(base: DossierProfile?) throws -> Pathway.Needs {
-        var n = base.map(Pathway.Needs.init) ?? Pathway.Needs(kinds: [])
-        if !need.isEmpty { n = Pathway.Needs(kinds: try need.map { try SupportKind.typed($0, option: "need") }, territory: n.territory, stage: n.stage, budget: n.budget, employer: n.employer) }
+    func typedNeeds(base: DossierProfile?, answered: Pathway.Needs? = nil) throws -> Pathway.Needs {
+        var n = answered ?? base.map(Pathway.Needs.init) ?? Pathway.Needs(kinds: [])
+        if !need.isEmpty { n = Pathway.Needs(kinds: try need.map { try SupportKind.typed($0, option: "need") }, territory: n.territory, stage: n.stage, budget: n.budget, employer: n.employer, mode: n.mode) }
         if let territory { n.territory = try Place.typed(territory) }
         if let stage { n.stage = try Stage.typed(stage, option: "stage") }
         if let budget { n.budget = try BudgetBand.typed(budget, option: "budget") }
@@ -65,7 +70,16 @@ struct ParcoursCommand: ParsableCommand {
             store = s
             profileDossier = try context.dossier(dossier, in: s)
         }
-        let needs = try typedNeeds(base: profileDossier?.profile)
+        var answered: Pathway.Needs? = nil
+        if let answers {
+            let q = try AutodiagnosticCommand.questionnaire(questionnaire, l)
+            answered = AssessmentProfile(q, try AutodiagnosticCommand.answers(answers, q, l)).pathwayNeeds
+        }
+        let needs = try typedNeeds(base: profileDossier?.profile, answered: answered)
+        if needs.kinds.isEmpty, answers != nil {
+            Output.error(l == .fr ? "catalyse : les réponses ne disent pas de quoi l'association a besoin ; donnez --need." : "catalyse: the answers say nothing of what the association needs; give --need.")
+            throw ExitCode(ExitStatus.usage)
+        }
         if needs.kinds.isEmpty {
             Output.error(l == .fr ? "catalyse : le dossier ne dit pas de quoi l'association a besoin ; donnez --need." : "catalyse: the dossier says nothing of what the association needs; give --need.")
             throw ExitCode(ExitStatus.usage)

@@ -14,6 +14,8 @@ struct StorePerformer: EffectPerformer {
     var clipboard = ClipboardWriter()
     /// What is new and the saved searches (nil: not tracked).
     var news: NewsPerformer? = nil
+    /// Where the self-assessment's answers are kept.
+    var assessment: AssessmentProgress? = nil
 
     func perform(_ effect: Effect) -> Event? {
         switch effect {
@@ -54,6 +56,8 @@ struct StorePerformer: EffectPerformer {
             return dossiers.perform(effect)
         case .markNewsSeen, .saveSearch, .removeSavedSearch:
             return news?.perform(effect)
+        case .saveAssessment(let contents):
+            return assessment?.save(contents).map { .assessmentNotSaved(WriteFailure($0)) }
         case .quit, .suspend:
             return nil  // the loop's own
         }

@@ -38,6 +38,9 @@ struct OutputGoldenTests {
         ("firms.txt", ["firms"]),
         ("firms.json", ["firms", "--json"]),
         ("territories.txt", ["territories"]),
+        ("autodiagnostic-fr.txt", ["autodiagnostic", "--answers", Spawn.packageRoot + "/docs/examples/answers.yaml"]),
+        ("autodiagnostic-en.json", ["autodiagnostic", "--lang", "en", "--json", "--answers", Spawn.packageRoot + "/Tests/CatalyseCoreTests/Fixtures/personas/03-tiers-lieu-lyon.yaml"]),
+        ("parcours-answers-fr.txt", ["parcours", "--answers", Spawn.packageRoot + "/Tests/CatalyseCoreTests/Fixtures/personas/06-dirigeante-paris.yaml"]),
     ]
 
     static var updating: Bool { ProcessInfo.processInfo.environment["CATALYSE_UPDATE_GOLDEN"] == "1" }

@@ -59,7 +59,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         GoldenCase("favourites-error") { _ in
             keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
         },
-    ] + dossierCases + roughEdgeCases + mapCases + newsCases
+    ] + dossierCases + roughEdgeCases + mapCases + newsCases + assessmentCases + pathwayCases
 
     /// `d` and the store's answer: the fixture dossiers (`DossierFixture`), shown in UTC.
     static let dossiers = keys(.char("d")) + [DossierFixture.loaded]

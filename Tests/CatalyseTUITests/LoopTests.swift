@@ -96,6 +96,9 @@ struct FakePerformer: EffectPerformer {
             return dossiers.perform(effect)
         case .markNewsSeen, .saveSearch, .removeSavedSearch:
             return news.perform(effect)
+        case .saveAssessment(let contents):
+            files["autodiagnostic.yaml"] = contents
+            return nil
         case .quit, .suspend:
             Issue.record("the loop handed \(effect) to the performer")
             return nil

@@ -37,13 +37,16 @@ public struct Pathway: Sendable, Equatable {
         public var budget: BudgetBand?
         public var employer: EmployerStatus?
         public var mode: DeliveryMode?
+        /// The only format the association can take (a self-assessment's « it must be given
+        /// entirely free »: skills-based sponsorship), nil: either.
+        public var format: OfferFormat?
 
         public init(kinds: [SupportKind], territory: Place? = nil, stage: Stage? = nil, budget: BudgetBand? = nil,
-                    employer: EmployerStatus? = nil, mode: DeliveryMode? = nil) {
+                    employer: EmployerStatus? = nil, mode: DeliveryMode? = nil, format: OfferFormat? = nil) {
             var unique: [SupportKind] = []
             for k in kinds where !unique.contains(k) { unique.append(k) }
             self.kinds = unique; self.territory = territory; self.stage = stage; self.budget = budget
-            self.employer = employer; self.mode = mode
+            self.employer = employer; self.mode = mode; self.format = format
         }
 
         /// A dossier's profile as needs.
@@ -59,6 +62,7 @@ public struct Pathway: Sendable, Equatable {
             if let budget { f[BudgetBand.self] = [budget] }
             if let employer { f[EmployerStatus.self] = [employer] }
             if let mode { f[DeliveryMode.self] = [mode] }
+            if let format { f[OfferFormat.self] = [format] }
             f[SupportKind.self] = Set(kinds)
             return f
         }

@@ -40,6 +40,6 @@ extension AppState {
     }
 
     func exportDialogTitle(_ scope: ExportDialog.Scope) -> String {
-        scope.isDossier ? strings.exportDossierTitle : strings.exportTitle
+        scope == .pathway ? strings.exportPathwayTitle : (scope.isDossier ? strings.exportDossierTitle : strings.exportTitle)
     }
 }

@@ -26,6 +26,8 @@ struct DossierForm: Sendable, Equatable {
     var needSelection = 0
     var pending = false
     var problem: Problem? = nil
+    /// Offers to add to the dossier once created (a self-assessment's, a pathway's).
+    var thenAdd: [String] = []
 
     /// Leaving the territory field: the highlighted candidate becomes the territory, written out.
     mutating func settleTerritory(_ language: Language) {

@@ -183,6 +183,7 @@ extension AppState {
         if let current = currentDossier, current.archived { dossiers.currentID = nil }
         if currentDossier == nil { dossiers.currentID = nil }
         var select = previousListed
+        var follow: [Effect] = []
         switch outcome {
         case .loaded:
             break
@@ -190,6 +191,8 @@ extension AppState {
             dossiers.currentID = id
             select = id
             if let d = dossier(id: id) { status = StatusMessage(.dossier(.created(d.name))) }
+            // Made from a self-assessment or a pathway: its offers go in, « à étudier ».
+            if case .create(let f)? = dossiers.dialog, !f.thenAdd.isEmpty, let d = dossier(id: id) { follow = [.addToDossier(DossierRef(d), offerIDs: f.thenAdd)] }
         case .renamed(let id):
             if let d = dossier(id: id) { status = StatusMessage(.dossier(.renamed(d.name))) }
         case .archived(let id, let archived):
@@ -221,7 +224,7 @@ extension AppState {
             dossiers.openID = nil
         }
         clampDossiers()
-        return []
+        return follow
     }
 
     mutating func dossierFailed(_ error: DossierError) -> [Effect] {

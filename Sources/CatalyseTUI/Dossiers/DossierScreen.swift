@@ -119,6 +119,8 @@ extension AppState {
         case .history:
             dossiers.historyScroll = 0
             stack.append(.dossierHistory)
+        case .pathway:
+            if let d = openDossier { openPathway(Pathway.Needs(d.profile), dossier: DossierRef(d)) }
         case .filter:
             applyDossierFilters()
         case .export:

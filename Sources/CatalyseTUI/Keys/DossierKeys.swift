@@ -21,7 +21,7 @@ extension ScreenKeys {
         KeyBinding([.char("d")], .back, help: KeyHelps.dossiers),
     ] + commonBindings(help: .help, language: .language, languageHint: false))
 
-    enum DossierAction: Sendable, Equatable { case move(Move), openSheet, status, note, history, filter, export, back, language, help }
+    enum DossierAction: Sendable, Equatable { case move(Move), openSheet, status, note, history, filter, export, pathway, back, language, help }
 
     static let dossier = KeyTable<DossierAction>("dossier", movementBindings(DossierAction.move, hint: Words("choisir", "choose")) + [
         KeyBinding([.enter], .openSheet, help: KeyHelps.enter, hint: hint(KeyHelps.enterKey, "fiche", "sheet")),
@@ -30,6 +30,7 @@ extension ScreenKeys {
         KeyBinding([.char("e")], .export, help: KeyHelps.dossierExport, hint: hint("e", "exporter", "export")),
         KeyBinding([.char("f")], .filter, help: KeyHelps.dossierFilter, hint: hint("f", "filtrer", "filter")),
         KeyBinding([.char("h")], .history, help: KeyHelps.dossierHistory, hint: hint("h", "historique", "history")),
+        KeyBinding([.char("P")], .pathway, help: KeyHelps.dossierPathway),
         KeyBinding([.escape], .back, help: KeyHelps.escape, hint: hint(KeyHelps.escKey, "retour", "back")),
         KeyBinding([.char("q")], .back, help: KeyHelps.quit),
     ] + commonBindings(help: .help, language: .language, languageHint: false))

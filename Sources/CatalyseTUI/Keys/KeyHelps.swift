@@ -123,5 +123,5 @@ enum KeyHelps {
         HelpSection(Words("Export (e)", "Export (e)"),
                     [.key(exportFields), .key(exportChoose), .note(exportExtension), .note(exportPaths), .key(exportRun), .key(exportOverwrite)]),
         HelpSection(Words("Souris", "Mouse"), [.note(click), .note(wheel), .note(shiftDrag)]),
-        ] + menuSections + dossierSections + mapSections + newsSections
+        ] + menuSections + dossierSections + mapSections + newsSections + assessmentSections
 }

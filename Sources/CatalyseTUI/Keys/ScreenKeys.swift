@@ -33,6 +33,7 @@ enum ScreenKeys {
         case move(Move), openSheet, search, filters, purpose, territory, favourite, favouritesOnly, export, firms
         case language, help, quit, clearAll, clearSearch, applySuggestion
         case dossiers, addToDossier, addToOtherDossier
+        case assessment
         case undo, removeLastFilter, copy
         case map
         case newsOnly, markAllSeen, saveSearch, savedSearches
@@ -58,6 +59,7 @@ enum ScreenKeys {
         KeyBinding([.char("a")], .addToDossier, help: KeyHelps.addToDossier),
         KeyBinding([.char("A")], .addToOtherDossier, help: KeyHelps.addToOtherDossier),
         KeyBinding([.char("b")], .firms, help: KeyHelps.firms, hint: hint("b", "cabinets", "firms")),
+        KeyBinding([.char("n")], .assessment, help: KeyHelps.assessment),
     ] + commonBindings(help: .help, language: .language, languageHint: true) + [
         KeyBinding([.char("q")], .quit, help: KeyHelps.quit, hint: hint("q", "quitter", "quit")),
         KeyBinding([.char("x")], .clearAll, help: KeyHelps.clearAll),
@@ -188,7 +190,7 @@ enum ScreenKeys {
     /// Every table, for the help screen's checks.
     static let all: [any DescribedKeyTable] = [global, tooSmall, statusError, list, sheet, panel, help, firms, firm,
                                                search, firmSearch, territory, export, overwrite, exportWaiting, text]
-        + menuTables + dossierTables + mapTables + newsTables
+        + menuTables + dossierTables + mapTables + newsTables + assessmentTables
 
     /// The table of a screen.
     static func table(_ screen: Screen) -> any DescribedKeyTable {
@@ -204,6 +206,9 @@ enum ScreenKeys {
         case .dossierHistory: dossierHistory
         case .map: map
         case .mapDepartments: mapDepartments
+        case .assessment: assessmentQuestion
+        case .assessmentResult: assessmentResult
+        case .pathway: pathway
         }
     }
 }
