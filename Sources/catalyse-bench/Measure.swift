@@ -19,6 +19,19 @@ enum Measure {
         return Double(now() - start) / 1e6
     }
 
+    /// Milliseconds of this thread's processor time taken by `body` (what a loaded, shared
+    /// machine's other processes do not add to, unlike the wall time).
+    static func cpuMs(_ body: () -> Void) -> Double {
+        func cpu() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+        }
+        let start = cpu()
+        body()
+        return cpu() - start
+    }
+
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()

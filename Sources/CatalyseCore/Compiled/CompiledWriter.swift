@@ -2,6 +2,8 @@
 /// `catalyse compile` puts in a `.catalyse` file. Same catalogue, same bytes.
 public enum CompiledWriter {
     typealias Section = CompiledFormat.Section
+    /// The size of the parts the offer records are written in.
+    static let chunk = 4 << 20
 
     /// The compiled form of a catalogue and its index.
     public static func compile(_ index: SearchIndex) -> [UInt8] {
@@ -38,14 +40,25 @@ public enum CompiledWriter {
         sections[Section.firmRecords.rawValue] = firms.bytes
         put(.firmOffsets, firmOffsets)
 
+        // The offer records in chunks of about 4 MiB, one after the other in the file: never
+        // one array of all of them, which would be copied (twice its size) as it grows.
         var offers = RecordWriter()
+        var offerChunks: [[UInt8]] = []
+        var written: UInt64 = 0
         var offerOffsets: [UInt64] = [0]
         offerOffsets.reserveCapacity(catalogue.offers.count + 1)
         for offer in catalogue.offers {
             offers.offer(offer)
-            offerOffsets.append(UInt64(offers.bytes.count))
+            offerOffsets.append(written + UInt64(offers.bytes.count))
+            if offers.bytes.count >= CompiledWriter.chunk {
+                written += UInt64(offers.bytes.count)
+                offerChunks.append(offers.bytes)
+                offers.bytes = []
+                offers.bytes.reserveCapacity(CompiledWriter.chunk + 65_536)
+            }
         }
-        sections[Section.offerRecords.rawValue] = offers.bytes
+        offerChunks.append(offers.bytes)
+        offers = RecordWriter()
         put(.offerOffsets, offerOffsets)
 
         let ids = catalogue.offers.map { Array($0.id.utf8) }
@@ -72,15 +85,16 @@ public enum CompiledWriter {
         append(CompiledFormat.version)
         append(UInt32(sections.count))
         var offset = UInt64(CompiledFormat.headerSize)
-        for section in sections {
+        func size(_ k: Int) -> Int { k == Section.offerRecords.rawValue ? offerChunks.reduce(0) { $0 + $1.count } : sections[k].count }
+        for k in sections.indices {
             append(offset)
-            append(UInt64(section.count))
-            offset += UInt64(section.count + CompiledFormat.padding(section.count))
+            append(UInt64(size(k)))
+            offset += UInt64(size(k) + CompiledFormat.padding(size(k)))
         }
         var parts = [header]
-        for section in sections {
-            parts.append(section)
-            if CompiledFormat.padding(section.count) > 0 { parts.append([UInt8](repeating: 0, count: CompiledFormat.padding(section.count))) }
+        for k in sections.indices {
+            if k == Section.offerRecords.rawValue { parts += offerChunks } else { parts.append(sections[k]) }
+            if CompiledFormat.padding(size(k)) > 0 { parts.append([UInt8](repeating: 0, count: CompiledFormat.padding(size(k)))) }
         }
         return parts
     }

@@ -15,8 +15,35 @@ struct Bitset: Equatable, Sendable {
     @inline(__always) mutating func insert(_ i: Int) { words[i >> 6] |= 1 << UInt64(i & 63) }
 
     mutating func formIntersection(_ other: Bitset) {
-        for i in words.indices { words[i] &= other.words[i] }
+        let n = words.count
+        words.withUnsafeMutableBufferPointer { mine in
+            other.words.withUnsafeBufferPointer { theirs in
+                for i in 0..<n { mine[i] &= theirs[i] }
+            }
+        }
     }
+
+    /// Sets the index `position[m]` of every member `m` (each below `universe`).
+    mutating func insert(all members: UnsafeBufferPointer<Int32>, through position: UnsafeBufferPointer<Int32>) {
+        let universe = self.universe
+        precondition(position.count == universe, "one position per offer")
+        words.withUnsafeMutableBufferPointer { w in
+            for m in members {
+                precondition(m >= 0 && Int(m) < universe, "bit set member out of range")
+                let i = Int(position[Int(m)])
+                precondition(i >= 0 && i < universe, "bit set member out of range")
+                w[i >> 6] |= 1 << UInt64(i & 63)
+            }
+        }
+    }
+
+    /// The words, to be written directly (bits at or above `universe` must stay clear).
+    mutating func withUnsafeMutableWords<R>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> R) -> R {
+        words.withUnsafeMutableBufferPointer { body($0) }
+    }
+
+    /// How many indices the set holds.
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Calls `body` with each member in increasing order.
     @inline(__always)

@@ -58,20 +58,28 @@ extension SearchIndex {
     public func run(_ filter: OfferFilter, counts wantCounts: Bool = true, refining previous: QueryResult? = nil) -> QueryResult {
         let queryWords = Array(Set(TextFolding.foldedWords(filter.query)))
         var sets = reusableWordSets(queryWords, previous)
-        let text = textMatches(words: queryWords, sets: &sets)
+        // Counting needs the planes: their ready sets of short prefixes serve the text too.
+        let text = textMatches(words: queryWords, sets: &sets, prefixes: wantCounts ? planes.value.prefixes : nil)
         let candidates = self.candidates(text, onlyIDs: filter.onlyIDs)
         let selections = FacetTable.coded.compactMap { facet in filter.mask(facet) == 0 ? nil : (facet: facet, mask: filter.mask(facet)) }
         let territories = filter.territories.compactMap(TerritoryKey.init)
 
-        var tally = FacetTally(offers: count)
-        candidates.forEach { i in
-            let failure = self.failure(of: i, selections, territories)
-            if case .none = failure { tally.matched.insert(i) }
-            if wantCounts { tally.count(i, failure, selections, self) }
+        let matched: Bitset, counts: FacetCounts
+        if wantCounts {
+            var tally = FacetTally(offers: count)
+            countByWords(candidates, selections, territories, into: &tally)
+            (matched, counts) = (tally.matched, tally.counts())
+        } else {
+            var m = Bitset(universe: count)
+            let order = defaultOrder
+            candidates.forEach { position in
+                if case .none = self.failure(of: Int(order[position]), selections, territories) { m.insert(position) }
+            }
+            (matched, counts) = (m, FacetCounts())
         }
 
-        var result = QueryResult(offers: ordered(tally.matched, ranking: text == nil ? nil : queryWords.map { sets[$0]!.title }),
-                                 counts: wantCounts ? tally.counts() : FacetCounts())
+        var result = QueryResult(offers: ordered(matched, ranking: text == nil ? nil : queryWords.map { sets[$0]!.title }),
+                                 counts: counts)
         result.wordSets = sets
         result.wordSetsToken = token
         return result
@@ -88,27 +96,134 @@ extension SearchIndex {
     /// Intersects the offers of each query word (nil: no query), taking a word's offers from
     /// `sets` when the previous keystroke computed them, and adding the ones computed now with
     /// their title and firm-name matches (for ranking).
-    func textMatches(words: [String], sets: inout [String: WordSets]) -> Bitset? {
+    func textMatches(words: [String], sets: inout [String: WordSets], prefixes: PrefixSets? = nil) -> Bitset? {
         guard !words.isEmpty else { return nil }
         var result: Bitset? = nil
         // Longest words first: they usually have the fewest matches.
         for word in words.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             let set: Bitset
             if let known = sets[word] { set = known.all } else {
-                set = offers(withWordPrefix: word)
-                sets[word] = WordSets(all: set, title: offers(withWordPrefix: word, title: true))
+                set = offers(withWordPrefix: word, prefixes: prefixes)
+                sets[word] = WordSets(all: set, title: offers(withWordPrefix: word, title: true, prefixes: prefixes))
             }
             if result == nil { result = set } else { result!.formIntersection(set) }
         }
         return result
     }
 
-    /// The offers a filter looks at: the text matches (or all), within `onlyIDs` when given.
+    /// The matches and counts one offer at a time (each candidate's failure, then the bits of
+    /// its masks): the simple form that `countByWords` must agree with (tests).
+    func countByOffer(_ candidates: Bitset, _ selections: [(facet: CodedFacet, mask: UInt64)], _ territories: [TerritoryKey]) -> FacetTally {
+        var tally = FacetTally(offers: count)
+        let order = defaultOrder
+        candidates.forEach { position in
+            let i = Int(order[position])
+            let failure = self.failure(of: i, selections, territories)
+            if case .none = failure { tally.matched.insert(position) }
+            tally.count(i, failure, selections, self)
+        }
+        return tally
+    }
+
+    /// The matches and counts 64 offers at a time, from the value planes: for each word of
+    /// candidates, which of them pass each selection, which fail none, which fail only one
+    /// (they count for that facet's values alone, or the territory's), then a popcount per
+    /// value. The same counts as `countByOffer`.
+    func countByWords(_ candidates: Bitset, _ selections: [(facet: CodedFacet, mask: UInt64)], _ territories: [TerritoryKey], into tally: inout FacetTally) {
+        let planes = self.planes.value
+        let s = selections.count
+        // The planes each selection and the territory selection pass on.
+        let selectionPlanes: [[Int]] = selections.map { selection in (0..<64).filter { selection.mask & (1 << UInt64($0)) != 0 } }
+        let territoryPlanes: [Int] = territories.map {
+            switch $0 {
+            case .national: ValuePlanes.national
+            case .region(let i): ValuePlanes.firstRegion + i
+            case .department(let i): ValuePlanes.firstDepartment + i
+            }
+        }
+        // For each coded facet, which selection is its own (-1: none).
+        let selectionOfFacet: [Int] = FacetTable.coded.map { facet in selections.firstIndex { $0.facet.offset == facet.offset } ?? -1 }
+        // Flat copies of the above, read through pointers in the loop over words.
+        let planeList = selectionPlanes.flatMap { $0 }
+        var planeStart = [0]
+        for list in selectionPlanes { planeStart.append(planeStart[planeStart.count - 1] + list.count) }
+        let facets = FacetTable.coded.count
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 64 + ValuePlanes.planeCount + planeList.count + planeStart.count + territoryPlanes.count + 3 * facets)
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * max(s, 1))
+        defer { scratch.deallocate(); words.deallocate() }
+        let facetCounts = scratch
+        let placeCounts = facetCounts + 64
+        let placeTotal = ValuePlanes.planeCount - ValuePlanes.national
+        (facetCounts).initialize(repeating: 0, count: 64 + placeTotal)
+        let planesOf = placeCounts + placeTotal
+        let startOf = planesOf + planeList.count
+        let territoryOf = startOf + planeStart.count
+        let facetStart = territoryOf + territoryPlanes.count
+        let facetEnd = facetStart + facets
+        let facetOwn = facetEnd + facets
+        for (k, v) in planeList.enumerated() { planesOf[k] = v }
+        for (k, v) in planeStart.enumerated() { startOf[k] = v }
+        for (k, v) in territoryPlanes.enumerated() { territoryOf[k] = v }
+        for (f, facet) in FacetTable.coded.enumerated() {
+            facetStart[f] = facet.offset; facetEnd[f] = facet.offset + facet.width; facetOwn[f] = selectionOfFacet[f]
+        }
+        let pass = words, only = words + max(s, 1)
+        let territoryCount = territoryPlanes.count
+        let wordCount = planes.wordCount
+        precondition(candidates.words.count == wordCount, "candidates and planes cover the same offers")
+        candidates.words.withUnsafeBufferPointer { cw in
+            tally.matched.withUnsafeMutableWords { out in
+                for w in 0..<wordCount {
+                    let c = cw[w]
+                    if c == 0 { continue }
+                    let block = planes.block(w)
+                    var allFacets = c
+                    for k in 0..<s {
+                        var p: UInt64 = 0
+                        for j in startOf[k] ..< startOf[k + 1] { p |= block[planesOf[j]] }
+                        pass[k] = p
+                        allFacets &= p
+                    }
+                    var passTerritory: UInt64 = ~0
+                    if territoryCount > 0 {
+                        passTerritory = 0
+                        for j in 0..<territoryCount { passTerritory |= block[territoryOf[j]] }
+                    }
+                    let none = allFacets & passTerritory
+                    out[w] = none
+                    // Failing only selection k: fails k, passes every other one and the territory.
+                    for k in 0..<s {
+                        var o = c & ~pass[k] & passTerritory
+                        for j in 0..<s where j != k { o &= pass[j] }
+                        only[k] = o
+                    }
+                    for f in 0..<facets {
+                        let own = facetOwn[f]
+                        let counted = own < 0 ? none : none | only[own]
+                        if counted == 0 { continue }
+                        for b in facetStart[f] ..< facetEnd[f] { facetCounts[b] &+= (block[b] & counted).nonzeroBitCount }
+                    }
+                    let placesCounted = none | (allFacets & ~passTerritory)
+                    if placesCounted != 0 {
+                        let places = block + ValuePlanes.national
+                        for p in 0..<placeTotal { placeCounts[p] &+= (places[p] & placesCounted).nonzeroBitCount }
+                    }
+                }
+            }
+        }
+        withExtendedLifetime(planes.storage) {}
+        tally.bitCounts = Array(UnsafeBufferPointer(start: facetCounts, count: 64))
+        tally.nationalCount = placeCounts[0]
+        tally.regionCounts = Array(UnsafeBufferPointer(start: placeCounts + 1, count: Territories.regionCodes.count))
+        tally.departmentCounts = Array(UnsafeBufferPointer(start: placeCounts + 1 + Territories.regionCodes.count, count: Territories.departments.count))
+    }
+
+    /// The positions a filter looks at: the text matches (or all), within `onlyIDs` when given.
     func candidates(_ text: Bitset?, onlyIDs: Set<String>?) -> Bitset {
         var base = text ?? Bitset(universe: count, filled: true)
         if let onlyIDs {
             var only = Bitset(universe: count)
-            for id in onlyIDs { if let i = catalogue.index(ofOffer: id) { only.insert(i) } }
+            for id in onlyIDs { if let i = catalogue.index(ofOffer: id) { only.insert(Int(positionOf[i])) } }
             base.formIntersection(only)
         }
         return base
@@ -143,23 +258,61 @@ extension SearchIndex {
     }
 
     /// The matches in display order: ranked by the number of query words found in the title
-    /// or the firm's name (with `ranking`, each word's title matches), then the default order;
-    /// built by walking the precomputed default order (no sort).
+    /// or the firm's name (with `ranking`, each word's title matches), then the default order.
+    /// The sets hold positions in the default order, so reading their bits in order lists
+    /// the matches in that order (no sort); with a ranking, each match is placed in its
+    /// rank's share of the result.
     func ordered(_ matched: Bitset, ranking titleHits: [Bitset]?) -> [Int] {
-        guard let titleHits else {
-            var ordered: [Int] = []
-            ordered.reserveCapacity(min(count, 1024))
-            for i in defaultOrder where matched.contains(Int(i)) { ordered.append(Int(i)) }
-            return ordered
+        let total = matched.count
+        guard total > 0 else { return [] }
+        let order = defaultOrder.buffer
+        precondition(order.count == matched.universe, "one position per offer")
+        let q = titleHits?.count ?? 0
+        guard let titleHits, q > 0 else {
+            return [Int](unsafeUninitializedCapacity: total) { out, n in
+                var k = 0
+                matched.forEach { position in out[k] = Int(order[position]); k += 1 }
+                n = k
+            }
         }
-        var buckets = [[Int]](repeating: [], count: titleHits.count + 1)
-        for i32 in defaultOrder where matched.contains(Int(i32)) {
-            let i = Int(i32)
-            var score = 0
-            for hits in titleHits where hits.contains(i) { score += 1 }
-            buckets[titleHits.count - score].append(i)
+        // For each word of 64 positions, the matches of each rank (0: every query word in the
+        // title), counted first, then listed rank by rank.
+        let hits = titleHits.map(\.words)
+        var layers = [UInt64](repeating: 0, count: q + 1)
+        func rankLayers(_ w: Int, _ m: UInt64) {
+            // layers[j]: the matches found in j titles so far.
+            layers[0] = m
+            for j in 1...q { layers[j] = 0 }
+            for (k, h) in hits.enumerated() {
+                let t = h[w]
+                for j in stride(from: k, through: 0, by: -1) {
+                    layers[j + 1] |= layers[j] & t
+                    layers[j] &= ~t
+                }
+            }
         }
-        return buckets.flatMap { $0 }
+        var next = [Int](repeating: 0, count: q + 1)
+        let words = matched.words
+        for w in words.indices where words[w] != 0 {
+            rankLayers(w, words[w])
+            for r in 0...q { next[r] += layers[q - r].nonzeroBitCount }
+        }
+        var start = 0
+        for r in 0...q { let c = next[r]; next[r] = start; start += c }
+        return [Int](unsafeUninitializedCapacity: total) { out, n in
+            for w in words.indices where words[w] != 0 {
+                rankLayers(w, words[w])
+                for r in 0...q {
+                    var bits = layers[q - r]
+                    while bits != 0 {
+                        out[next[r]] = Int(order[w << 6 | bits.trailingZeroBitCount])
+                        next[r] += 1
+                        bits &= bits - 1
+                    }
+                }
+            }
+            n = total
+        }
     }
 }
 

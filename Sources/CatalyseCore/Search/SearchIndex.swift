@@ -20,6 +20,12 @@ public final class SearchIndex: Sendable {
     var coversNational: Column<UInt8> { columns.coversNational }
     /// Offer indices in the default order: firm name, then title, French alphabetical order.
     var defaultOrder: Column<Int32> { columns.defaultOrder }
+    /// The inverse of `defaultOrder`: each offer's position in the default order. Every
+    /// bit set of a query is a set of positions, so that the matches come out in display
+    /// order by reading their bits in order.
+    let positionOf: [Int32]
+    /// The masks turned sideways, for counting by words: built on the first count.
+    let planes: Once<ValuePlanes>
     /// Distinct for every index made by this process: what a query result's reusable word
     /// sets are tied to (an address could be reused by a later index, a token is not).
     let token: UInt64
@@ -32,19 +38,36 @@ public final class SearchIndex: Sendable {
     /// this catalogue, as `CatalogueLoader.Loaded` gives them), else built now.
     public init(catalogue: Catalogue, prebuilt: PrebuiltIndex? = nil) {
         self.catalogue = catalogue
-        columns = prebuilt?.columns ?? IndexColumns.build(catalogue)
+        let columns = prebuilt?.columns ?? IndexColumns.build(catalogue)
+        self.columns = columns
+        let n = catalogue.offers.count
+        var positions = [Int32](repeating: 0, count: n)
+        for (position, offer) in columns.defaultOrder.enumerated() { positions[Int(offer)] = Int32(position) }
+        positionOf = positions
+        let inverse = positions
+        planes = Once { ValuePlanes.build(columns, positions: inverse) }
         token = SearchIndex.tokens.add(1, ordering: .relaxed).newValue
     }
 
     /// The columns, to be written into a compiled catalogue.
     var prebuilt: PrebuiltIndex { PrebuiltIndex(columns: columns) }
 
-    /// Offers with a searchable word that starts with `prefix` (already folded).
-    func offers(withWordPrefix prefix: String, title: Bool = false) -> Bitset {
+    /// The positions (in the default order) of the offers with a searchable word that starts
+    /// with `prefix` (already folded); from the
+    /// ready sets of `prefixes` when it is one of them.
+    func offers(withWordPrefix prefix: String, title: Bool = false, prefixes: PrefixSets? = nil) -> Bitset {
+        if let prefixes, prefix.utf8.count <= PrefixSets.longest, let ready = (title ? prefixes.title : prefixes.all)[Array(prefix.utf8)] {
+            return ready
+        }
         let list = title ? columns.titleWords : columns.words
         var set = Bitset(universe: count)
-        for i in list.prefixRange(Array(prefix.utf8)) {
-            for offer in list.offers(i) { set.insert(Int(offer)) }
+        let range = list.prefixRange(Array(prefix.utf8))
+        guard !range.isEmpty else { return set }
+        // The postings of consecutive words are consecutive: one run over all of them.
+        let postings = list.postings.buffer
+        positionOf.withUnsafeBufferPointer { positions in
+            set.insert(all: UnsafeBufferPointer(rebasing: postings[Int(list.postingStarts[range.lowerBound]) ..< Int(list.postingStarts[range.upperBound])]),
+                       through: positions)
         }
         return set
     }
