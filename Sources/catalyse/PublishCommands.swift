@@ -26,7 +26,7 @@ struct KeygenCommand: ParsableCommand {
         let (privateKey, publicKey) = PublicationKey.generate()
         let keyPath = output + "/catalyse-publication.key", pubPath = output + "/catalyse-publication.pub"
         do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw publicationExit(.unwritable(path: output, reason: "cannot create the folder"), l)
+            throw publicationExit(.unwritable(path: output, reason: Label(fr: "impossible de créer le dossier", en: "cannot create the folder")), l)
         }
         if FileManager.default.fileExists(atPath: keyPath) {
             Output.error(l == .fr ? "catalyse : \(TextCleaning.forDisplay(keyPath)) existe déjà ; une clé n'est jamais remplacée (les utilisateurs ont la clé publique qui va avec)."
@@ -35,14 +35,14 @@ struct KeygenCommand: ParsableCommand {
         }
         // The private key is made 0600 before anything is written in it.
         let fd = open(keyPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw publicationExit(.unwritable(path: keyPath, reason: String(cString: strerror(errno))), l) }
+        guard fd >= 0 else { throw publicationExit(.unwritable(path: keyPath, reason: Updater.systemReason()), l) }
         let bytes = Array(privateKey.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd) == 0
         close(fd)
-        guard written == bytes.count, synced else { unlink(keyPath); throw publicationExit(.unwritable(path: keyPath, reason: String(cString: strerror(errno))), l) }
+        guard written == bytes.count, synced else { unlink(keyPath); throw publicationExit(.unwritable(path: keyPath, reason: Updater.systemReason()), l) }
         if case .failure(let e) = AtomicFile.write(Array(publicKey.utf8), to: pubPath, overwrite: false) {
-            throw publicationExit(.unwritable(path: e.path, reason: e.reason), l)
+            throw publicationExit(.unwritable(path: e.path, reason: Label(fr: e.problem.text(.fr), en: e.problem.text(.en))), l)
         }
         let fingerprint = PublicationKey.publicKey(publicKey).map(PublicationKey.fingerprint) ?? ""
         Output.note(l == .fr ? "Clés écrites : \(TextCleaning.forDisplay(keyPath)) (privée, à garder secrète) et \(TextCleaning.forDisplay(pubPath)) (publique, à donner aux utilisateurs) ; empreinte \(fingerprint)."

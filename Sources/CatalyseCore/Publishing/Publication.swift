@@ -8,7 +8,7 @@ public enum PublicationError: Error, Equatable, Sendable {
     case unreadableKey(path: String, reason: String)
     case invalidKey(path: String)
     /// A file that could not be written (exit 73).
-    case unwritable(path: String, reason: String)
+    case unwritable(path: String, reason: Label)
     /// `--serial` not above the last publication found in the site (exit 64).
     case serialNotAbove(given: Int, last: Int)
     /// No update address or key known yet (exit 64).
@@ -18,7 +18,7 @@ public enum PublicationError: Error, Equatable, Sendable {
     /// The manifest's signature does not verify with the publisher's key (exit 65).
     case badSignature(url: String)
     /// A manifest that is not one (exit 65).
-    case invalidManifest(url: String, reason: String)
+    case invalidManifest(url: String, reason: Label)
     /// The publication is older than the copy in use (exit 65).
     case downgrade(offered: Int, current: Int)
     /// Same serial as the copy in use, different file (exit 65).
@@ -48,7 +48,7 @@ public enum PublicationError: Error, Equatable, Sendable {
         case let .invalidKey(path):
             return fr ? "\(show(path)) n'est pas une clé de publication Catalyse (catalyse keygen en écrit une)." : "\(show(path)) is not a Catalyse publication key (catalyse keygen writes one)."
         case let .unwritable(path, reason):
-            return fr ? "Impossible d'écrire \(show(path)) : \(reason)." : "Cannot write \(show(path)): \(reason)."
+            return fr ? "Impossible d'écrire \(show(path)) : \(reason.fr)." : "Cannot write \(show(path)): \(reason.en)."
         case let .serialNotAbove(given, last):
             return fr ? "Le numéro de publication \(given) n'est pas supérieur à celui de la dernière publication du site (\(last))." : "The publication serial \(given) is not above the site's last publication (\(last))."
         case .notConfigured:
@@ -68,7 +68,7 @@ public enum PublicationError: Error, Equatable, Sendable {
         case let .badSignature(url):
             return (fr ? "La signature de \(show(url)) ne correspond pas à la clé de l'éditeur : publication refusée" : "The signature of \(show(url)) does not match the publisher's key: publication refused") + Unchanged.tail(fr)
         case let .invalidManifest(url, reason):
-            return (fr ? "\(show(url)) n'est pas un manifeste valide (\(reason))" : "\(show(url)) is not a valid manifest (\(reason))") + Unchanged.tail(fr)
+            return (fr ? "\(show(url)) n'est pas un manifeste valide (\(reason.fr))" : "\(show(url)) is not a valid manifest (\(reason.en))") + Unchanged.tail(fr)
         case let .downgrade(offered, current):
             return (fr ? "La publication proposée (n° \(offered)) est plus ancienne que la copie utilisée (n° \(current)) : refusée" : "The publication offered (no. \(offered)) is older than the copy in use (no. \(current)): refused") + Unchanged.tail(fr)
         case let .conflictingSerial(serial):
@@ -155,19 +155,19 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// A manifest read back, checked: its kind and version, a plain file name, a size within
     /// the compiled format's limit, a hex SHA-256, a positive serial.
     public static func decode(_ bytes: [UInt8]) -> Result<Manifest, InvalidReason> {
-        guard let m = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else { return .failure(InvalidReason("not a JSON manifest")) }
-        guard m.format == formatName else { return .failure(InvalidReason("format is not \(formatName)")) }
-        guard m.version == 1 else { return .failure(InvalidReason("version \(m.version) is not read by this catalyse")) }
-        guard !m.file.isEmpty, !m.file.contains("/"), !m.file.contains(".."), m.file.hasSuffix(".catalyse") else { return .failure(InvalidReason("file name")) }
-        guard m.size > 0, m.size <= CatalogueLoader.Format.compiled.sizeLimit else { return .failure(InvalidReason("size")) }
-        guard m.sha256.count == 64, m.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return .failure(InvalidReason("sha256")) }
-        guard m.serial >= 1 else { return .failure(InvalidReason("serial")) }
+        guard let m = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else { return .failure(InvalidReason("pas un manifeste JSON", "not a JSON manifest")) }
+        guard m.format == formatName else { return .failure(InvalidReason("le format n'est pas \(formatName)", "format is not \(formatName)")) }
+        guard m.version == 1 else { return .failure(InvalidReason("la version \(m.version) n'est pas lue par ce catalyse", "version \(m.version) is not read by this catalyse")) }
+        guard !m.file.isEmpty, !m.file.contains("/"), !m.file.contains(".."), m.file.hasSuffix(".catalyse") else { return .failure(InvalidReason("nom de fichier", "file name")) }
+        guard m.size > 0, m.size <= CatalogueLoader.Format.compiled.sizeLimit else { return .failure(InvalidReason("taille", "size")) }
+        guard m.sha256.count == 64, m.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return .failure(InvalidReason("sha256", "sha256")) }
+        guard m.serial >= 1 else { return .failure(InvalidReason("numéro de publication", "serial")) }
         return .success(m)
     }
 
     public struct InvalidReason: Error, Equatable, Sendable {
-        public var text: String
-        init(_ text: String) { self.text = text }
+        public var text: Label
+        init(_ fr: String, _ en: String) { self.text = Label(fr: fr, en: en) }
     }
 
     static func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }

@@ -14,7 +14,7 @@ public enum Publisher {
     /// publication found in `site`, or `serial` when given (it must be above it).
     public static func publish(_ index: SearchIndex, key: Curve25519.Signing.PrivateKey, site: String, serial: Int?) throws(PublicationError) -> Manifest {
         do { try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true) } catch {
-            throw .unwritable(path: site, reason: "cannot create the folder")
+            throw .unwritable(path: site, reason: Label(fr: "impossible de créer le dossier", en: "cannot create the folder"))
         }
         let last = FileManager.default.contents(atPath: site + "/" + manifestName).flatMap { try? Manifest.decode([UInt8]($0)).get() }?.serial ?? 0
         if let serial, serial <= last { throw .serialNotAbove(given: serial, last: last) }
@@ -23,11 +23,11 @@ public enum Publisher {
         let manifest = Manifest(name: c.name, updated: c.updated.description, serial: serial ?? last + 1, size: bytes.count,
                                 sha256: Manifest.sha256(bytes), firms: c.firms.count, offers: c.offers.count)
         let manifestBytes: [UInt8]
-        do { manifestBytes = try manifest.encoded() } catch { throw .unwritable(path: site + "/" + manifestName, reason: error.reason) }
+        do { manifestBytes = try manifest.encoded() } catch { throw .unwritable(path: site + "/" + manifestName, reason: Label(fr: error.reason, en: error.reason)) }
         let signature: Data
-        do { signature = try key.signature(for: manifestBytes) } catch { throw .unwritable(path: site + "/" + signatureName, reason: "\(error)") }
+        do { signature = try key.signature(for: manifestBytes) } catch { throw .unwritable(path: site + "/" + signatureName, reason: Label(fr: "\(error)", en: "\(error)")) }
         for (name, content) in [(manifest.file, bytes), (signatureName, Array((signature.base64EncodedString() + "\n").utf8)), (manifestName, manifestBytes)] {
-            if case .failure(let e) = AtomicFile.write(content, to: site + "/" + name, overwrite: true) { throw .unwritable(path: e.path, reason: e.reason) }
+            if case .failure(let e) = AtomicFile.write(content, to: site + "/" + name, overwrite: true) { throw .unwritable(path: e.path, reason: Label(fr: e.problem.text(.fr), en: e.problem.text(.en))) }
         }
         return manifest
     }

@@ -55,20 +55,26 @@ public enum Updater {
     }
 
     static func encode<T: Encodable>(_ value: T) throws(PublicationError) -> String {
-        do { return try JSONOutput.encode(value) } catch { throw .unwritable(path: "json", reason: error.reason) }
+        do { return try JSONOutput.encode(value) } catch { throw .unwritable(path: "json", reason: Label(fr: error.reason, en: error.reason)) }
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(PublicationError) {
         let folder = (path as NSString).deletingLastPathComponent
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw .unwritable(path: folder, reason: "cannot create the folder")
+            throw .unwritable(path: folder, reason: Label(fr: "impossible de créer le dossier", en: "cannot create the folder"))
         }
-        if case .failure(let e) = AtomicFile.write(bytes, to: path, overwrite: true) { throw .unwritable(path: e.path, reason: e.reason) }
+        if case .failure(let e) = AtomicFile.write(bytes, to: path, overwrite: true) { throw .unwritable(path: e.path, reason: Label(fr: e.problem.text(.fr), en: e.problem.text(.en))) }
     }
 
     static func read(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map([UInt8].init) }
 
     /// The manifest of the copy in use, when there is one.
+    /// The last system error (`errno`), worded in both languages.
+    public static func systemReason() -> Label {
+        let problem = FileProblem.current
+        return Label(fr: problem.text(.fr), en: problem.text(.en))
+    }
+
     public static func currentManifest(_ paths: Paths) -> Manifest? {
         guard FileManager.default.fileExists(atPath: paths.catalogue), let bytes = read(paths.manifest) else { return nil }
         return try? Manifest.decode(bytes).get()
@@ -79,7 +85,7 @@ public enum Updater {
     public static func update(_ settings: Settings, _ paths: Paths, timeouts: HTTPDownload.Timeouts, today: Day) throws(PublicationError) -> Outcome {
         guard let key = PublicationKey.publicKey(settings.key) else { throw .invalidKey(path: paths.settings) }
         guard let manifestURL = URL(string: settings.url), ["http", "https"].contains(manifestURL.scheme?.lowercased() ?? "") else {
-            throw .invalidManifest(url: settings.url, reason: "not an http:// or https:// address")
+            throw .invalidManifest(url: settings.url, reason: Label(fr: "pas une adresse http:// ou https://", en: "not an http:// or https:// address"))
         }
         let current = currentManifest(paths)
         var conditional: [String: String] = [:]
@@ -108,7 +114,7 @@ public enum Updater {
                 return .alreadyCurrent(current)
             }
         }
-        guard let fileURL = URL(string: manifest.file, relativeTo: manifestURL)?.absoluteURL else { throw .invalidManifest(url: settings.url, reason: "file name") }
+        guard let fileURL = URL(string: manifest.file, relativeTo: manifestURL)?.absoluteURL else { throw .invalidManifest(url: settings.url, reason: Label(fr: "nom de fichier", en: "file name")) }
         let file = try HTTPDownload.get(fileURL, limit: manifest.size, timeouts: timeouts)
         guard file.status == 200 else { throw .network(url: fileURL.absoluteString, problem: .status(file.status)) }
         guard file.body.count == manifest.size else {
@@ -144,7 +150,7 @@ public enum Updater {
     /// new one, whole: the old one is linked to its previous name first, then the new one is
     /// renamed over it; the manifest follows.
     static func install(_ incoming: String, manifest: [UInt8], paths: Paths, keepPrevious: Bool) throws(PublicationError) {
-        func fail(_ path: String) -> PublicationError { .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        func fail(_ path: String) -> PublicationError { .unwritable(path: path, reason: Updater.systemReason()) }
         if keepPrevious {
             let staging = paths.previousCatalogue + ".new-\(getpid())"
             unlink(staging)
@@ -159,7 +165,7 @@ public enum Updater {
     /// Goes back to the copy the last update replaced.
     public static func rollback(_ paths: Paths) throws(PublicationError) -> Manifest? {
         guard FileManager.default.fileExists(atPath: paths.previousCatalogue) else { throw .nothingToRollBack }
-        guard Glibc.rename(paths.previousCatalogue, paths.catalogue) == 0 else { throw .unwritable(path: paths.catalogue, reason: String(cString: strerror(errno))) }
+        guard Glibc.rename(paths.previousCatalogue, paths.catalogue) == 0 else { throw .unwritable(path: paths.catalogue, reason: Updater.systemReason()) }
         if let old = read(paths.previousManifest) {
             try write(old, to: paths.manifest)
             unlink(paths.previousManifest)
