@@ -6,7 +6,10 @@ extension AppState {
     public mutating func update(_ event: Event) -> [Effect] {
         let statusBefore = status
         let unavailableBefore = favouritesUnavailable
-        let effects = apply(event)
+        var effects = apply(event)
+        // A sheet opened however it was (the list, a firm's page, the mouse, a result screen)
+        // clears the offer's « nouveau » / « modifié » mark.
+        if screen == .sheet { effects += sheetSeen(sheetOffer) }
         // The footer and the filters line take more or fewer rows: keep every view in range.
         if status != statusBefore || favouritesUnavailable != unavailableBefore { clampAll() }
         return effects

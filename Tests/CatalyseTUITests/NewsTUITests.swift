@@ -100,6 +100,24 @@ struct NewsTUITests {
         #expect(d.press(.enter) == [] || d.state.news.news?.marks.isEmpty == true)
     }
 
+    /// However a sheet is opened — here from a firm's page (`b`) — its mark clears.
+    @Test func aSheetOpenedFromAFirmsPageClearsItsMarkToo() {
+        var d = NewsFixture.driver()
+        d.press(.char("b"), .char("/"))
+        d.type("eclat")
+        d.press(.enter, .enter)
+        #expect(d.state.screen == .firm)
+        var cleared: [Effect] = []
+        for n in 0..<2 {
+            if n > 0 { d.press(.down) }
+            cleared += d.press(.enter)
+            #expect(d.state.screen == .sheet)
+            d.press(.escape)
+        }
+        #expect(cleared == [.markNewsSeen(ids: ["eclat-reseau"])], "\(cleared)")
+        #expect(d.state.news.news?.marks.keys.sorted() == ["tokyo-strategie"])
+    }
+
     @Test func MClearsEveryMarkAtOnce() {
         var d = NewsFixture.driver()
         let effects = d.press(.char("M"))
