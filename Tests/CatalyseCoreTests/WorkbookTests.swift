@@ -105,6 +105,24 @@ struct WorkbookTests {
         #expect(Self.problems(tallPath) == ["tall.ods[offres]:1: too many cells (at most 16384 columns in a row and 4000000 cells in all)"])
     }
 
+    /// Counts as large as an integer holds, in repeats and row numbers: refused or bounded,
+    /// never an overflow.
+    @Test func hugeRepeatsAndRowNumbersNeitherOverflowNorAreBuilt() throws {
+        let huge = "9223372036854775807"
+        let rows = "<table:table table:name=\"offres\"><table:table-row table:number-rows-repeated=\"\(huge)\"><table:table-cell table:number-columns-repeated=\"\(huge)\"/></table:table-row>"
+            + "<table:table-row table:number-rows-repeated=\"\(huge)\"><table:table-cell table:number-columns-repeated=\"\(huge)\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row></table:table>"
+        let path = try Self.archive("huge.ods", ["content.xml": Self.ods(rows)])
+        #expect(Self.problems(path).first?.contains("too many cells") == true, "\(Self.problems(path))")
+        #expect(Workbook.repeats(huge) == Workbook.rowLimit && Workbook.repeats("-4") == 1 && Workbook.repeats(nil) == 1)
+        let xlsx = try Self.archive("huge.xlsx", [
+            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"offres\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>",
+            "xl/worksheets/s.xml": "<worksheet><sheetData><row r=\"\(huge)\"><c t=\"inlineStr\"><is><t>Identifiant</t></is></c></row><row><c t=\"inlineStr\"><is><t>a</t></is></c></row></sheetData></worksheet>",
+        ])
+        let tabs = try Workbook.read(path: xlsx, kind: .xlsx)
+        #expect(tabs.first?.sheet.header == ["Identifiant"] && tabs.first?.sheet.rows.first?.number == Workbook.rowLimit)
+    }
+
     @Test func notAWorkbookAMissingPartAndBrokenXMLAreSaid() throws {
         let dir = Fixtures.tempDirectory()
         FileManager.default.createFile(atPath: dir + "/texte.xlsx", contents: Data("Nom;Mis à jour\n".utf8))

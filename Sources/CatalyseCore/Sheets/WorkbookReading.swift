@@ -37,6 +37,14 @@ public enum Workbook {
     static let cellLimit = 4_000_000
     /// Excel's widest row.
     static let columnLimit = 16_384
+    /// Excel's and LibreOffice's most rows: a row number or a repetition is never taken beyond it.
+    static let rowLimit = 1_048_576
+
+    /// A `number-…-repeated` attribute: 1 when absent or not a number, never above `rowLimit`
+    /// (a hostile count cannot overflow what is added up from it).
+    static func repeats(_ attribute: String?) -> Int {
+        min(max(1, attribute.flatMap { Int($0) } ?? 1), rowLimit)
+    }
 
     typealias Problem = Sheet.ReadProblem
 
@@ -262,11 +270,11 @@ final class ODSReader: PartReader {
             tabName = a["name"] ?? "?"
             rows = []; rowNumber = 1
         case "table-row":
-            rowRepeat = max(1, Int(a["number-rows-repeated"] ?? "1") ?? 1)
+            rowRepeat = Workbook.repeats(a["number-rows-repeated"])
             row = RowBuilder()
         case "table-cell", "covered-table-cell":
             inCell = true
-            cellRepeat = max(1, Int(a["number-columns-repeated"] ?? "1") ?? 1)
+            cellRepeat = Workbook.repeats(a["number-columns-repeated"])
             cellText = ""; paragraphs = 0; cellValue = nil
             if a["formula"] != nil {
                 fail(parser, Workbook.formula(file, row: rowNumber, column: row.count, header: rows.first?.cells ?? []))
@@ -444,7 +452,7 @@ final class XLSXSheetReader: PartReader {
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes dict: [String: String] = [:]) {
         switch Workbook.local(name) {
         case "row":
-            rowNumber = dict["r"].flatMap { Int($0) } ?? rowNumber + 1
+            rowNumber = dict["r"].flatMap { Int($0) }.map { min(max($0, 1), Workbook.rowLimit) } ?? min(rowNumber + 1, Workbook.rowLimit)
             row = RowBuilder()
         case "c":
             if let r = dict["r"] {
