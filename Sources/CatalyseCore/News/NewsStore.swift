@@ -22,7 +22,7 @@ extension DossierStore {
                 try db.execute(sql: "INSERT INTO news_catalogue (name, digest, since) VALUES (?, ?, ?)",
                                arguments: [name, Int64(bitPattern: whole), today.description])
                 let id = db.lastInsertedRowID
-                try DossierStore.recordSeen(db, catalogueID: id, offers: offers, indices: Array(0..<offers.count))
+                try DossierStore.recordSeen(db, catalogueID: id, offers: offers, indices: offers.indicesByID())
                 return News(catalogueName: name, since: today, firstOpen: true, digest: whole)
             }
             let id: Int64 = row[0]
