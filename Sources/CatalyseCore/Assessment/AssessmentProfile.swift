@@ -65,15 +65,9 @@ public struct AssessmentProfile: Sendable, Equatable {
 
     /// The main list's filters for this profile (`o` on the result screen): the territory, the
     /// eligibility, the needs as support kinds, the format when only one will do, the modes
-    /// wanted (with « mixte », which includes them).
+    /// wanted (with « mixte », which includes them): the pathway's candidate filter, plus the modes.
     public var filter: OfferFilter {
-        var f = OfferFilter()
-        if let territory { f.territories = [territory] }
-        if let stage { f[Stage.self] = [stage] }
-        if let budget { f[BudgetBand.self] = [budget] }
-        if let employer { f[EmployerStatus.self] = [employer] }
-        if !weights.isEmpty { f[SupportKind.self] = Set(weights.keys) }
-        if formats.count == 1 { f[OfferFormat.self] = formats }
+        var f = pathwayNeeds.filter
         if !modes.isEmpty && modes.count < DeliveryMode.allCases.count { f[DeliveryMode.self] = modes.union([.mixte]) }
         return f
     }
