@@ -57,6 +57,12 @@ public enum Workbook {
         Sheet.columnLetter(column) + (column < header.count && !header[column].isEmpty ? " (" + TextCleaning.forDisplay(header[column]) + ")" : "")
     }
 
+    static func tooManyCells(_ file: String, row: Int) -> Problem {
+        problem(file, row: row,
+                "trop de cellules (au plus \(columnLimit) colonnes par ligne et \(cellLimit) cellules en tout)",
+                "too many cells (at most \(columnLimit) columns in a row and \(cellLimit) cells in all)")
+    }
+
     static func formula(_ file: String, row: Int, column: Int, header: [String]) -> Problem {
         problem(file, row: row, cell: cellName(column, header: header),
                 "la cellule contient une formule : le catalogue ne prend que des valeurs (copiez puis collez les valeurs seules)",
@@ -326,11 +332,7 @@ final class ODSReader: PartReader {
         }
     }
 
-    private func tooMany(_ parser: XMLParser) {
-        fail(parser, Workbook.problem(file, row: rowNumber,
-            "trop de cellules (au plus \(Workbook.columnLimit) colonnes par ligne et \(Workbook.cellLimit) cellules en tout)",
-            "too many cells (at most \(Workbook.columnLimit) columns in a row and \(Workbook.cellLimit) cells in all)"))
-    }
+    private func tooMany(_ parser: XMLParser) { fail(parser, Workbook.tooManyCells(file, row: rowNumber)) }
 }
 
 // MARK: Office Open XML (.xlsx)
@@ -493,9 +495,5 @@ final class XLSXSheetReader: PartReader {
         }
     }
 
-    private func tooMany(_ parser: XMLParser) {
-        fail(parser, Workbook.problem(file, row: rowNumber,
-            "trop de cellules (au plus \(Workbook.columnLimit) colonnes par ligne et \(Workbook.cellLimit) cellules en tout)",
-            "too many cells (at most \(Workbook.columnLimit) columns in a row and \(Workbook.cellLimit) cells in all)"))
-    }
+    private func tooMany(_ parser: XMLParser) { fail(parser, Workbook.tooManyCells(file, row: rowNumber)) }
 }
