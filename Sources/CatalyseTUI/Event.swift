@@ -41,7 +41,7 @@ public enum Event: Sendable, Equatable {
     /// Text was sent to the terminal's clipboard (OSC 52); a terminal does not confirm it.
     case copied(CopyTarget, text: String)
     /// The text could not be sent to the terminal.
-    case copyFailed(String)
+    case copyFailed(FileProblem)
     /// The past searches, oldest first, after reading or recording one.
     case searchHistoryLoaded([String])
     /// The search history file could not be read (it is left untouched) or written.

@@ -52,8 +52,8 @@ extension Strings {
     func copied(_ what: CopyTarget) -> String {
         copyLabel(what) + say(" envoyé au terminal (OSC 52) : ", " sent to the terminal (OSC 52): ")
     }
-    func copyFailed(_ reason: String) -> String {
-        say("Copie impossible : ", "Copy failed: ") + TextCleaning.forDisplay(reason)
+    func copyFailed(_ reason: FileProblem) -> String {
+        say("Copie impossible : ", "Copy failed: ") + TextCleaning.forDisplay(reason.text(language))
     }
 
     // MARK: Firms

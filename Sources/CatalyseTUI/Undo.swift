@@ -50,7 +50,7 @@ public enum InterfaceNotice: Sendable, Equatable {
     case nothingToUndo
     case noFilterToRemove
     case copied(CopyTarget, text: String)
-    case copyFailed(reason: String)
+    case copyFailed(reason: FileProblem)
     case unknownKey(Key)
     case searchHistoryUnreadable(SearchHistoryError)
 

@@ -1,3 +1,4 @@
+import CatalyseCore
 import CatalyseTUI
 import Glibc
 
@@ -6,7 +7,7 @@ import Glibc
 /// shows nothing. A terminal does not say whether it accepted it.
 struct ClipboardWriter {
     /// Writes `text` as an OSC 52 sequence; nil when every byte went out, else the reason.
-    func copy(_ text: String) -> String? {
+    func copy(_ text: String) -> FileProblem? {
         let bytes = OSC52.sequence(text)
         fflush(nil)
         var written = 0
@@ -14,7 +15,7 @@ struct ClipboardWriter {
             let n = bytes.withUnsafeBytes { raw in Glibc.write(STDOUT_FILENO, raw.baseAddress! + written, raw.count - written) }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return String(cString: strerror(errno))
+                return .current
             }
             written += n
         }

@@ -113,10 +113,10 @@ struct DossierImport: ParsableCommand {
     /// A regular file of at most 16 MiB, read whole.
     static func readSmallFile(_ path: String) -> Result<[UInt8], ReadFailure> {
         var info = stat()
-        guard stat(path, &info) == 0 else { let e = String(cString: strerror(errno)); return .failure(ReadFailure(fr: e, en: e)) }
+        guard stat(path, &info) == 0 else { let e = FileProblem.current; return .failure(ReadFailure(fr: e.text(.fr), en: e.text(.en))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadFailure(fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file")) }
         guard info.st_size <= 16 << 20 else { return .failure(ReadFailure(fr: "le fichier dépasse 16 Mio", en: "the file is larger than 16 MiB")) }
-        guard let data = FileManager.default.contents(atPath: path) else { let e = String(cString: strerror(errno)); return .failure(ReadFailure(fr: e, en: e)) }
+        guard let data = FileManager.default.contents(atPath: path) else { let e = FileProblem.current; return .failure(ReadFailure(fr: e.text(.fr), en: e.text(.en))) }
         return .success([UInt8](data))
     }
 }

@@ -37,6 +37,10 @@ extension Catalyse {
                 en: "the command line has \(count) words once repeated options are merged; the limit is \(limit) (give the ids in several calls).")
             status = ExitStatus.usage
         case .folded(let folded):
+            if let message = ParserErrors.unknownHelpTopic(folded, Output.language) {
+                Output.error((Output.language == .fr ? "catalyse : " : "catalyse: ") + message)
+                Glibc.exit(StandardStreams.finalStatus(ExitStatus.usage))
+            }
             do {
                 var command = try parseAsRoot(folded)
                 try command.run()

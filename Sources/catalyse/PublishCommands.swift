@@ -73,7 +73,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     static func readKey(_ path: String) throws(PublicationError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: String(cString: strerror(errno))) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: .current) }
         guard data.count <= 4096, let text = String(data: data, encoding: .utf8) else { throw .invalidKey(path: path) }
         return text
     }

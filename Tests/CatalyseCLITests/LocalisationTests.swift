@@ -1,3 +1,4 @@
+import CatalyseCore
 import Foundation
 import Testing
 
@@ -134,6 +135,8 @@ struct LocalisationTests {
         (["lsit"], "unknown subcommand", 64),
         (["favourites", "lsit"], "unknown subcommand (default subcommand)", 64),
         (["dossier", "nwe"], "unknown subcommand (nested)", 64),
+        (["help", "lsit"], "unknown help topic", 64),
+        (["help", "dossier", "nwe"], "unknown help topic (nested)", 64),
         (["show"], "missing argument", 64),
         (["favourites", "add"], "missing arguments", 64),
         (["compile"], "missing required option", 64),
@@ -227,6 +230,50 @@ struct LocalisationTests {
         #expect(box.run(["validate", bad], env: env).stderr.contains(lang == "fr" ? nb("firms[0].joined : l'année 1999") : "firms[0].joined: year 1999"))
     }
 
+    // MARK: The stores' errors
+
+    /// Every reason a file or the database can give, in every store's sentence, in each
+    /// language: the system's errors and SQLite's result codes are worded from tables, so a
+    /// French sentence never ends in the C library's or SQLite's English.
+    @Test(arguments: ["fr", "en"])
+    func everyStoreErrorInOneLanguage(_ lang: String) {
+        let language: Language = lang == "fr" ? .fr : .en
+        let codes: [Int32] = [EACCES, EPERM, ENOENT, ENOSPC, EDQUOT, EROFS, EIO, EBADF, EISDIR, ENOTDIR, ELOOP, ENAMETOOLONG,
+                              EFBIG, EMFILE, EPIPE, EEXIST, ETXTBSY, ENXIO, EAGAIN, EINVAL, ENOMEM, EXDEV, EINTR]
+        // SQLite's primary result codes, with the message SQLite gives in English.
+        let sqlite: [(Int32, String)] = [(1, "SQL logic error"), (3, "access permission denied"), (5, "database is locked"),
+                                         (6, "database table is locked"), (7, "out of memory"), (8, "attempt to write a readonly database"),
+                                         (10, "disk I/O error"), (11, "database disk image is malformed"), (13, "database or disk is full"),
+                                         (14, "unable to open database file"), (19, "UNIQUE constraint failed: dossier.name"),
+                                         (26, "file is not a database"), (522, "disk I/O error")]
+        var reasons: [FileProblem] = codes.map { .system($0) } + sqlite.map { .database(code: $0.0, message: $0.1) }
+        reasons += [.notAFile(.folder), .notAFile(.symbolicLink), .notAFile(.namedPipe), .tooLarge(size: 70_000_000, limit: 64 << 20),
+                    .tooLarge(size: nil, limit: 16 << 20), .missingFolder("/x"), .exists, .lock("/x/favourites.lock", EACCES),
+                    .lock("/x/favourites.lock", ELOOP), .lock("/x/favourites.lock", EIO), .changedWhileRead, .namesAFolder,
+                    .folderNotCreated("/lecture-seule"), .integrity(problems: 1, first: "*** in database main ***"),
+                    .integrity(problems: 3, first: "Page 5 is never used")]
+        for reason in reasons {
+            let path = "/home/asso/.local/share/catalyse/catalyse.sqlite"
+            let messages = [DossierError.unreadable(path: path, reason: reason).message(language),
+                            DossierError.damaged(path: path, reason: reason).message(language),
+                            DossierError.unwritable(path: path, reason: reason).message(language),
+                            SearchHistoryError.unreadable(path: path, reason: reason).message(language),
+                            SearchHistoryError.unwritable(path: path, reason: reason).message(language),
+                            FavouritesError.unreadable(path: path, reason: reason).message(language),
+                            FavouritesError.unwritable(path: path, reason: reason).message(language),
+                            PublicationError.unreadableKey(path: path, reason: reason).message(language)]
+            for message in messages {
+                let text = language == .fr ? nb(message) : message
+                Self.expectOneLanguage(text, french: language == .fr, "\(reason)")
+            }
+        }
+        // The French words are the table's, not SQLite's.
+        #expect(DossierError.damaged(path: "/d", reason: .database(code: 26, message: "file is not a database")).message(.fr)
+            .contains("(ce fichier n'est pas une base de données)"))
+        #expect(DossierError.damaged(path: "/d", reason: .database(code: 26, message: "file is not a database")).message(.en)
+            .contains("(file is not a database)"))
+    }
+
     // MARK: Suggestions
 
     @Test func suggestionsArePrefixFirstThenEditDistance() {
@@ -239,6 +286,10 @@ struct LocalisationTests {
         #expect(err("--lang", "en", "lsit").hasPrefix("catalyse: unknown command 'lsit'; did you mean 'list'?"))
         #expect(err("favourites", "remvoe", "x").contains(nb("vouliez-vous dire « remove » ?")))
         #expect(err("dossier", "nwe").contains(nb("vouliez-vous dire « new »")))
+        // `help WORD`: the library would show the root's help for a word it does not know.
+        #expect(err("help", "lsit") == nb("catalyse : commande inconnue « lsit » ; vouliez-vous dire « list » ?\nVoir « catalyse --help ».\n"))
+        #expect(err("--lang", "en", "help", "dossier", "nwe") == "catalyse: unknown command 'nwe'; did you mean 'new' or 'note'?\nSee 'catalyse dossier --help'.\n")
+        #expect(box.run("help", "--lang", "en", "dossier", "new").stdout.hasPrefix("OVERVIEW: Open a dossier for an association."))
         #expect(err("show").hasPrefix(nb("catalyse : il manque l'argument « <id-offre> » : l'identifiant de l'offre")))
         #expect(err("show", "--lang", "en").hasPrefix("catalyse: missing argument '<offer-id>': the offer's id"))
         #expect(err("dossier", "status", "jardins").hasPrefix(nb("catalyse : il manque l'argument « <id-offre> »")))

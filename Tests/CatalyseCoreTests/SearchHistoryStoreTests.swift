@@ -83,7 +83,7 @@ struct SearchHistoryStoreTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/search-history", withIntermediateDirectories: true)
         let store = SearchHistoryStore(path: dir + "/search-history")
-        #expect(throws: SearchHistoryError.unreadable(path: dir + "/search-history", reason: "it is a directory")) { try store.record("a") }
+        #expect(throws: SearchHistoryError.unreadable(path: dir + "/search-history", reason: .notAFile(.folder))) { try store.record("a") }
     }
 
     @Test func unreadableFileIsRefusedAndLeftAlone() throws {
@@ -94,8 +94,8 @@ struct SearchHistoryStoreTests {
             try "strat\n".write(toFile: path, atomically: true, encoding: .utf8)
             chmod(path, 0o000)
             let store = SearchHistoryStore(path: path)
-            #expect(throws: SearchHistoryError.unreadable(path: path, reason: "Permission denied")) { try store.load() }
-            #expect(throws: SearchHistoryError.unreadable(path: path, reason: "Permission denied")) { try store.record("b") }
+            #expect(throws: SearchHistoryError.unreadable(path: path, reason: .system(EACCES))) { try store.load() }
+            #expect(throws: SearchHistoryError.unreadable(path: path, reason: .system(EACCES))) { try store.record("b") }
             chmod(path, 0o644)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "strat\n")
         }

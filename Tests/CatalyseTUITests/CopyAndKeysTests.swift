@@ -33,9 +33,13 @@ struct CopyAndKeysTests {
         l.press(.down, .char("y"))
         #expect(l.text.contains("─ Copy ─") && l.text.contains("i  Offer id  fusee-relais"))
         #expect(l.press(.char("i")) == [.copyToClipboard(text: "fusee-relais", target: .id)])
-        l.send(.copyFailed("Input/output error"))
+        l.send(.copyFailed(.system(EIO)))
         #expect(l.state.status?.isError == true)
         #expect(l.state.statusText == "Copy failed: Input/output error")
+        var f = Driver(language: .fr)
+        f.press(.down, .char("y"), .char("i"))
+        f.send(.copyFailed(.system(EIO)))
+        #expect(f.state.statusText == nb("Copie impossible : erreur d'entrée-sortie"))
     }
 
     @Test("OSC 52: ESC ] 52 ; c ; base64 BEL, the text cleaned of controls first, bounded")

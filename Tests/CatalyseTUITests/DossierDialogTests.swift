@@ -241,7 +241,7 @@ struct DossierDialogTests {
         d.press(.char("n"))
         d.type("À garder")
         d.press(.ctrl("s"))
-        d.send(.dossierFailed(.unwritable(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: "disk I/O error")))
+        d.send(.dossierFailed(.unwritable(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: .database(code: 10, message: "disk I/O error"))))
         guard case .note(let editor) = d.state.dossiers.dialog else { Issue.record("the editor closed"); return }
         #expect(editor.area.text == "À garder" && !editor.pending)
         #expect(joined(d, 1..<23).contains("Impossible d'enregistrer dans la base des dossiers"))

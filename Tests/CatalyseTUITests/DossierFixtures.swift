@@ -49,7 +49,7 @@ enum DossierFixture {
     /// The store's answer to the first load.
     static let loaded = Event.dossiersLoaded(snapshot, .loaded)
 
-    static let damaged = DossierError.damaged(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: "file is not a database")
+    static let damaged = DossierError.damaged(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: .database(code: 26, message: "file is not a database"))
 }
 
 extension Driver {

@@ -1,4 +1,5 @@
 import CatalyseCore
+import Glibc
 @testable import CatalyseTUI
 import Testing
 
@@ -22,7 +23,7 @@ struct DossierKeyTableTests {
                 for withError in [false, true] {
                     var d = Driver(language: language, width: 200, height: 50)
                     reach(&d)
-                    if withError { d.send(.dossierFailed(.unwritable(path: "/d", reason: "disque plein"))) }
+                    if withError { d.send(.dossierFailed(.unwritable(path: "/d", reason: .system(ENOSPC)))) }
                     #expect(d.state.screen == screen)
                     let table = ScreenKeys.table(screen)
                     let hints = d.state.footerHints

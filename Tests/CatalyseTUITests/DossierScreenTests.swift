@@ -210,7 +210,7 @@ struct DossierScreenTests {
         d.send(.dossierFailed(DossierFixture.damaged))
         let screen = joined(d, 1..<23)
         #expect(screen.contains("La base des dossiers ne peut pas être utilisée."))
-        #expect(screen.contains("est endommagée (file is not a database)"))
+        #expect(screen.contains("est endommagée (ce fichier n'est pas une base de données)"))
         #expect(screen.contains("catalyse dossier restore FICHIER"))
         #expect(screen.contains("Échap revient à la liste des offres"))
         #expect(dossierEffects(d.press(.char("R"))) == [.loadDossiers])
@@ -234,10 +234,10 @@ struct DossierScreenTests {
     func firstReadFails() {
         var d = Driver()
         d.press(.char("d"))
-        d.send(.dossierFailed(.unwritable(path: "/lecture-seule/catalyse.sqlite", reason: "cannot create the folder /lecture-seule")))
+        d.send(.dossierFailed(.unwritable(path: "/lecture-seule/catalyse.sqlite", reason: .folderNotCreated("/lecture-seule"))))
         #expect(!d.text.contains("Lecture des dossiers"))
-        #expect(joined(d, 1..<23).contains("Impossible d'enregistrer dans la base des dossiers /lecture-seule/catalyse.sqlite : cannot create"))
-        #expect(d.text.contains("catalyse.sqlite\u{00A0}:") && d.text.contains("/lecture-seule\u{00A0};"))
+        #expect(joined(d, 1..<23).contains("Impossible d'enregistrer dans la base des dossiers /lecture-seule/catalyse.sqlite : le dossier /lecture-seule ne peut pas être créé"))
+        #expect(d.text.contains("catalyse.sqlite\u{00A0}:") && d.text.contains("créé\u{00A0};"))
         #expect(d.state.statusText == nil)
     }
 

@@ -17,6 +17,6 @@ extension GoldenCase {
         // S: the name prompt, filled with the filter's words.
         GoldenCase("save-search") { _ in [newsLoaded] + keys(.char("p"), .char("3"), .char("S")) },
         // The database could not be used: said once, no marks.
-        GoldenCase("news-unavailable") { _ in [.newsUnavailable(.damaged(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: "file is not a database"))] },
+        GoldenCase("news-unavailable") { _ in [.newsUnavailable(.damaged(path: "/home/asso/.local/share/catalyse/catalyse.sqlite", reason: .database(code: 26, message: "file is not a database")))] },
     ]
 }

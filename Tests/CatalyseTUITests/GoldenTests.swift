@@ -57,7 +57,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         // The side sheet where the list keeps a 30-cell title column (not at 120 columns).
         GoldenCase("side-sheet-140", sizes: [(width: 140, height: 30)]) { _ in keys(.down) },
         GoldenCase("favourites-error") { _ in
-            keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: "Permission denied"))]
+            keys(.char(" ")) + [.favouritesFailed(.unwritable(path: favouritesPath, reason: .system(EACCES)))]
         },
     ] + dossierCases + roughEdgeCases + mapCases + newsCases + assessmentCases + pathwayCases
 

@@ -1,4 +1,5 @@
 import CatalyseCore
+import Glibc
 @testable import CatalyseTUI
 import Testing
 
@@ -7,8 +8,8 @@ struct LanguageTests {
     @Test("An error shown before L is worded in the new language (the status holds what happened, not words)")
     func errorFollowsLanguageSwitch() {
         var d = Driver(width: 120, height: 30)
-        d.send(.favouritesUnreadable(.unreadable(path: "/home/asso/favourites", reason: "Permission denied")))
-        #expect(d.state.statusText == nb("Impossible de lire le fichier des favoris /home/asso/favourites : Permission denied."))
+        d.send(.favouritesUnreadable(.unreadable(path: "/home/asso/favourites", reason: .system(EACCES))))
+        #expect(d.state.statusText == nb("Impossible de lire le fichier des favoris /home/asso/favourites : permission refusée."))
         #expect(joined(d, 27..<29).contains("Impossible de lire le fichier des favoris"))
         #expect(d.press(.char("L")) == [.saveLanguage(.en)])
         #expect(d.state.statusText == "Cannot read the favourites file /home/asso/favourites: Permission denied.")

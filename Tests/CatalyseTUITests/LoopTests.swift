@@ -154,13 +154,13 @@ struct LoopTests {
 
     @Test("A favourites failure undoes the star, says why, and follows L into English")
     func favouritesFailureFollowsLanguage() {
-        let failure = FavouritesError.unwritable(path: "/home/asso/.local/state/catalyse/favourites", reason: "Permission denied")
+        let failure = FavouritesError.unwritable(path: "/home/asso/.local/state/catalyse/favourites", reason: .system(EACCES))
         let backend = FakeBackend(keys(.char(" ")) + [.idle] + keys(.char("L"), .char("q")))
         var l = loop(backend, performer: FakePerformer(favouritesFailure: failure))
         #expect(l.run() == .quit)
         let french = backend.frames[1]
         #expect(french.lines[3].hasPrefix("  "))
-        #expect(footerError(french) == ("Favoris non enregistrés : Impossible d'enregistrer les favoris dans /home/asso/.local/state/catalyse/favourites : Permission denied."))
+        #expect(footerError(french) == ("Favoris non enregistrés : Impossible d'enregistrer les favoris dans /home/asso/.local/state/catalyse/favourites : permission refusée."))
         let english = backend.lastFrame
         #expect(english.lines[0].hasSuffix("7 / 7 offers"))
         #expect(footerError(english) == "Favourites not saved: Cannot save the favourites to /home/asso/.local/state/catalyse/favourites: Permission denied.")

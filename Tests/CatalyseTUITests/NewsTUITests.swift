@@ -161,7 +161,7 @@ struct NewsTUITests {
 
     @Test func withoutTheDatabaseTheListWorksWithoutMarksAndSaysSoOnce() {
         var d = Driver()
-        d.send(.newsUnavailable(.damaged(path: "/x/catalyse.sqlite", reason: "file is not a database")))
+        d.send(.newsUnavailable(.damaged(path: "/x/catalyse.sqlite", reason: .database(code: 26, message: "file is not a database"))))
         #expect(joined(d, 18..<24).contains("Nouveautés non suivies :"))
         d.press(.down)
         #expect(!joined(d, 18..<24).contains("Nouveautés non suivies"))

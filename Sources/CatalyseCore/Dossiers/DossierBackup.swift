@@ -13,15 +13,15 @@ extension DossierStore {
         var info = stat()
         var keptMode: mode_t? = nil
         if lstat(destination, &info) == 0 {
-            guard overwrite else { throw .unwritable(path: destination, reason: "the file already exists") }
-            guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unwritable(path: destination, reason: "it is not a regular file") }
+            guard overwrite else { throw .unwritable(path: destination, reason: .exists) }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unwritable(path: destination, reason: .notAFile(FileKind(mode: info.st_mode))) }
             keptMode = info.st_mode & 0o777
         }
         let folder = FilePath.folder(of: destination)
         let temporary = folder + "/.catalyse-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .unwritable(path: destination, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .unwritable(path: destination, reason: .current) }
         if let keptMode { fchmod(fd, keptMode) }
         close(fd)
         do {
@@ -31,7 +31,7 @@ extension DossierStore {
         } catch {
             throw DossierStore.failure(error, path: destination).asUnwritable(destination)
         }
-        guard Glibc.rename(temporary, destination) == 0 else { throw .unwritable(path: destination, reason: String(cString: strerror(errno))) }
+        guard Glibc.rename(temporary, destination) == 0 else { throw .unwritable(path: destination, reason: .current) }
     }
 
     /// Replaces the database's content with the backup at `source`, after checking that it is
@@ -39,8 +39,8 @@ extension DossierStore {
     /// content is first saved beside the database; its path is returned.
     public func restore(from source: String, now: Moment, keepingPrevious: Bool = true) throws(DossierError) -> String {
         var info = stat()
-        guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: "it is not a regular file") }
+        guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: .current) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: .notAFile(FileKind(mode: info.st_mode))) }
         var config = Configuration()
         config.readonly = true
         let backup: DatabaseQueue
@@ -50,8 +50,8 @@ extension DossierStore {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 guard tables.contains("dossier") else { throw DossierError.foreign(path: source) }
                 try DossierStore.checkOwner(db, path: source)
-                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
-                guard check == "ok" else { throw DossierError.damaged(path: source, reason: check) }
+                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard check == ["ok"] else { throw DossierError.damaged(path: source, reason: .integrity(problems: check.count, first: check.first ?? "")) }
             }
         } catch {
             throw DossierStore.failure(error, path: source)
@@ -74,9 +74,9 @@ extension DossierStore {
     public static func restore(over path: String, from source: String, now: Moment) throws(DossierError) -> String {
         let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         var info = stat()
-        guard lstat(kept, &info) != 0 else { throw .unwritable(path: kept, reason: "the file already exists") }
+        guard lstat(kept, &info) != 0 else { throw .unwritable(path: kept, reason: .exists) }
         for suffix in ["", "-wal", "-shm"] where lstat(path + suffix, &info) == 0 {
-            guard Glibc.rename(path + suffix, kept + suffix) == 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            guard Glibc.rename(path + suffix, kept + suffix) == 0 else { throw .unwritable(path: path, reason: .current) }
         }
         let store = try DossierStore(path: path)
         _ = try store.restore(from: source, now: now, keepingPrevious: false)

@@ -2,15 +2,15 @@
 /// worded in both languages; the command line maps it to an exit status.
 public enum DossierError: Error, Equatable, Sendable {
     /// The database file cannot be opened or read (permissions, a folder, a device…).
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: FileProblem)
     /// The file is not a database, or a damaged one; it is left untouched.
-    case damaged(path: String, reason: String)
+    case damaged(path: String, reason: FileProblem)
     /// The database was written by a newer version of Catalyse; it is left untouched.
     case newerVersion(path: String)
     /// An SQLite database of something else than Catalyse; it is left untouched.
     case foreign(path: String)
     /// A change could not be written (disk full, read-only folder…); nothing was changed.
-    case unwritable(path: String, reason: String)
+    case unwritable(path: String, reason: FileProblem)
     /// Another dossier already has this name (accents and case ignored).
     case nameTaken(String)
     /// A name that is empty once cleaned.
@@ -31,11 +31,11 @@ public enum DossierError: Error, Equatable, Sendable {
         func list(_ names: [String]) -> String { names.prefix(8).map(quoted).joined(separator: ", ") + (names.count > 8 ? ", …" : "") }
         switch self {
         case let .unreadable(path, reason):
-            return fr ? "Impossible d'ouvrir la base des dossiers \(show(path)) : \(reason)."
-                      : "Cannot open the dossiers database \(show(path)): \(reason)."
+            return fr ? "Impossible d'ouvrir la base des dossiers \(show(path)) : \(reason.text(.fr))."
+                      : "Cannot open the dossiers database \(show(path)): \(reason.text(.en))."
         case let .damaged(path, reason):
-            return fr ? "La base des dossiers \(show(path)) est endommagée (\(reason)) ; elle n'a pas été modifiée. Restaurez une sauvegarde avec « catalyse dossier restore FICHIER »."
-                      : "The dossiers database \(show(path)) is damaged (\(reason)); it was left untouched. Restore a backup with “catalyse dossier restore FILE”."
+            return fr ? "La base des dossiers \(show(path)) est endommagée (\(reason.text(.fr))) ; elle n'a pas été modifiée. Restaurez une sauvegarde avec « catalyse dossier restore FICHIER »."
+                      : "The dossiers database \(show(path)) is damaged (\(reason.text(.en))); it was left untouched. Restore a backup with “catalyse dossier restore FILE”."
         case let .newerVersion(path):
             return fr ? "La base des dossiers \(show(path)) a été écrite par une version plus récente de Catalyse ; elle n'a pas été modifiée. Mettez Catalyse à jour."
                       : "The dossiers database \(show(path)) was written by a newer version of Catalyse; it was left untouched. Update Catalyse."
@@ -43,8 +43,8 @@ public enum DossierError: Error, Equatable, Sendable {
             return fr ? "\(show(path)) est une base SQLite qui n'est pas celle des dossiers de Catalyse ; elle n'a pas été modifiée."
                       : "\(show(path)) is an SQLite database that is not Catalyse's dossiers; it was left untouched."
         case let .unwritable(path, reason):
-            return fr ? "Impossible d'enregistrer dans la base des dossiers \(show(path)) : \(reason) ; rien n'a été modifié."
-                      : "Cannot save to the dossiers database \(show(path)): \(reason); nothing was changed."
+            return fr ? "Impossible d'enregistrer dans la base des dossiers \(show(path)) : \(reason.text(.fr)) ; rien n'a été modifié."
+                      : "Cannot save to the dossiers database \(show(path)): \(reason.text(.en)); nothing was changed."
         case let .nameTaken(name):
             return fr ? "Un dossier s'appelle déjà \(quoted(name)) (les accents et les majuscules ne comptent pas)."
                       : "A dossier is already called \(quoted(name)) (accents and case do not count)."

@@ -59,21 +59,21 @@ public final class DossierStore: @unchecked Sendable {
         let folder = FilePath.folder(of: path)
         if folder != "." {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
-                throw .unwritable(path: path, reason: "cannot create the folder \(folder)")
+                throw .unwritable(path: path, reason: .folderNotCreated(folder))
             }
         }
         var info = stat()
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: return
-            case S_IFLNK: throw .unreadable(path: path, reason: "it is a symbolic link (give the file itself)")
-            case S_IFDIR: throw .unreadable(path: path, reason: "it is a directory")
-            default: throw .unreadable(path: path, reason: "it is not a regular file")
+            case S_IFLNK: throw .unreadable(path: path, reason: .notAFile(.symbolicLink))
+            case S_IFDIR: throw .unreadable(path: path, reason: .notAFile(.folder))
+            default: throw .unreadable(path: path, reason: .notAFile(FileKind(mode: info.st_mode)))
             }
         }
-        guard errno == ENOENT else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard errno == ENOENT else { throw .unreadable(path: path, reason: .current) }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        if fd < 0 && errno != EEXIST { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        if fd < 0 && errno != EEXIST { throw .unwritable(path: path, reason: .current) }
         if fd >= 0 { close(fd) }
     }
 
@@ -88,8 +88,11 @@ public final class DossierStore: @unchecked Sendable {
     /// What an SQLite error means for the user.
     static func failure(_ error: any Error, path: String) -> DossierError {
         if let e = error as? DossierError { return e }
-        guard let db = error as? DatabaseError else { return .unreadable(path: path, reason: String(describing: error)) }
-        let reason = db.message ?? "SQLite error \(db.resultCode.rawValue)"
+        guard let db = error as? DatabaseError else {
+            if let problem = error as? FileProblem { return .unreadable(path: path, reason: problem) }
+            return .unreadable(path: path, reason: .database(code: 1, message: String(describing: error)))
+        }
+        let reason = FileProblem.database(code: db.resultCode.rawValue, message: db.message)
         switch db.resultCode.primaryResultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: reason)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .unreadable(path: path, reason: reason)

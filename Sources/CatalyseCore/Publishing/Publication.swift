@@ -5,7 +5,7 @@ import Foundation
 /// an exit status of the command line.
 public enum PublicationError: Error, Equatable, Sendable {
     /// A key file that cannot be read or is not a key (exit 66 or 65).
-    case unreadableKey(path: String, reason: String)
+    case unreadableKey(path: String, reason: FileProblem)
     case invalidKey(path: String)
     /// A file that could not be written (exit 73).
     case unwritable(path: String, reason: Label)
@@ -44,7 +44,7 @@ public enum PublicationError: Error, Equatable, Sendable {
         func show(_ s: String) -> String { TextCleaning.forDisplay(s) }
         switch self {
         case let .unreadableKey(path, reason):
-            return fr ? "Impossible de lire la clé \(show(path)) : \(reason)." : "Cannot read the key \(show(path)): \(reason)."
+            return fr ? "Impossible de lire la clé \(show(path)) : \(reason.text(.fr))." : "Cannot read the key \(show(path)): \(reason.text(.en))."
         case let .invalidKey(path):
             return fr ? "\(show(path)) n'est pas une clé de publication Catalyse (catalyse keygen en écrit une)." : "\(show(path)) is not a Catalyse publication key (catalyse keygen writes one)."
         case let .unwritable(path, reason):
@@ -122,7 +122,7 @@ public enum PublicationKey {
 
     /// Reads a key file (at most 4 KiB).
     static func read(_ path: String) throws(PublicationError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: String(cString: strerror(errno))) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: .current) }
         guard data.count <= 4096, let text = String(data: data, encoding: .utf8) else { throw .invalidKey(path: path) }
         return text
     }

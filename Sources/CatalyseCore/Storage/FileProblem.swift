@@ -55,6 +55,11 @@ public enum FileProblem: Error, Sendable, Equatable, ExpressibleByStringLiteral 
     case namesAFolder
     /// A folder that had to be made could not be.
     case folderNotCreated(String)
+    /// An SQLite error: its primary result code (worded from a table in either language), and
+    /// SQLite's own message, English only, kept for the English wording.
+    case database(code: Int32, message: String?)
+    /// SQLite's integrity check found problems: how many, and the first one (English only).
+    case integrity(problems: Int, first: String)
 
     public init(stringLiteral value: String) { self = .described(value) }
 
@@ -88,6 +93,13 @@ public enum FileProblem: Error, Sendable, Equatable, ExpressibleByStringLiteral 
             return fr ? "le fichier a changé pendant la lecture" : "the file changed while it was read"
         case .namesAFolder:
             return fr ? "ce nom désigne un dossier ; donnez un nom de fichier" : "that name is a folder's; give a file name"
+        case .database(let code, let message):
+            guard fr else { return TextCleaning.forDisplay(message ?? FileProblem.databaseWords(code, .en)) }
+            return FileProblem.databaseWords(code, .fr)
+        case .integrity(let problems, let first):
+            guard fr else { return "SQLite's integrity check found \(problems == 1 ? "a problem" : "\(problems) problems"): \(TextCleaning.forDisplay(String(first.prefix(200))))" }
+            return problems == 1 ? "la vérification d'intégrité de SQLite a trouvé un problème"
+                                 : "la vérification d'intégrité de SQLite a trouvé \(problems) problèmes"
         case .folderNotCreated(let folder):
             let shown = TextCleaning.forDisplay(folder)
             return fr ? "le dossier \(shown) ne peut pas être créé" : "the folder \(shown) cannot be created"
@@ -118,6 +130,30 @@ public enum FileProblem: Error, Sendable, Equatable, ExpressibleByStringLiteral 
         var digits = Array(String(n)), out = ""
         while digits.count > 3 { out = (language == .fr ? "\u{202F}" : ",") + String(digits.suffix(3)) + out; digits.removeLast(3) }
         return String(digits) + out
+    }
+
+    /// SQLite's primary result codes in words (sqlite3.h's list), in either language.
+    static func databaseWords(_ code: Int32, _ language: Language) -> String {
+        let fr = language == .fr
+        switch code & 0xFF {
+        case 3: return fr ? "accès refusé par SQLite" : "access permission denied"  // SQLITE_PERM
+        case 5: return fr ? "la base est occupée par un autre programme" : "the database is locked by another program"  // SQLITE_BUSY
+        case 6: return fr ? "une table de la base est verrouillée" : "a table in the database is locked"  // SQLITE_LOCKED
+        case 7: return fr ? "mémoire insuffisante" : "out of memory"  // SQLITE_NOMEM
+        case 8: return fr ? "la base ne peut pas être modifiée (lecture seule)" : "the database is read-only"  // SQLITE_READONLY
+        case 10: return fr ? "erreur d'entrée-sortie sur le disque" : "disk input/output error"  // SQLITE_IOERR
+        case 11: return fr ? "l'image disque de la base est endommagée" : "the database disk image is malformed"  // SQLITE_CORRUPT
+        case 13: return fr ? "plus de place sur le disque" : "the disk is full"  // SQLITE_FULL
+        case 14: return fr ? "le fichier de la base ne peut pas être ouvert" : "unable to open the database file"  // SQLITE_CANTOPEN
+        case 15: return fr ? "le protocole de verrouillage a échoué" : "the locking protocol failed"  // SQLITE_PROTOCOL
+        case 17: return fr ? "le schéma de la base a changé" : "the database schema changed"  // SQLITE_SCHEMA
+        case 18: return fr ? "une valeur est trop grande" : "a value is too big"  // SQLITE_TOOBIG
+        case 19: return fr ? "une contrainte de la base n'est pas respectée" : "a constraint of the database failed"  // SQLITE_CONSTRAINT
+        case 20: return fr ? "une valeur n'a pas le type attendu" : "a value has the wrong type"  // SQLITE_MISMATCH
+        case 23: return fr ? "autorisation refusée" : "authorisation denied"  // SQLITE_AUTH
+        case 26: return fr ? "ce fichier n'est pas une base de données" : "the file is not a database"  // SQLITE_NOTADB
+        default: return fr ? "erreur SQLite n° \(code)" : "SQLite error \(code)"
+        }
     }
 
     /// The system's errors in words: French from this table, English as the C library says.

@@ -6,9 +6,9 @@ public enum SearchHistoryError: Error, Equatable, Sendable {
     /// The file holds something the program never writes: refused, untouched.
     case corrupt(path: String, line: Int, defect: Defect)
     /// The file exists but cannot be read.
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: FileProblem)
     /// The file or its folder cannot be written.
-    case unwritable(path: String, reason: String)
+    case unwritable(path: String, reason: FileProblem)
 
     /// What is wrong in a file the program did not write.
     public enum Defect: Sendable, Equatable {
@@ -35,13 +35,13 @@ public enum SearchHistoryError: Error, Equatable, Sendable {
         case let (.corrupt(path, line, defect), .en):
             return "The search history \(TextCleaning.forDisplay(path)) is corrupt at line \(line) (\(defect.words(.en))); it was left untouched and is not used."
         case let (.unreadable(path, reason), .fr):
-            return "Impossible de lire l'historique des recherches \(TextCleaning.forDisplay(path)) : \(TextCleaning.forDisplay(reason)) ; il n'est pas utilisé."
+            return "Impossible de lire l'historique des recherches \(TextCleaning.forDisplay(path)) : \(reason.text(.fr)) ; il n'est pas utilisé."
         case let (.unreadable(path, reason), .en):
-            return "Cannot read the search history \(TextCleaning.forDisplay(path)): \(TextCleaning.forDisplay(reason)); it is not used."
+            return "Cannot read the search history \(TextCleaning.forDisplay(path)): \(reason.text(.en)); it is not used."
         case let (.unwritable(path, reason), .fr):
-            return "Impossible d'enregistrer l'historique des recherches dans \(TextCleaning.forDisplay(path)) : \(TextCleaning.forDisplay(reason))."
+            return "Impossible d'enregistrer l'historique des recherches dans \(TextCleaning.forDisplay(path)) : \(reason.text(.fr))."
         case let (.unwritable(path, reason), .en):
-            return "Cannot save the search history to \(TextCleaning.forDisplay(path)): \(TextCleaning.forDisplay(reason))."
+            return "Cannot save the search history to \(TextCleaning.forDisplay(path)): \(reason.text(.en))."
         }
     }
 }
@@ -120,15 +120,15 @@ public struct SearchHistoryStore: Sendable {
         var info = stat()
         if stat(path, &info) != 0 {
             if errno == ENOENT { return [] }
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            throw .unreadable(path: path, reason: .current)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory") }
-        if (info.st_mode & S_IFMT) != S_IFREG { throw .unreadable(path: path, reason: "it is not a regular file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: .notAFile(.folder)) }
+        if (info.st_mode & S_IFMT) != S_IFREG { throw .unreadable(path: path, reason: .notAFile(FileKind(mode: info.st_mode))) }
         if info.st_size > SearchHistoryStore.maximumFileSize {
             throw .corrupt(path: path, line: 1, defect: .tooLarge)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno == 0 ? EACCES : errno)))
+            throw .unreadable(path: path, reason: .system(errno == 0 ? EACCES : errno))
         }
         return try SearchHistoryStore.entries(in: data, path: path)
     }
@@ -138,13 +138,13 @@ public struct SearchHistoryStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .unwritable(path: path, reason: "cannot create the folder \(directory)")
+            throw .unwritable(path: path, reason: .folderNotCreated(directory))
         }
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockFD >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        guard lockFD >= 0 else { throw .unwritable(path: path, reason: .current) }
         defer { close(lockFD) }
         while flock(lockFD, LOCK_EX) != 0 {
-            if errno != EINTR { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            if errno != EINTR { throw .unwritable(path: path, reason: .current) }
         }
         defer { flock(lockFD, LOCK_UN) }
         let before = try read()
@@ -154,7 +154,7 @@ public struct SearchHistoryStore: Sendable {
         if entries != before {
             let bytes = Array(entries.map { $0 + "\n" }.joined().utf8)
             if case .failure(let e) = AtomicFile.write(bytes, to: path, overwrite: true, newMode: 0o600) {
-                throw .unwritable(path: e.path, reason: e.reason)
+                throw .unwritable(path: e.path, reason: e.problem)
             }
         }
         return entries

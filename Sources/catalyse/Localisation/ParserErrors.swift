@@ -101,6 +101,43 @@ enum ParserErrors {
 
     // MARK: Wording
 
+    /// « commande inconnue « lsit » ; vouliez-vous dire « list » ? » (no `catalyse :` yet).
+    static func unknownSubcommand(_ word: String, of tree: CommandTree, _ language: Language) -> String {
+        let fr = language == .fr
+        let shown = fr ? "« \(TextCleaning.forDisplay(word)) »" : "'\(TextCleaning.forDisplay(word))'"
+        let near = Nearest.words(word, among: tree.subcommandNames)
+        let list = tree.subcommandNames.joined(separator: ", ")
+        return (fr ? "commande inconnue \(shown)" : "unknown command \(shown)")
+            + (near.isEmpty ? (fr ? " ; les commandes sont : \(list)." : "; the commands are: \(list).") : Nearest.didYouMean(near, language))
+    }
+
+    /// For `catalyse help WORD…`: the error when a word names no subcommand (the library
+    /// would show the root's help instead), else nil. Options are left to the parser.
+    static func unknownHelpTopic(_ arguments: [String], _ language: Language) -> String? {
+        guard let root = CommandTree.of(Catalyse.self) else { return nil }
+        // The words that are not options nor an option's value (`--lang en`, `--catalogue F`).
+        func takesValue(_ option: String, _ tree: CommandTree) -> Bool {
+            !option.contains("=") && (tree.arguments + root.arguments).contains { $0.kind == .option && $0.names.contains(option) }
+        }
+        var words: [String] = [], skipNext = false
+        var tree = root
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument.hasPrefix("-") { skipNext = takesValue(argument, tree); continue }
+            words.append(argument)
+        }
+        guard words.first == "help" else { return nil }
+        for word in words.dropFirst() {
+            guard let next = tree.subcommands.first(where: { $0.name == word && $0.shown }) else {
+                let path = tree.path.isEmpty ? "catalyse" : tree.path.joined(separator: " ")
+                let fr = language == .fr
+                return unknownSubcommand(word, of: tree, language) + "\n" + (fr ? "Voir « \(path) --help »." : "See '\(path) --help'.")
+            }
+            tree = next
+        }
+        return nil
+    }
+
     /// The message for a parser error (one or two lines, no `catalyse :` yet), or nil for an
     /// answer (help, version…) or an error already written (`ExitCode` from a `validate`).
     /// `completionScriptRequested` is asked for only when it failed (an unknown shell).
@@ -119,12 +156,7 @@ enum ParserErrors {
         func shownValue(_ a: CommandTree.Argument) -> String {
             a.kind == .positional ? "<\(a.valueName ?? "")>" + (a.isRepeating ? " …" : "") : (a.preferred ?? "") + (a.kind == .option ? " <\(a.valueName ?? "")>" : "")
         }
-        func unknownSubcommand(_ word: String, of tree: CommandTree) -> String {
-            let near = Nearest.words(word, among: tree.subcommandNames)
-            let list = tree.subcommandNames.filter { $0 != "help" }.joined(separator: ", ")
-            return (fr ? "commande inconnue \(q(word))" : "unknown command \(q(word))")
-                + (near.isEmpty ? (fr ? " ; les commandes sont : \(list)." : "; the commands are: \(list).") : Nearest.didYouMean(near, language))
-        }
+        func unknownSubcommand(_ word: String, of tree: CommandTree) -> String { ParserErrors.unknownSubcommand(word, of: tree, language) }
 
         var sentence: String
         switch problem.kind {
