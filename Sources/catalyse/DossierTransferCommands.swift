@@ -110,14 +110,13 @@ struct DossierImport: ParsableCommand {
 
     struct ReadFailure: Error { var fr: String; var en: String }
 
-    /// A regular file of at most 16 MiB, read whole.
+    /// A regular file (or a pipe given by the user) of at most 16 MiB, read whole.
     static func readSmallFile(_ path: String) -> Result<[UInt8], ReadFailure> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { let e = FileProblem.current; return .failure(ReadFailure(fr: e.text(.fr), en: e.text(.en))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadFailure(fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file")) }
-        guard info.st_size <= 16 << 20 else { return .failure(ReadFailure(fr: "le fichier dépasse 16 Mio", en: "the file is larger than 16 MiB")) }
-        guard let data = FileManager.default.contents(atPath: path) else { let e = FileProblem.current; return .failure(ReadFailure(fr: e.text(.fr), en: e.text(.en))) }
-        return .success([UInt8](data))
+        switch InputFile.read(path, limit: 16 << 20, links: .follow, pipes: true) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(.notFound): return .failure(ReadFailure(fr: FileProblem.system(ENOENT).text(.fr), en: FileProblem.system(ENOENT).text(.en)))
+        case .failure(.problem(let p)): return .failure(ReadFailure(fr: p.text(.fr), en: p.text(.en)))
+        }
     }
 }
 

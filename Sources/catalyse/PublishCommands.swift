@@ -72,11 +72,7 @@ struct PublishCommand: ParsableCommand {
                               : "Publication no. \(manifest.serial) written to \(TextCleaning.forDisplay(output)): \(manifest.firms) firms, \(manifest.offers) offers, \(manifest.size) bytes.")
     }
 
-    static func readKey(_ path: String) throws(PublicationError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: .current) }
-        guard data.count <= 4096, let text = String(data: data, encoding: .utf8) else { throw .invalidKey(path: path) }
-        return text
-    }
+    static func readKey(_ path: String) throws(PublicationError) -> String { try PublicationKey.read(path) }
 }
 
 struct UpdateCommand: ParsableCommand {

@@ -184,6 +184,8 @@ struct CompiledDamageTests {
         #expect(d.field == "firms[\(f)].offers[1]")
         #expect(d.position.line == 0)
         #expect(d.message.contains("42"))
+        // The French says the same thing, in French (not only "damaged").
+        #expect(d.french ?? "" == "le fichier compilé est endommagé (code 42 inconnu pour purpose) ; compilez-le de nouveau depuis sa source avec « catalyse compile »", "\(d.french)")
         #expect(d.description == "annuaire.catalyse: firms[\(f)].offers[1]: \(d.message)")
         #expect(!d.description.contains(":0:0"))
 
@@ -193,6 +195,7 @@ struct CompiledDamageTests {
         let firmError = try #require(F.error(bytes)?.errors.first)
         #expect(firmError.field == "firms[2]")
         #expect(firmError.description.hasPrefix("bad.catalyse: firms[2]: "))
+        #expect((firmError.french ?? "").hasPrefix("le fichier compilé est endommagé (") && !(firmError.french ?? "").contains("record"), "\(firmError.french)")
 
         // The metadata.
         bytes = F.bytes

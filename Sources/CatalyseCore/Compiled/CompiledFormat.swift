@@ -37,11 +37,14 @@ enum CompiledFormat {
     struct Failure: Error {
         var field: String
         var message: String
+        /// The same, in French.
+        var french: String
         /// The format version the file says it has, when that is the problem.
         var otherVersion: UInt32? = nil
     }
 
     static let invalidID = "the id is not a valid id (lower-case letters, digits and single hyphens)"
+    static let invalidIDFrench = "l'identifiant n'est pas valable (minuscules, chiffres et tirets simples)"
 }
 
 /// How one field of a record is coded.

@@ -76,13 +76,13 @@ struct RecordReader {
     let bytes: UnsafeRawBufferPointer
     var at = 0
 
-    struct Failure: Error { var message: String }
+    struct Failure: Error { var message: String; var french: String }
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// The record `start..<end` of `records`.
     init(_ records: UnsafeRawBufferPointer, _ start: UInt64, _ end: UInt64) throws(Failure) {
-        guard start <= end, end <= UInt64(records.count) else { throw Failure(message: "record lies outside its section") }
+        guard start <= end, end <= UInt64(records.count) else { throw Failure(message: "record lies outside its section", french: "l'enregistrement sort de sa section") }
         self.init(UnsafeRawBufferPointer(rebasing: records[Int(start)..<Int(end)]))
     }
 
@@ -90,28 +90,28 @@ struct RecordReader {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard at < bytes.count else { throw Failure(message: "record truncated") }
+            guard at < bytes.count else { throw Failure(message: "record truncated", french: "enregistrement tronqué") }
             let b = bytes[at]
             at += 1
-            guard shift < 63 else { throw Failure(message: "number too large") }
+            guard shift < 63 else { throw Failure(message: "number too large", french: "nombre trop grand") }
             value |= UInt64(b & 0x7F) << shift
             if b < 0x80 { break }
             shift += 7
         }
-        guard value <= UInt64(Int.max) else { throw Failure(message: "number too large") }
+        guard value <= UInt64(Int.max) else { throw Failure(message: "number too large", french: "nombre trop grand") }
         return Int(value)
     }
 
     mutating func varint(below limit: Int) throws(Failure) -> Int {
         let v = try varint()
-        guard v < limit else { throw Failure(message: "value \(v) out of range") }
+        guard v < limit else { throw Failure(message: "value \(v) out of range", french: "valeur \(v) hors limites") }
         return v
     }
 
     mutating func textBytes(length: Int? = nil) throws(Failure) -> UnsafeRawBufferPointer {
         let n: Int
         if let length { n = length } else { n = try varint() }
-        guard n <= bytes.count - at else { throw Failure(message: "text runs past the end of its record") }
+        guard n <= bytes.count - at else { throw Failure(message: "text runs past the end of its record", french: "un texte dépasse la fin de son enregistrement") }
         defer { at += n }
         return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
     }
@@ -138,7 +138,7 @@ struct RecordReader {
 
     mutating func day() throws(Failure) -> Day {
         let y = try varint(below: 10_000), m = try varint(below: 13), d = try varint(below: 32)
-        guard let day = Day(year: y, month: m, day: d) else { throw Failure(message: "invalid date") }
+        guard let day = Day(year: y, month: m, day: d) else { throw Failure(message: "invalid date", french: "date invalide") }
         return day
     }
 
@@ -149,10 +149,10 @@ struct RecordReader {
 
     /// A code of `facet`: one byte, the value's ordinal (below `width`, the facet's size).
     mutating func ordinal(below width: Int, _ facet: Facet) throws(Failure) -> Int {
-        guard at < bytes.count else { throw Failure(message: "record truncated") }
+        guard at < bytes.count else { throw Failure(message: "record truncated", french: "enregistrement tronqué") }
         let v = Int(bytes[at])
         at += 1
-        guard v < width else { throw Failure(message: "unknown \(facet) code \(v)") }
+        guard v < width else { throw Failure(message: "unknown \(facet) code \(v)", french: "code \(v) inconnu pour \(facet)") }
         return v
     }
 
@@ -184,7 +184,7 @@ struct RecordReader {
     }
 
     func end() throws(Failure) {
-        guard at == bytes.count else { throw Failure(message: "\(bytes.count - at) unexpected bytes at the end of the record") }
+        guard at == bytes.count else { throw Failure(message: "\(bytes.count - at) unexpected bytes at the end of the record", french: "\(bytes.count - at) octets inattendus à la fin de l'enregistrement") }
     }
 
     /// A firm record (as `RecordWriter.firm` writes it), checking its id (valid, not in `seen`),
@@ -192,11 +192,11 @@ struct RecordReader {
     /// `0..<count` until the caller places it.
     mutating func firm(offersLeft: Int, seen: inout Set<String>) throws(Failure) -> Firm {
         let idBytes = try textBytes()
-        guard Slug.isValid(utf8: idBytes) else { throw Failure(message: CompiledFormat.invalidID) }
+        guard Slug.isValid(utf8: idBytes) else { throw Failure(message: CompiledFormat.invalidID, french: CompiledFormat.invalidIDFrench) }
         let id = String(decoding: idBytes, as: UTF8.self), name = try text(singleLine: true)
-        guard seen.insert(id).inserted else { throw Failure(message: "duplicate firm id '\(id)'") }
+        guard seen.insert(id).inserted else { throw Failure(message: "duplicate firm id '\(id)'", french: "identifiant de cabinet « \(id) » en double") }
         let presentation = try text(singleLine: false), hq = try text(singleLine: true)
-        guard Territories.departmentByCode[hq] != nil else { throw Failure(message: "headquarters: unknown département '\(hq)'") }
+        guard Territories.departmentByCode[hq] != nil else { throw Failure(message: "headquarters: unknown département '\(hq)'", french: "siège : département « \(hq) » inconnu") }
         let website = try optionalText(singleLine: true)
         let contact = Contact(name: try text(singleLine: true), email: try text(singleLine: true), phone: try optionalText(singleLine: true))
         let joined = try varint(below: 10_000)

@@ -144,7 +144,7 @@ public enum CatalogueLoader {
             return Loaded(catalogue: catalogue, warnings: [], prebuiltIndex: index)
         } catch {
             var refused = CatalogueError(file: file, diagnostics: [Diagnostic(file: file, position: SourcePosition(line: 0, column: 0), field: error.field, message: error.message,
-                                                                      french: compiledDamageFR(error.message))])
+                                                                      french: compiledDamageFR(error))])
             refused.compiledVersion = error.otherVersion.map { (found: Int($0), expected: Int(CompiledFormat.version)) }
             throw refused
         }
@@ -168,13 +168,9 @@ public enum CatalogueLoader {
 
     /// A damaged compiled file, in French: what to do, without the English detail of which
     /// check failed (the field says where; `--lang en` gives the detail).
-    static func compiledDamageFR(_ message: String) -> String {
-        if message.hasPrefix("not a compiled catalogue") {
-            return "ce n'est pas un catalogue compilé (pas de signature CATALYSE) ; compilez-en un avec « catalyse compile »"
-        }
-        if message.hasPrefix("compiled with format version") {
-            return "compilé dans une autre version du format ; compilez-le de nouveau avec « catalyse compile »"
-        }
-        return "le fichier compilé est endommagé ou tronqué ; compilez-le de nouveau depuis sa source avec « catalyse compile »"
+    /// The French of a compiled file's problem: what is wrong, and what to do.
+    static func compiledDamageFR(_ failure: CompiledFormat.Failure) -> String {
+        if failure.message.hasPrefix("not a compiled catalogue") || failure.otherVersion != nil { return failure.french }
+        return "le fichier compilé est endommagé (\(failure.french)) ; compilez-le de nouveau depuis sa source avec « catalyse compile »"
     }
 }

@@ -77,7 +77,7 @@ public enum HTTPDownload {
             lock.lock()
             if let error, problem == nil {
                 let code = (error as? URLError)?.code
-                problem = code == .timedOut ? .timeout : .unreachable((error as? URLError).map { "\($0.code.rawValue)" }.map { "URL error \($0)" } ?? error.localizedDescription)
+                problem = code == .timedOut ? .timeout : .unreachable(HTTPDownload.words(code))
             }
             lock.unlock()
             done.signal()
@@ -109,7 +109,7 @@ public enum HTTPDownload {
         }
         transfer.lock.lock(); defer { transfer.lock.unlock() }
         if let problem = transfer.problem { throw .network(url: url.absoluteString, problem: problem) }
-        guard let response = transfer.response else { throw .network(url: url.absoluteString, problem: .unreachable("no response")) }
+        guard let response = transfer.response else { throw .network(url: url.absoluteString, problem: .unreachable(Label(fr: "pas de réponse", en: "no response"))) }
         var fields: [String: String] = [:]
         for (k, v) in response.allHeaderFields { if let k = k as? String, let v = v as? String { fields[k] = v } }
         if (300..<400).contains(response.statusCode) && response.statusCode != 304 { throw .network(url: url.absoluteString, problem: .redirectLoop) }
@@ -118,5 +118,24 @@ public enum HTTPDownload {
             throw .network(url: url.absoluteString, problem: .truncated(expected: Int(response.expectedContentLength), got: body.count))
         }
         return Response(status: response.statusCode, headers: fields, body: body)
+    }
+}
+
+extension HTTPDownload {
+    /// Why a transfer failed, in either language (Foundation's own descriptions are English).
+    static func words(_ code: URLError.Code?) -> Label {
+        switch code {
+        case .cannotConnectToHost?: Label(fr: "connexion refusée", en: "connection refused")
+        case .cannotFindHost?, .dnsLookupFailed?: Label(fr: "nom d'hôte introuvable", en: "host name not found")
+        case .notConnectedToInternet?: Label(fr: "pas de connexion au réseau", en: "no network connection")
+        case .networkConnectionLost?: Label(fr: "connexion interrompue", en: "connection lost")
+        case .secureConnectionFailed?, .serverCertificateUntrusted?, .serverCertificateHasBadDate?, .serverCertificateNotYetValid?,
+             .serverCertificateHasUnknownRoot?, .clientCertificateRejected?:
+            Label(fr: "connexion sécurisée impossible (certificat refusé ?)", en: "secure connection failed (certificate refused?)")
+        case .badServerResponse?, .cannotParseResponse?: Label(fr: "réponse du serveur illisible", en: "unreadable answer from the server")
+        case .unsupportedURL?, .badURL?: Label(fr: "adresse non prise en charge", en: "unsupported address")
+        case let code?: Label(fr: "erreur réseau n° \(code.rawValue)", en: "network error \(code.rawValue)")
+        case nil: Label(fr: "erreur réseau", en: "network error")
+        }
     }
 }

@@ -31,7 +31,7 @@ public enum PublicationError: Error, Equatable, Sendable {
     case nothingToRollBack
 
     public enum NetworkProblem: Equatable, Sendable {
-        case unreachable(String)
+        case unreachable(Label)
         case timeout
         case status(Int)
         case redirectLoop
@@ -57,7 +57,7 @@ public enum PublicationError: Error, Equatable, Sendable {
         case let .network(url, problem):
             let what: String
             switch problem {
-            case .unreachable(let reason): what = fr ? "serveur injoignable (\(reason))" : "server unreachable (\(reason))"
+            case .unreachable(let reason): what = fr ? "serveur injoignable (\(reason.fr))" : "server unreachable (\(reason.en))"
             case .timeout: what = fr ? "délai dépassé" : "timed out"
             case .status(let code): what = fr ? "le serveur répond \(code)" : "the server answers \(code)"
             case .redirectLoop: what = fr ? "trop de redirections" : "too many redirections"
@@ -121,9 +121,15 @@ public enum PublicationKey {
     }
 
     /// Reads a key file (at most 4 KiB).
-    static func read(_ path: String) throws(PublicationError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path, reason: .current) }
-        guard data.count <= 4096, let text = String(data: data, encoding: .utf8) else { throw .invalidKey(path: path) }
+    public static func read(_ path: String) throws(PublicationError) -> String {
+        let bytes: [UInt8]
+        switch InputFile.read(path, limit: 4096, links: .follow) {
+        case .success(let b): bytes = b
+        case .failure(.notFound): throw .unreadableKey(path: path, reason: .system(ENOENT))
+        case .failure(.problem(.tooLarge)): throw .invalidKey(path: path)
+        case .failure(.problem(let problem)): throw .unreadableKey(path: path, reason: problem)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidKey(path: path) }
         return text
     }
 }

@@ -25,7 +25,7 @@ public enum Publisher {
         let manifestBytes: [UInt8]
         do { manifestBytes = try manifest.encoded() } catch { throw .unwritable(path: site + "/" + manifestName, reason: Label(fr: error.reason, en: error.reason)) }
         let signature: Data
-        do { signature = try key.signature(for: manifestBytes) } catch { throw .unwritable(path: site + "/" + signatureName, reason: Label(fr: "\(error)", en: "\(error)")) }
+        do { signature = try key.signature(for: manifestBytes) } catch { throw .unwritable(path: site + "/" + signatureName, reason: Label(fr: "la signature n'a pas pu être calculée", en: "the signature could not be computed")) }
         for (name, content) in [(manifest.file, bytes), (signatureName, Array((signature.base64EncodedString() + "\n").utf8)), (manifestName, manifestBytes)] {
             if case .failure(let e) = AtomicFile.write(content, to: site + "/" + name, overwrite: true) { throw .unwritable(path: e.path, reason: Label(fr: e.problem.text(.fr), en: e.problem.text(.en))) }
         }
