@@ -147,8 +147,9 @@ struct DossierRestore: ParsableCommand {
         do {
             let store = try DossierStore(path: path)
             kept = try store.restore(from: file, now: c.now)
-        } catch .damaged, .foreign {
-            // The database in place cannot be used: it is moved aside, not read.
+        } catch let error where error.concerns(path) {
+            // The database in place cannot be used: it is moved aside, not read (the backup is
+            // checked first; a damaged backup is the error above, with its own path).
             kept = try c.run { () throws(DossierError) in try DossierStore.restore(over: path, from: file, now: c.now) }
         } catch {
             throw c.fail(error)

@@ -70,6 +70,22 @@ struct DossierCommandTests {
         #expect(box.run("dossier", "list", "--json").stdout.contains("\"follow_up\" : 0"))
     }
 
+    /// A bad backup (not a database, someone else's, missing) is refused before anything
+    /// moves: the database in place keeps its dossiers and nothing is set aside.
+    @Test func aBadBackupLeavesTheDatabaseInPlace() throws {
+        let box = Sandbox()
+        #expect(box.run("dossier", "new", "Les Jardins").status == 0)
+        let folder = box.directory + "/.local/share/catalyse"
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        FileManager.default.createFile(atPath: box.directory + "/pas-une-base.sqlite", contents: Data(String(repeating: "x", count: 5000).utf8))
+        for (file, words) in [("pas-une-base.sqlite", "endommagée"), ("absente.sqlite", "introuvable")] {
+            let r = box.run("dossier", "restore", file)
+            #expect(r.status != 0 && r.stderr.contains(file) && r.stderr.contains(words), "\(r.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before, "\(file): something was moved")
+            #expect(box.run("dossier", "list").stdout.contains("Les Jardins"), "\(file)")
+        }
+    }
+
     @Test func aDamagedDatabaseIsRefusedAndTheRestStillWorks() throws {
         let box = Sandbox()
         let folder = box.directory + "/.local/share/catalyse"

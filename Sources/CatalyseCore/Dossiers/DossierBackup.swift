@@ -38,24 +38,7 @@ extension DossierStore {
     /// a dossiers database this version reads and that SQLite finds it sound. The replaced
     /// content is first saved beside the database; its path is returned.
     public func restore(from source: String, now: Moment, keepingPrevious: Bool = true) throws(DossierError) -> String {
-        var info = stat()
-        guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: .current) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: .notAFile(FileKind(mode: info.st_mode))) }
-        var config = Configuration()
-        config.readonly = true
-        let backup: DatabaseQueue
-        do {
-            backup = try DatabaseQueue(path: source, configuration: config)
-            try backup.read { db in
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                guard tables.contains("dossier") else { throw DossierError.foreign(path: source) }
-                try DossierStore.checkOwner(db, path: source)
-                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                guard check == ["ok"] else { throw DossierError.damaged(path: source, reason: .integrity(problems: check.count, first: check.first ?? "")) }
-            }
-        } catch {
-            throw DossierStore.failure(error, path: source)
-        }
+        let backup = try DossierStore.checkedBackup(source)
         let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         if keepingPrevious { try self.backup(to: kept, overwrite: false) }
         try guarded {
@@ -68,10 +51,36 @@ extension DossierStore {
 }
 
 extension DossierStore {
+    /// The backup at `source`, opened read-only, once it is known to be a dossiers database this
+    /// version reads and that SQLite finds sound (else the error names `source`).
+    static func checkedBackup(_ source: String) throws(DossierError) -> DatabaseQueue {
+        var info = stat()
+        guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: .current) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: .notAFile(FileKind(mode: info.st_mode))) }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let backup = try DatabaseQueue(path: source, configuration: config)
+            try backup.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                guard tables.contains("dossier") else { throw DossierError.foreign(path: source) }
+                try DossierStore.checkOwner(db, path: source)
+                let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard check == ["ok"] else { throw DossierError.damaged(path: source, reason: .integrity(problems: check.count, first: check.first ?? "")) }
+            }
+            return backup
+        } catch {
+            throw DossierStore.failure(error, path: source)
+        }
+    }
+
     /// Restores a backup over a database that cannot be opened (damaged, or not Catalyse's):
     /// the file and its WAL files are moved aside (never deleted), then the backup is copied in.
     /// Returns the path the old file was moved to.
     public static func restore(over path: String, from source: String, now: Moment) throws(DossierError) -> String {
+        // The backup is checked before anything is moved: a bad backup leaves everything in place.
+        let checked = try checkedBackup(source)
+        try? checked.close()
         let kept = path + ".before-restore-" + now.local.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         var info = stat()
         guard lstat(kept, &info) != 0 else { throw .unwritable(path: kept, reason: .exists) }

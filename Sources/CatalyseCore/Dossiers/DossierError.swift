@@ -69,3 +69,13 @@ public enum DossierError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension DossierError {
+    /// Whether this is the database at `path` being damaged or not Catalyse's (not another file's).
+    public func concerns(_ path: String) -> Bool {
+        switch self {
+        case .damaged(let p, _), .foreign(let p): p == path
+        default: false
+        }
+    }
+}
