@@ -74,11 +74,11 @@ struct AutodiagnosticCommand: ParsableCommand {
     /// Every problem, then a summary; 66 when the file cannot be read, 65 when its content is bad.
     static func exit(_ e: QuestionnaireReader.Failure, _ language: Language, what: String) -> ExitCode {
         if e.diagnostics.count == 1, let d = e.diagnostics.first, d.position.line == 0 {
-            Output.error(language == .fr ? "catalyse : impossible de lire \(TextCleaning.forDisplay(e.file)) : \(d.message == "no such file" ? "le fichier n'existe pas" : d.message)."
+            Output.error(language == .fr ? "catalyse : impossible de lire \(TextCleaning.forDisplay(e.file)) : \(d.french ?? d.message)."
                                          : "catalyse: cannot read \(TextCleaning.forDisplay(e.file)): \(d.message).")
             return ExitCode(ExitStatus.noInput)
         }
-        for d in e.errors { Output.error(d.description) }
+        for d in e.errors { Output.error(d.description(language)) }
         let n = e.errors.count
         Output.error(language == .fr ? "\(TextCleaning.forDisplay(e.file)) : \(n) erreur\(n > 1 ? "s" : ""), \(what)."
                                      : "\(TextCleaning.forDisplay(e.file)): \(n) error\(n > 1 ? "s" : ""), \(what).")

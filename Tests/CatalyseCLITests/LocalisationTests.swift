@@ -160,6 +160,12 @@ struct LocalisationTests {
         (["compile", "-o", "/nonexistent/folder/x.catalyse"], "unwritable compiled file", 73),
         (["dossier", "add", "personne", "x"], "unknown dossier", 1),
         (["parcours"], "parcours without need", 64),
+        (["autodiagnostic", "--answers", "/nonexistent/reponses.yaml"], "missing answers file", 66),
+        (["autodiagnostic", "--answers", "/dev/null"], "answers that are a device", 66),
+        (["publish", "catalogue.yaml", "--key", "/nonexistent.key", "-o", "site"], "missing key", 66),
+        (["update", "http://127.0.0.1:1/manifest.json", "--key", "/dev/null"], "a key that is a device", 66),
+        (["dossier", "restore", "/nonexistent.sqlite"], "missing backup", 66),
+        (["dossier", "import", "/etc/passwd"], "import that is not JSON", 65),
     ]
 
     @Test(arguments: ["fr", "en"])
@@ -175,6 +181,10 @@ struct LocalisationTests {
             #expect(!r.stderr.contains("Error:") && !r.stderr.contains("Usage:"), "\(name): the library's own words\n\(r.stderr)")
             Self.expectOneLanguage(r.stderr, french: lang == "fr", name)
         }
+        // A self-assessment answers file that is not one: diagnostics as `validate` gives them.
+        let r = box.run(["autodiagnostic", "--answers", "/etc/passwd"], env: ["LC_ALL": lang == "fr" ? "fr_FR.UTF-8" : "en_GB.UTF-8"])
+        #expect(r.status == 65 && r.stderr.hasPrefix("/etc/passwd:1:1: "), "\(r.stderr)")
+        Self.expectOneLanguage(r.stderr, french: lang == "fr", "autodiagnostic --answers /etc/passwd")
     }
 
     @Test(arguments: ["fr", "en"])

@@ -37,8 +37,8 @@ public struct AssessmentAnswers: Sendable, Hashable {
     public static func load(path: String, questionnaire: Questionnaire) throws -> AssessmentAnswers {
         switch InputFile.read(path, limit: 1 << 20, links: .follow, pipes: true) {
         case .success(let bytes): return try read(bytes, file: path, questionnaire: questionnaire)
-        case .failure(.notFound): throw QuestionnaireReader.Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: "no such file")])
-        case .failure(.problem(let p)): throw QuestionnaireReader.Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: p.text(.en))])
+        case .failure(.notFound): throw QuestionnaireReader.Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: "no such file", french: "le fichier n'existe pas")])
+        case .failure(.problem(let p)): throw QuestionnaireReader.Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: p.text(.en), french: p.text(.fr))])
         }
     }
 

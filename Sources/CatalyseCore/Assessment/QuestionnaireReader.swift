@@ -31,8 +31,8 @@ public enum QuestionnaireReader {
     public static func load(path: String) throws -> Questionnaire {
         switch InputFile.read(path, limit: 1 << 20, links: .follow, pipes: true) {
         case .success(let bytes): return try read(bytes, file: path)
-        case .failure(.notFound): throw Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: "no such file")])
-        case .failure(.problem(let p)): throw Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: p.text(.en))])
+        case .failure(.notFound): throw Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: "no such file", french: "le fichier n'existe pas")])
+        case .failure(.problem(let p)): throw Failure(file: path, diagnostics: [Diagnostic(file: path, position: SourcePosition(line: 0, column: 0), field: "", message: p.text(.en), french: p.text(.fr))])
         }
     }
 
