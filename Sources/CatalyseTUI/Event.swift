@@ -81,6 +81,8 @@ public enum Effect: Sendable, Hashable {
     case addToDossier(DossierRef, offerIDs: [String])
     case setOfferStatus(DossierRef, offerID: String, status: OfferStatus)
     case addDossierNote(DossierRef, offerID: String, text: String)
+    /// Keeps the current dossier (nil: none) for the next session; answers nothing.
+    case rememberCurrentDossier(Int64?)
     /// What is new (`News/`): marks cleared (a sheet opened, `M`), a search saved or removed;
     /// each answers `newsLoaded`, `savedSearchesChanged` or `newsUnavailable`.
     case markNewsSeen(ids: [String])

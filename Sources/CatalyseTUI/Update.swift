@@ -10,6 +10,7 @@ extension AppState {
         // A sheet opened however it was (the list, a firm's page, the mouse, a result screen)
         // clears the offer's « nouveau » / « modifié » mark.
         if screen == .sheet { effects += sheetSeen(sheetOffer) }
+        effects += rememberCurrentDossier()
         // The footer and the filters line take more or fewer rows: keep every view in range.
         if status != statusBefore || favouritesUnavailable != unavailableBefore { clampAll() }
         return effects

@@ -67,7 +67,7 @@ final class DossierAccess {
             try store.addNote(text, to: offerID, in: try current(ref), now: now)
             return .noteAdded(id: ref.id, offerID: offerID)
         case .toggleFavourite, .writeExport, .saveLanguage, .quit, .suspend, .markNewsSeen, .saveSearch, .removeSavedSearch,
-             .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch, .saveAssessment:
+             .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch, .saveAssessment, .rememberCurrentDossier:
             return .loaded  // not a dossier effect (StorePerformer sends only dossier effects here)
         }
     }

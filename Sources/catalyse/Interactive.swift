@@ -54,12 +54,16 @@ enum Interactive {
         state.setAssessment(questionnaire, saved: progress.load(questionnaire))
         if assessment != nil { state.startAssessment() }
         let dossiers = DossierAccess(path: DossierStore.defaultPath(environment: environment))
+        // The last session's current dossier: the store is read before the first frame.
+        let currentDossier = CurrentDossierPreference(environment: environment)
+        if state.resumeCurrentDossier(currentDossier.load()), let answer = dossiers.perform(.loadDossiers) { pending.append(answer) }
         // What is new, worked out before the first frame (the alerts show at once).
         let news = NewsPerformer(dossiers: dossiers, catalogue: loaded.catalogue, today: today)
         pending.append(news.start())
         var loop = EventLoop(state: state, backend: terminal,
                              performer: StorePerformer(favourites: store, language: preference, dossiers: dossiers,
-                                                       searchHistory: SearchHistoryStore(environment: environment), news: news, assessment: progress),
+                                                       searchHistory: SearchHistoryStore(environment: environment), news: news, assessment: progress,
+                                                       currentDossier: currentDossier),
                              pending: pending)
         switch loop.run() {
         case .quit:

@@ -16,6 +16,8 @@ struct StorePerformer: EffectPerformer {
     var news: NewsPerformer? = nil
     /// Where the self-assessment's answers are kept.
     var assessment: AssessmentProgress? = nil
+    /// Where the current dossier is remembered between sessions.
+    var currentDossier: CurrentDossierPreference? = nil
 
     func perform(_ effect: Effect) -> Event? {
         switch effect {
@@ -56,6 +58,10 @@ struct StorePerformer: EffectPerformer {
             return dossiers.perform(effect)
         case .markNewsSeen, .saveSearch, .removeSavedSearch:
             return news?.perform(effect)
+        case .rememberCurrentDossier(let id):
+            // Best effort, like the language: the dossier is current for this session anyway.
+            currentDossier?.save(id)
+            return nil
         case .saveAssessment(let contents):
             return assessment?.save(contents).map { .assessmentNotSaved(WriteFailure($0)) }
         case .quit, .suspend:

@@ -77,6 +77,9 @@ struct DossierInterfaceTests {
         // Reopened: everything is there.
         let again = try TmuxSession(sandbox: box)
         again.waitFor(text: "75 / 75 offres")
+        // The last session's current dossier is current again: in the header, its offers marked.
+        again.waitFor("the current dossier resumed") { $0.split(separator: "\n").first?.contains("Les Jardins") == true && Self.count("✓", in: $0) == 3 }
+        #expect(FileManager.default.fileExists(atPath: box.directory + "/state/catalyse/current-dossier"))
         again.send("d")
         again.waitFor("the dossier") { $0.contains("Les Jardins partagés") && $0.contains("3 offres — à étudier 2 · contacté 1") }
         again.send("Enter")

@@ -62,6 +62,46 @@ struct DossierScreenTests {
         #expect(d.text.contains("Les Jardins partagés (courant)"))
     }
 
+    @Test("The current dossier is remembered for the next session, and resumed once the store answers")
+    func currentDossierAcrossSessions() {
+        func remembered(_ effects: [Effect]) -> [Int64?] {
+            effects.compactMap { if case .rememberCurrentDossier(let id) = $0 { id } else { nil as Int64?? } }
+        }
+        // First session: making a dossier current remembers it, once.
+        var first = Driver()
+        first.openJardins()
+        #expect(remembered(first.effects) == [1])
+        first.press(.escape, .escape)
+        #expect(remembered(first.effects) == [1])
+        // Next session: the store is read at start, the header names the dossier at once.
+        var next = Driver()
+        let reads = next.state.resumeCurrentDossier(1)
+        #expect(reads)
+        #expect(next.state.currentDossier == nil)
+        next.send(DossierFixture.loaded)
+        #expect(next.state.currentDossier?.name == "Les Jardins partagés" && next.lines[0].contains("Les Jardins partagés"))
+        #expect(remembered(next.effects).isEmpty)
+        #expect(next.state.screen == .list)
+        // A database that fails first forgets nothing; its later answer resumes the dossier.
+        var failing = Driver()
+        _ = failing.state.resumeCurrentDossier(1)
+        failing.send(.dossierFailed(DossierFixture.damaged))
+        #expect(remembered(failing.effects).isEmpty && failing.state.currentDossier == nil)
+        failing.send(DossierFixture.loaded)
+        #expect(failing.state.currentDossier?.id == 1 && remembered(failing.effects).isEmpty)
+        // A dossier archived (or removed) since is current no more, and forgotten.
+        var archived = Driver()
+        _ = archived.state.resumeCurrentDossier(3)
+        archived.send(DossierFixture.loaded)
+        #expect(archived.state.currentDossier == nil && remembered(archived.effects) == [nil])
+        // No dossier remembered: nothing is read at start, nothing written.
+        var none = Driver()
+        let readsNone = none.state.resumeCurrentDossier(nil)
+        #expect(!readsNone)
+        none.press(.down, .char(" "))
+        #expect(remembered(none.effects).isEmpty)
+    }
+
     @Test("Inside a dossier: the profile, then its offers grouped by status, with the firm, the last note and « à relancer »")
     func dossierScreen() {
         var d = Driver()

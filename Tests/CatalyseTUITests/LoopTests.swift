@@ -73,7 +73,7 @@ struct FakePerformer: EffectPerformer {
             if files[path] != nil && !overwrite { return .exportFailed(WriteFailure(path: path, cause: .exists)) }
             files[path] = contents
             return .exportWritten(path: path)
-        case .saveLanguage:
+        case .saveLanguage, .rememberCurrentDossier:
             return nil
         case .restoreFavourite(let id, let before):
             if let favouritesFailure { return .favouritesFailed(favouritesFailure) }

@@ -114,6 +114,11 @@ struct DossiersState: Sendable, Equatable {
     var loading = false
     /// The current dossier: named in the header, `a` adds to it, the list marks its offers.
     var currentID: Int64? = nil
+    /// The current dossier as last remembered in the state folder (`rememberCurrentDossier`).
+    var rememberedID: Int64? = nil
+    /// The last session's current dossier is waiting for the store's first answer: until then
+    /// nothing is remembered over it (a database that fails leaves it as it was).
+    var resuming = false
     /// The dossiers list: archived ones shown too.
     var showArchived = false
     var list = ScrollState()
@@ -171,6 +176,23 @@ extension AppState {
 
     var dossierTimes: DossierTimes { dossiers.snapshot?.times ?? .local }
 
+    /// Starts with the dossier the last session had current (`CurrentDossierPreference`): it
+    /// becomes current when the store answers, if it is still there and not archived. Returns
+    /// whether the store must be read now.
+    public mutating func resumeCurrentDossier(_ id: Int64?) -> Bool {
+        dossiers.rememberedID = id
+        dossiers.resuming = id != nil
+        return id != nil
+    }
+
+    /// The effect that remembers the current dossier, when it changed (nothing while the last
+    /// session's is being resumed).
+    mutating func rememberCurrentDossier() -> [Effect] {
+        guard !dossiers.resuming, dossiers.currentID != dossiers.rememberedID else { return [] }
+        dossiers.rememberedID = dossiers.currentID
+        return [.rememberCurrentDossier(dossiers.currentID)]
+    }
+
     // MARK: The store's answers
 
     mutating func dossiersLoaded(_ snapshot: DossierSnapshot, _ outcome: DossierOutcome) -> [Effect] {
@@ -179,6 +201,10 @@ extension AppState {
         dossiers.snapshot = snapshot
         dossiers.problem = nil
         dossiers.loading = false
+        if dossiers.resuming {
+            dossiers.resuming = false
+            if dossiers.currentID == nil { dossiers.currentID = dossiers.rememberedID }
+        }
         // A current dossier that is gone or archived is current no more.
         if let current = currentDossier, current.archived { dossiers.currentID = nil }
         if currentDossier == nil { dossiers.currentID = nil }

@@ -36,7 +36,7 @@ public struct EventLoop<Backend: TerminalBackend, Performer: EffectPerformer> {
                     case .toggleFavourite, .writeExport, .saveLanguage, .loadDossiers, .createDossier, .renameDossier,
                          .archiveDossier, .removeDossier, .addToDossier, .setOfferStatus, .addDossierNote,
                          .restoreFavourite, .copyToClipboard, .loadSearchHistory, .recordSearch,
-                         .markNewsSeen, .saveSearch, .removeSavedSearch, .saveAssessment:
+                         .markNewsSeen, .saveSearch, .removeSavedSearch, .saveAssessment, .rememberCurrentDossier:
                         if let outcome = performer.perform(effect) { queue.append(outcome) }
                     }
                 }
