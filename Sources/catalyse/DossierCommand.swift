@@ -71,7 +71,8 @@ struct DossierContext {
         let message = error.message(language)
         Output.error((language == .fr ? "catalyse : " : "catalyse: ") + message.prefix(1).lowercased() + message.dropFirst())
         switch error {
-        case .unreadable: return ExitCode(ExitStatus.noInput)
+        case .unreadable, .unusableBackup(_, .unreadable): return ExitCode(ExitStatus.noInput)
+        case .unusableBackup: return ExitCode(ExitStatus.dataError)
         case .damaged, .newerVersion, .foreign, .invalidImport: return ExitCode(ExitStatus.dataError)
         case .unwritable: return ExitCode(ExitStatus.cantCreate)
         case .emptyName, .emptyNote: return ExitCode(ExitStatus.usage)

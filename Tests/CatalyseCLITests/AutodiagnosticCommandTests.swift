@@ -36,9 +36,14 @@ struct AutodiagnosticCommandTests {
         let path = box.write("reponses.yaml", "lieu: atlantide\nstade: [idee, debut]\n")
         let r = box.run("autodiagnostic", "--answers", path)
         #expect(r.status == 65)
-        #expect(r.stderr.contains("reponses.yaml:1:7: lieu: unknown place 'atlantide'"))
-        #expect(r.stderr.contains("reponses.yaml:2:8: stade: takes one answer, found 2"))
+        // In the user's language, lines and summary alike.
+        #expect(r.stderr.contains(nb("reponses.yaml:1:7: lieu : lieu inconnu « atlantide »")), "\(r.stderr)")
+        #expect(r.stderr.contains(nb("reponses.yaml:2:8: stade : une seule réponse attendue, 2 trouvées")), "\(r.stderr)")
         #expect(r.stderr.contains(nb("reponses.yaml : 2 erreurs, réponses refusées.")))
+        let en = box.run("autodiagnostic", "--answers", path, "--lang", "en")
+        #expect(en.stderr.contains("reponses.yaml:1:7: lieu: unknown place 'atlantide'"), "\(en.stderr)")
+        #expect(en.stderr.contains("reponses.yaml:2:8: stade: takes one answer, found 2"))
+        #expect(en.stderr.contains("reponses.yaml: 2 errors, answers refused."))
         #expect(box.run("autodiagnostic", "--answers", box.directory + "/absent.yaml").status == 66)
         #expect(box.run("autodiagnostic", "--json").status == 64)
         // Without a terminal, the questions cannot be asked: said, with what to do.
@@ -66,7 +71,9 @@ struct AutodiagnosticCommandTests {
         #expect(r.status == 0 && r.stdout.contains("finalité stratégique (gouvernance)"), "\(r.stderr)")
         let bad = box.write("bad.yaml", "questionnaire: {name: {fr: X}}\nquestions: []\n")
         let e = box.run("autodiagnostic", "--questionnaire", bad, "--answers", a)
-        #expect(e.status == 65 && e.stderr.contains("bad.yaml:1:23: questionnaire.name.en: missing required field"), "\(e.stderr)")
+        #expect(e.status == 65 && e.stderr.contains(nb("bad.yaml:1:23: questionnaire.name.en : champ obligatoire absent")), "\(e.stderr)")
+        let en = box.run("autodiagnostic", "--questionnaire", bad, "--answers", a, "--lang", "en")
+        #expect(en.stderr.contains("bad.yaml:1:23: questionnaire.name.en: missing required field"), "\(en.stderr)")
     }
 
     @Test func aPathwayFromAnswers() {

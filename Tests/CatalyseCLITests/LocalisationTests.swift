@@ -267,6 +267,8 @@ struct LocalisationTests {
             let messages = [DossierError.unreadable(path: path, reason: reason).message(language),
                             DossierError.damaged(path: path, reason: reason).message(language),
                             DossierError.unwritable(path: path, reason: reason).message(language),
+                            DossierError.unusableBackup(path: path, problem: .unreadable(reason)).message(language),
+                            DossierError.unusableBackup(path: path, problem: .damaged(reason)).message(language),
                             SearchHistoryError.unreadable(path: path, reason: reason).message(language),
                             SearchHistoryError.unwritable(path: path, reason: reason).message(language),
                             FavouritesError.unreadable(path: path, reason: reason).message(language),
@@ -276,6 +278,10 @@ struct LocalisationTests {
                 let text = language == .fr ? nb(message) : message
                 Self.expectOneLanguage(text, french: language == .fr, "\(reason)")
             }
+        }
+        for problem in [DossierError.BackupProblem.foreign, .newerVersion] {
+            let message = DossierError.unusableBackup(path: "/b.sqlite", problem: problem).message(language)
+            Self.expectOneLanguage(language == .fr ? nb(message) : message, french: language == .fr, "\(problem)")
         }
         // The French words are the table's, not SQLite's.
         #expect(DossierError.damaged(path: "/d", reason: .database(code: 26, message: "file is not a database")).message(.fr)

@@ -75,8 +75,18 @@ struct DossierTransferTests {
         // A backup that is not one is refused and the database stays as it is.
         let junk = dir + "/junk.sqlite"
         try Data("pas une base".utf8).write(to: URL(fileURLWithPath: junk))
-        #expect { try store.restore(from: junk, now: S.at(days: 7)) } throws: { if case DossierError.damaged = $0 { true } else { false } }
+        #expect { try store.restore(from: junk, now: S.at(days: 7)) } throws: { if case DossierError.unusableBackup(junk, .damaged) = $0 { true } else { false } }
         #expect(try store.dossiers().map(\.name) == ["Les Jardins partagés"])
+        // Restoring over a damaged database from a bad backup moves nothing aside either.
+        let untouched = dir + "/untouched/catalyse.sqlite"
+        try FileManager.default.createDirectory(atPath: dir + "/untouched", withIntermediateDirectories: true)
+        try Data(String(repeating: "y", count: 5000).utf8).write(to: URL(fileURLWithPath: untouched))
+        #expect(throws: DossierError.self) { try DossierStore.restore(over: untouched, from: junk, now: S.at(days: 7)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/untouched") == ["catalyse.sqlite"])
+        // The message names the backup, not the database, in both languages.
+        let refused = DossierError.unusableBackup(path: junk, problem: .damaged(.database(code: 26, message: "file is not a database")))
+        #expect(refused.message(.fr).hasPrefix("La sauvegarde \(junk) ne peut pas être restaurée : elle est endommagée (ce fichier n'est pas une base de données)"))
+        #expect(refused.message(.en) == "The backup \(junk) cannot be restored: it is damaged (file is not a database); the dossiers database was left untouched.")
         // A damaged database in place is moved aside, not read, and the backup put back.
         let damaged = dir + "/damaged/catalyse.sqlite"
         try FileManager.default.createDirectory(atPath: dir + "/damaged", withIntermediateDirectories: true)

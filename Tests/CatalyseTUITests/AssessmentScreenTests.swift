@@ -158,7 +158,8 @@ struct AssessmentScreenTests {
         let created = Dossier(id: 7, profile: profile, created: Moment(seconds: 0))
         let follow = d.send(.dossiersLoaded(DossierSnapshot(dossiers: [created], followUpDelay: 14, now: Moment(seconds: 0), times: .utc), .created(id: 7)))
         let ids = d.state.assessment.ranked.prefix(3).map { Fixture.embeddedIndex.catalogue.offers.id($0.offer) }
-        #expect(follow == [.addToDossier(DossierRef(id: 7, name: profile.name), offerIDs: ids)])
+        // It becomes the current dossier, remembered for the next session.
+        #expect(follow == [.addToDossier(DossierRef(id: 7, name: profile.name), offerIDs: ids), .rememberCurrentDossier(7)])
     }
 
     @Test("← on the result goes back to the last question; r to the first; Esc to the list")

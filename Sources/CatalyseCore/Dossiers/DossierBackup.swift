@@ -54,6 +54,19 @@ extension DossierStore {
     /// The backup at `source`, opened read-only, once it is known to be a dossiers database this
     /// version reads and that SQLite finds sound (else the error names `source`).
     static func checkedBackup(_ source: String) throws(DossierError) -> DatabaseQueue {
+        do { return try openBackup(source) } catch {
+            switch error {
+            case .unreadable(_, let reason): throw .unusableBackup(path: source, problem: .unreadable(reason))
+            case .unwritable(_, let reason): throw .unusableBackup(path: source, problem: .unreadable(reason))
+            case .damaged(_, let reason): throw .unusableBackup(path: source, problem: .damaged(reason))
+            case .foreign: throw .unusableBackup(path: source, problem: .foreign)
+            case .newerVersion: throw .unusableBackup(path: source, problem: .newerVersion)
+            default: throw error
+            }
+        }
+    }
+
+    private static func openBackup(_ source: String) throws(DossierError) -> DatabaseQueue {
         var info = stat()
         guard stat(source, &info) == 0 else { throw .unreadable(path: source, reason: .current) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: source, reason: .notAFile(FileKind(mode: info.st_mode))) }

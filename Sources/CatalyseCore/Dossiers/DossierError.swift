@@ -23,6 +23,18 @@ public enum DossierError: Error, Equatable, Sendable {
     case emptyNote
     /// A dossier file to import that is not one, with where and what.
     case invalidImport(path: String, field: String, problem: Label)
+    /// A backup that cannot be restored (`dossier restore`); the database was not touched.
+    case unusableBackup(path: String, problem: BackupProblem)
+
+    /// What is wrong with a backup.
+    public enum BackupProblem: Sendable, Equatable {
+        case unreadable(FileProblem)
+        case damaged(FileProblem)
+        /// An SQLite database, but not of Catalyse's dossiers.
+        case foreign
+        /// Written by a newer version of Catalyse.
+        case newerVersion
+    }
 
     public func message(_ language: Language) -> String {
         let fr = language == .fr
@@ -63,6 +75,16 @@ public enum DossierError: Error, Equatable, Sendable {
                       : "The offer \(show(offerID)) is not in the dossier \(quoted(dossier)); add it first with “catalyse dossier add \(typed) \(show(offerID))”."
         case .emptyNote:
             return fr ? "La note est vide." : "The note is empty."
+        case let .unusableBackup(path, problem):
+            let why: String
+            switch problem {
+            case .unreadable(let p): why = p.text(language)
+            case .damaged(let p): why = fr ? "elle est endommagée (\(p.text(.fr)))" : "it is damaged (\(p.text(.en)))"
+            case .foreign: why = fr ? "ce n'est pas une sauvegarde des dossiers de Catalyse" : "it is not a backup of Catalyse's dossiers"
+            case .newerVersion: why = fr ? "elle a été écrite par une version plus récente de Catalyse" : "it was written by a newer version of Catalyse"
+            }
+            return fr ? "La sauvegarde \(show(path)) ne peut pas être restaurée : \(why) ; la base des dossiers n'a pas été modifiée."
+                      : "The backup \(show(path)) cannot be restored: \(why); the dossiers database was left untouched."
         case let .invalidImport(path, field, problem):
             return fr ? "\(show(path)) : \(show(field)) : \(problem.fr) ; rien n'a été importé."
                       : "\(show(path)): \(show(field)): \(problem.en); nothing was imported."
