@@ -181,6 +181,10 @@ struct ReliabilityTests {
         t.send("C-c")
         func sttyNow(_ name: String) throws -> String {
             let file = box.directory + "/stty-\(name).txt"
+            // The shell must have the terminal back first: keys typed while the program is
+            // still ending are its input (and restoring the terminal discards them).
+            let back = Date().addingTimeInterval(20)
+            while t.programPID != nil && Date() < back { usleep(50_000) }
             t.type("stty -a > \(file)")
             t.send("Enter")
             let deadline = Date().addingTimeInterval(10)
