@@ -119,6 +119,8 @@ struct LocalisationTests {
         // --lang before the subcommand, and `help list`.
         #expect(box.run("--lang", "en", "list", "--help").stdout.contains("List the offers"))
         #expect(box.run("help", "list").stdout.contains("Lister les offres"))
+        let helpOfHelp = box.run("help", "help").stdout
+        #expect(helpOfHelp.contains(nb("UTILISATION : catalyse help [<sous-commandes> ...]")) && !helpOfHelp.contains("subcommands"), "\(helpOfHelp)")
         let sub = box.run("--help").stdout
         #expect(sub.contains("SOUS-COMMANDES\u{00A0}:") && sub.contains("<sous-commande>") && sub.contains(nb("Voir « catalyse help <sous-commande> »")))
     }

@@ -20,6 +20,7 @@ enum HelpWording {
         ("Show help information.", "Affiche cette aide."),
         ("Show subcommand help information.", "Affiche l'aide d'une sous-commande."),
         ("Show the version.", "Affiche la version."),
+        ("<subcommands>", "<sous-commandes>"),
         ("<subcommand>", "<sous-commande>"),
         ("(default as flag: ", "(par défaut, seule : "),
         ("(default: ", "(par défaut : "),
