@@ -88,6 +88,7 @@ public final class DossierStore: @unchecked Sendable {
     /// What an SQLite error means for the user.
     static func failure(_ error: any Error, path: String) -> DossierError {
         if let e = error as? DossierError { return e }
+        if let e = error as? BaselineDamage { return .damaged(path: path, reason: e.reason) }
         guard let db = error as? DatabaseError else { return .unreadable(path: path, reason: String(describing: error)) }
         let reason = db.message ?? "SQLite error \(db.resultCode.rawValue)"
         switch db.resultCode.primaryResultCode {
