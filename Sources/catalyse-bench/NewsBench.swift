@@ -23,7 +23,7 @@ struct NewsBench: ParsableCommand {
         func line(_ what: String, _ ms: Double, _ extra: String = "") { print("\(what): \(Self.f(ms)) ms\(extra)") }
         let first = try Measure.timed { try store.news(for: a.value, today: today) }
         line("first opening (every offer recorded as seen)", first.ms, first.value.firstOpen ? "" : " (NOT a first opening)")
-        line("  database file", 0, ", \(Self.size(store.path)) MB (WAL \(Self.size(store.path + "-wal")) MB)")
+        print("  database file: \(Self.size(store.path)) MB (WAL \(Self.size(store.path + "-wal")) MB)")
         let again = try Measure.timed { try store.news(for: a.value, today: today) }
         line("the same catalogue again (nothing new)", again.ms, ", \(again.value.count) marks")
         let later = try Measure.timed { try store.news(for: b.value, today: today) }
@@ -38,7 +38,7 @@ struct NewsBench: ParsableCommand {
         line("M (every mark cleared)", all.ms)
         let after = try Measure.timed { try store.news(for: b.value, today: today) }
         line("the changed version after M", after.ms, ", \(after.value.count) marks")
-        line("  database file", 0, ", \(Self.size(store.path)) MB (WAL \(Self.size(store.path + "-wal")) MB)")
+        print("  database file: \(Self.size(store.path)) MB (WAL \(Self.size(store.path + "-wal")) MB)")
     }
 
     static func f(_ v: Double) -> String { v < 10 ? String(format: "%.2f", v) : String(format: "%.0f", v) }
