@@ -8,7 +8,7 @@ struct CatalyseBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalyse-bench",
         abstract: "Synthetic catalogues and the performance benchmark of Catalyse (see docs/performance.md).",
-        subcommands: [Generate.self, Run.self, Keys.self, RealisticRows.self]
+        subcommands: [Generate.self, Run.self, Keys.self, RealisticRows.self, NewsBench.self]
     )
 
     struct Generate: ParsableCommand {

@@ -39,6 +39,7 @@ struct FirmsCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let catalogue = try global.loadCatalogue().catalogue
+        NewsAccess.recordFirstOpening(catalogue, global)
         if let firmID {
             let firm = try FirmsCommand.resolve(firmID, in: catalogue, language: language)
             if json { try Output.json(language) { () throws(JSONOutput.EncodingError) in try JSONOutput.firmPage(firm, catalogue) }; return }

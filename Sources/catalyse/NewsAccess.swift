@@ -22,6 +22,16 @@ enum NewsAccess {
         }
     }
 
+    /// A command that shows offers without marks (`list`, `show`, `export`, `map`, `firms`,
+    /// `search run`): the catalogue's first opening recorded, every offer seen, when it has
+    /// never been opened; nothing else (nothing compared, no mark cleared). Silent when the
+    /// database cannot be used: such a command's output has no marks to go without, and the
+    /// next opening records it.
+    static func recordFirstOpening(_ catalogue: Catalogue, _ global: GlobalOptions) {
+        guard case .success(let store) = open(global) else { return }
+        _ = try? store.recordFirstOpening(of: catalogue, today: (try? global.printedDay()) ?? Day.today())
+    }
+
     /// The one note when the news cannot be read.
     static func unavailable(_ error: DossierError, _ language: Language) {
         Output.note(language == .fr

@@ -167,7 +167,8 @@ struct Selection {
 
     /// Loads the catalogue, builds the filter (reading the favourites when asked) and runs it.
     /// `firms`: only the offers of these firms (ids; an unknown one exits 1).
-    /// `news`: read what is new (`list --json`, `--new`); `onlyNew`: only those offers.
+    /// `news`: read what is new (`list --json`, `--new`); `onlyNew`: only those offers. Without
+    /// either, the catalogue's first opening is recorded if it has none (`NewsAccess`).
     init(_ global: GlobalOptions, _ filters: FilterOptions, counts: Bool, firms: [String] = [], onlyNew: Bool = false, news readNews: Bool = false) throws {
         let store = FavouritesStore(environment: global.environment)
         let (filter, ids) = try filters.filter(favouritesStore: store, language: global.language)
@@ -181,7 +182,7 @@ struct Selection {
         catalogue = loaded.catalogue
         filter = given
         self.favouriteIDs = favouriteIDs
-        if readNews || onlyNew { news = NewsAccess.news(catalogue, global)?.news }
+        if readNews || onlyNew { news = NewsAccess.news(catalogue, global)?.news } else { NewsAccess.recordFirstOpening(catalogue, global) }
         if onlyNew {
             let ids = news?.ids ?? []
             filter.onlyIDs = filter.onlyIDs.map { $0.intersection(ids) } ?? ids

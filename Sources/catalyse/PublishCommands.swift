@@ -161,7 +161,7 @@ struct UpdateCommand: ParsableCommand {
     static func announce(previous: Catalogue?, current: Catalogue, _ language: Language, _ environment: [String: String]) {
         do throws(DossierError) {
             let store = try DossierStore(environment: environment)
-            if let previous, previous.name == current.name { _ = try store.news(for: previous, today: Day.today()) }
+            if let previous, previous.name == current.name { try store.recordFirstOpening(of: previous, today: Day.today()) }
             let news = try store.news(for: current, today: Day.today())
             let searches = try store.savedSearches()
             guard !news.isEmpty, !searches.isEmpty else { return }

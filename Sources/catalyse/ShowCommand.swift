@@ -41,6 +41,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let catalogue = try global.loadCatalogue().catalogue
+        NewsAccess.recordFirstOpening(catalogue, global)
         guard let offer = catalogue.offer(id: offerID) else {
             Output.error(Nearest.unknownOffer(offerID, catalogue, language))
             throw ExitCode(ExitStatus.notFound)

@@ -98,6 +98,33 @@ struct NewsCommandTests {
         #expect(box.run(["search", "check", "--catalogue", v2], env: Self.later).status == 0)
     }
 
+    /// The first opening by a command that shows no marks counts (the issue: « the first time a
+    /// catalogue is opened, on the command line or in the interface »); later ones change
+    /// nothing, and their output is the same as without any database.
+    @Test func listShowExportMapAndFirmsRecordTheFirstOpeningAndNothingElse() throws {
+        for command in [["list"], ["show", Self.changed], ["export", "--as", "csv"], ["map"], ["firms"], ["firms", "lanterne-boussole"], ["list", "--query", "nord", "--counts"]] {
+            let box = Sandbox()
+            let (v1, v2) = try Self.catalogues(box)
+            let noDatabase = ["XDG_DATA_HOME": box.write("not-a-folder", "x")]
+            let plain = box.run(command + ["--catalogue", v1], env: Self.date)
+            #expect(plain.status == 0 && plain.stderr.isEmpty, "\(command): \(plain.stderr)")
+            // The same bytes as with no database at all, and nothing said about it.
+            let without = box.run(command + ["--catalogue", v1], env: Self.date.merging(noDatabase) { $1 })
+            #expect(without.status == 0 && without.stderr.isEmpty && without.stdoutBytes == plain.stdoutBytes, "\(command): \(without.stderr)")
+            // It was a first opening: the changed version's news are what changed since.
+            var r = box.run(["list", "--new", "--catalogue", v2], env: Self.later)
+            #expect(r.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") } == [Self.changed, Self.added], "\(command): \(r.stdout)\(r.stderr)")
+            #expect(box.run(["list", "--new", "--json", "--catalogue", v2], env: Self.later).stdout.contains("\"news\" : \"changed\""))
+            // Later openings by the same command mark nothing as seen (not even `show` of a marked offer).
+            r = box.run(command + ["--catalogue", v2], env: Self.later)
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(command): \(r.stderr)")
+            r = box.run(["list", "--new", "--catalogue", v2], env: Self.later)
+            #expect(r.stdout.split(separator: "\n").count == 2, "\(command): \(r.stdout)")
+            r = box.run(["search", "check", "--json", "--catalogue", v2], env: Self.later)
+            #expect(r.stdout.contains("\"since\" : \"2025-11-03\""), "\(command): \(r.stdout)")
+        }
+    }
+
     @Test func aDatabaseItCannotUseLeavesTheListWithoutMarksAndSaysSoOnce() throws {
         let box = Sandbox()
         let (v1, _) = try Self.catalogues(box)

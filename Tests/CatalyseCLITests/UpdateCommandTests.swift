@@ -44,12 +44,16 @@ struct UpdateCommandTests {
         r = box.run("update")
         #expect(r.status == 0 && r.stderr.hasPrefix("Déjà à jour"), "\(r.stderr)")
         #expect(box.run("list").stdout == box.run("list", "--catalogue", shipped).stdout)
+        // A saved search: the next update says how many offers it newly lists (issue 20).
+        #expect(box.run("search", "save", "Tout").status == 0)
 
         // A new version: the summary says what changed; the previous copy is kept for --rollback.
         let v2 = box.write("v2.yaml", try String(contentsOfFile: shipped, encoding: .utf8).replacingOccurrences(of: "trois mois, une demi-journée par semaine", with: "deux mois"))
         #expect(box.run("publish", v2, "--key", "keys/catalyse-publication.key", "-o", "sites/v1").status == 0)
         r = box.run("update")
         #expect(r.status == 0 && r.stderr.contains("publication n° 2") && r.stderr.contains(nb("offres : 0 ajoutée, 0 retirée, 2 modifiées.")), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix(nb("modifiées.\nTout : 2 nouvelles offres\n")), "\(r.stderr)")
+        #expect(box.run("list", "--new").stdout.split(separator: "\n").count == 2)
         let good = try #require(FileManager.default.contents(atPath: copy))
 
         // Every failure: a message, a status, and the copy in use unchanged.

@@ -82,6 +82,23 @@ enum DossierSchema {
                 );
                 """)
         }
+        // Issue 20 at 1,000,000 offers: what was seen of a catalogue is one row of two blobs
+        // (`SeenBaseline.swift`: every offer's id hash, digest and field hashes, sorted), written
+        // by one statement, instead of one row an offer. The rows of `news_seen` are folded into
+        // it; `news_seen` then holds only the offers seen one at a time since (a sheet opened),
+        // until they are folded in turn.
+        migrator.registerMigration("v3-news-baseline") { db in
+            try db.execute(sql: """
+                CREATE TABLE news_baseline (
+                    catalogue_id INTEGER PRIMARY KEY REFERENCES news_catalogue(id) ON DELETE CASCADE,
+                    offers INTEGER NOT NULL,
+                    field_count INTEGER NOT NULL,
+                    entries BLOB NOT NULL,
+                    fields BLOB NOT NULL
+                );
+                """)
+            try DossierStore.foldAllSeenRows(db)
+        }
         return migrator
     }
 }

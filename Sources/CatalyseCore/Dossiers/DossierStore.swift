@@ -88,6 +88,7 @@ public final class DossierStore: @unchecked Sendable {
     /// What an SQLite error means for the user.
     static func failure(_ error: any Error, path: String) -> DossierError {
         if let e = error as? DossierError { return e }
+        if let e = error as? BaselineDamage { return .damaged(path: path, reason: .worded(e.reason)) }
         guard let db = error as? DatabaseError else {
             if let problem = error as? FileProblem { return .unreadable(path: path, reason: problem) }
             return .unreadable(path: path, reason: .database(code: 1, message: String(describing: error)))

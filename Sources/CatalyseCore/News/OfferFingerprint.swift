@@ -10,11 +10,23 @@
 /// fingerprint as the YAML or JSON it was compiled from.
 public struct OfferFingerprint: Sendable, Equatable {
     public var digest: UInt64
+    /// The hash of the offer's id alone (`OfferFingerprint.idHash(_:)`): the key an offer is
+    /// found under in what was seen of its catalogue (`SeenBaseline`).
+    public var idHash: UInt64
     /// One hash per key of `OfferFingerprint.fieldKeys`.
     public var fields: [UInt32]
 
     /// The field keys, those of `CatalogueDiff.fields(_: Offer)`.
     public static let fieldKeys: [String] = CatalogueDiff.fields(Offer.blank).map(\.0)
+
+    /// How many field hashes a fingerprint has.
+    public static var fieldCount: Int { OfferField.all.count }
+
+    /// The hash of an offer id, as `idHash` holds it (the same as from the id's bytes in a record).
+    public static func idHash(_ id: String) -> UInt64 {
+        var id = id
+        return id.withUTF8 { StableHash.of(UnsafeRawBufferPointer($0)) }
+    }
 
     /// The fields stored as bytes (little-endian, 4 per field).
     public var fieldBytes: [UInt8] {
@@ -44,7 +56,8 @@ public struct OfferFingerprint: Sendable, Equatable {
         var fields = [UInt32](repeating: 0, count: OfferField.all.count)
         var firm = firmID
         var whole = StableHash.seed
-        whole = StableHash.mix(whole, StableHash.of(idBytes))
+        let idHash = StableHash.of(idBytes)
+        whole = StableHash.mix(whole, idHash)
         firm.withUTF8 { fields[0] = StableHash.short(StableHash.of(UnsafeRawBufferPointer($0))) }
         whole = StableHash.mix(whole, UInt64(fields[0]))
         for k in 1..<OfferField.all.count {
@@ -54,7 +67,7 @@ public struct OfferFingerprint: Sendable, Equatable {
                 whole = StableHash.mix(whole, h)
             }
         }
-        return OfferFingerprint(digest: StableHash.finish(whole), fields: fields)
+        return OfferFingerprint(digest: StableHash.finish(whole), idHash: idHash, fields: fields)
     }
 
     /// The fingerprint of an offer held in memory: its record written, then hashed field by field.

@@ -39,6 +39,8 @@ public enum FileProblem: Error, Sendable, Equatable, ExpressibleByStringLiteral 
     case system(Int32)
     /// Words given as they are (tests, and texts that are already in the right language).
     case described(String)
+    /// Words given in both languages.
+    case worded(Label)
     /// The path names something that is not a regular file (a folder, a link, a FIFO…).
     case notAFile(FileKind)
     /// The file is larger than the limit for what it holds (both in bytes).
@@ -73,6 +75,8 @@ public enum FileProblem: Error, Sendable, Equatable, ExpressibleByStringLiteral 
             return FileProblem.words(code, language)
         case .described(let words):
             return words
+        case .worded(let label):
+            return label.text(language)
         case .notAFile(let kind):
             return fr ? "c'est \(kind.described(.fr)), pas un fichier ordinaire" : "it is \(kind.described(.en)), not a regular file"
         case .tooLarge(let size, let limit):
