@@ -44,3 +44,20 @@ struct TextBytesTests {
         }
     }
 }
+
+@Suite("Folding punctuation and currency without Foundation")
+struct PunctuationFoldingTests {
+    @Test func punctuationAndCurrencyFoldToThemselvesAndEndWords() {
+        for v in Array(0x2000...0x206F) + Array(0x20A0...0x20CF) {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            // What the general case of `appendFolded` gives.
+            let category = scalar.properties.generalCategory
+            #expect(category != .nonspacingMark && category != .enclosingMark && category != .spacingMark, "U+\(String(v, radix: 16))")
+            #expect(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.count == 1, "U+\(String(v, radix: 16))")
+            #expect(scalar.properties.lowercaseMapping == String(scalar), "U+\(String(v, radix: 16))")
+            #expect(!TextFolding.isWordScalar(scalar), "U+\(String(v, radix: 16))")
+            #expect(TextFolding.fold("a\(String(scalar))b") == "a\(String(scalar))b")
+            #expect(TextFolding.foldedWords("l\(String(scalar))été") == ["l", "ete"], "U+\(String(v, radix: 16))")
+        }
+    }
+}
