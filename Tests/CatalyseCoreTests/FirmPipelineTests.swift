@@ -112,3 +112,23 @@ struct FirmPipelineTests {
         }
     }
 }
+
+@Suite("Duplicate keys in small and large mappings")
+struct DuplicateKeyTests {
+    /// The duplicate-key diagnostics of a YAML mapping of `n` keys in which some repeat.
+    @Test(arguments: [3, 15, 16, 17, 40]) func duplicatesAreReportedAtTheirSecondOccurrence(_ n: Int) {
+        // Keys k0…k(n-1), then k0 and k(n-1) again, then k1 a third time, and a non-text key.
+        var yaml = (0..<n).map { "k\($0): v" }
+        yaml += ["k0: again", "k\(n - 1): again", "? [a]\n: list key", "k\(min(1, n - 1)): third"]
+        var diagnostics: [Diagnostic] = []
+        let bytes = Array(yaml.joined(separator: "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { YAMLTree.parse($0, file: "m.yaml", diagnostics: &diagnostics) }
+        let shown = diagnostics.map { "\($0.position.line): \($0.message)" }
+        #expect(shown == [
+            "\(n + 1): duplicate key 'k0' (first at line 1)",
+            "\(n + 2): duplicate key 'k\(n - 1)' (first at line \(n))",
+            "\(n + 3): a mapping key must be a plain text, not a list",
+            "\(n + 5): duplicate key 'k\(min(1, n - 1))' (first at line \(min(1, n - 1) + 1))",
+        ], "\(n) keys")
+    }
+}
