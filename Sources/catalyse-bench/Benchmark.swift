@@ -39,7 +39,7 @@ struct CatalyseBench: ParsableCommand {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let rows = try Realistic.measure(files: files, floorProgram: floor, catalyse: catalyse, runs: runs, query: query, folder: folder)
-            print("realistic rows: `catalyse list --query \(query)` whole process (ms, medians of \(runs), alternated); start = `catalyse --version`;")
+            print("realistic rows: `catalyse list --query \(query)` whole process (ms, medians of \(runs), alternated); start = `catalyse --version` with CATALYSE_CATALOGUE set to the file (the process start: no catalogue loaded);")
             print("floor = libyaml's events of the same file, in memory; cold = CATALYSE_NO_CACHE=1; cached = a filled cache")
             Run.printTable(["file", "offers", "MB", "floor", "start", "cold", "MiB", "(cold−start)÷floor", "cached", "MiB", "fzf --exact", "cold÷fzf", "cached÷fzf"],
                            rows.map(CatalyseBench.line))

@@ -100,13 +100,28 @@ public enum CatalogueLoader {
         try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today) }
     }
 
+    /// YAML and JSON files from this size have their firms read on a second thread while the
+    /// parser runs (`FirmPipeline`); below it, starting the thread would cost more than it saves.
+    static let pipelineFrom = 128 * 1024
+
     /// With `fileMapped`, `bytes` is a private read-only mapping of a file, whose pages the JSON
     /// reader may drop once parsed (never pass it for memory the program owns).
     public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool = false) throws -> Loaded {
+        try load(bytes: bytes, file: file, format: format, today: today, fileMapped: fileMapped, pipelineFrom: pipelineFrom)
+    }
+
+    /// `pipelineFrom` is for tests (0: always on two threads; `Int.max`: never).
+    static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool, pipelineFrom: Int) throws -> Loaded {
         if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
         var diagnostics: [Diagnostic] = []
         var reader = CatalogueReader(file: file, today: today)
         var catalogue: Catalogue? = nil
+        // Each firm goes to the reader as soon as it is parsed: on a thread of its own for a
+        // large file, else here.
+        let pipeline = format != .compiled && bytes.count >= pipelineFrom ? FirmPipeline(reader: reader) : nil
+        let readFirm: (DocumentNode) -> Void = { node in
+            if let pipeline { pipeline.send(node) } else { reader.addFirm(node) }
+        }
         switch format {
         case .compiled:
             // A heap copy, 8-byte aligned, owned by the catalogue.
@@ -114,14 +129,19 @@ public enum CatalogueLoader {
             let copy = storage.copy(UnsafeRawBufferPointer(bytes))
             return try openCompiled(copy, storage: storage, file: file)
         case .yaml:
-            let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics)
+            let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics, firms: readFirm)
+            if let pipeline { reader = pipeline.finish() }
             if let root, !diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("YAML syntax") }) {
-                catalogue = reader.read(root)
+                catalogue = reader.read(root)  // the firms were read already; the rest of the document now
+            } else {
+                // A document that cannot be used is not read: what its first firms said is dropped.
+                reader.diagnostics.removeAll()
             }
         case .json:
             var parser = JSONTree(bytes: bytes, file: file)
             parser.releasePassedPages = fileMapped
-            let root = parser.parseCatalogue(into: &reader)
+            let root = parser.parseCatalogue(firms: readFirm)
+            if let pipeline { reader = pipeline.finish() }
             diagnostics.append(contentsOf: parser.diagnostics)
             if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }
         }

@@ -75,6 +75,8 @@ struct CatalogueReader {
     var firmItems = 0
     var firmSeen: [String: SourcePosition] = [:]
     var offerSeen: [String: SourcePosition] = [:]
+    /// When not nil, a firm is being read apart: its id checks are kept here (`FirmReading`).
+    var deferredChecks: [IDCheck]? = nil
 
     /// Reads one element of `firms`.
     mutating func addFirm(_ node: DocumentNode) {
@@ -133,9 +135,7 @@ struct CatalogueReader {
         guard let f = fields(node, path, allowed: ["id", "name", "presentation", "headquarters", "website", "contact", "joined", "provenance", "offers"]) else { return nil }
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
-        if let id, let idNode {
-            if let first = firmSeen[id] { error(idNode, f.path("id"), "duplicate firm id '\(id)' (first at line \(first.line))", fr: "identifiant de cabinet « \(id) » en double (d'abord à la ligne \(first.line))") } else { firmSeen[id] = idNode.position }
-        }
+        if let id, let idNode { checkID(IDCheck(at: diagnostics.count, offer: false, id: id, position: idNode.position, field: f.path("id")), &firmSeen) }
         let name = requiredText(f, "name")
         let presentation = requiredText(f, "presentation", singleLine: false)
         let hq = required(f, "headquarters").flatMap { department($0, f.path("headquarters")) }
@@ -185,9 +185,7 @@ struct CatalogueReader {
         guard let f = fields(node, path, allowed: ["id", "title", "summary", "description", "format", "purpose", "kinds", "themes", "territories", "mode", "audience", "duration", "capacity", "eligibility", "cost", "apply"]) else { return nil }
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
-        if let id, let idNode {
-            if let first = offerSeen[id] { error(idNode, f.path("id"), "duplicate offer id '\(id)' (first at line \(first.line))", fr: "identifiant d'offre « \(id) » en double (d'abord à la ligne \(first.line))") } else { offerSeen[id] = idNode.position }
-        }
+        if let id, let idNode { checkID(IDCheck(at: diagnostics.count, offer: true, id: id, position: idNode.position, field: f.path("id")), &offerSeen) }
         let title = requiredText(f, "title")
         let summary = requiredText(f, "summary")
         let description = requiredText(f, "description", singleLine: false)

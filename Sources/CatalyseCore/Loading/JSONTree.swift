@@ -73,8 +73,8 @@ struct JSONTree {
     }
 
     /// Parses the whole document, streaming the elements of the top-level `firms` array into
-    /// `reader`, and returns the top-level node (with `firms` as an empty list placeholder).
-    mutating func parseCatalogue(into reader: inout CatalogueReader) -> DocumentNode? {
+    /// `firms`, and returns the top-level node (with `firms` as an empty list placeholder).
+    mutating func parseCatalogue(firms: (DocumentNode) -> Void) -> DocumentNode? {
         do {
             skipSpace()
             guard offset < bytes.count else {
@@ -82,7 +82,7 @@ struct JSONTree {
                 return nil
             }
             guard bytes[offset] == UInt8(ascii: "{") else { return try parseValue(depth: 0) }
-            let root = try parseObject(depth: 0, streamingFirms: true) { reader.addFirm($0) }
+            let root = try parseObject(depth: 0, streamingFirms: true, firms)
             skipSpace()
             if offset < bytes.count { throw fail("unexpected text after the end of the document", "texte inattendu après la fin du document") }
             return root

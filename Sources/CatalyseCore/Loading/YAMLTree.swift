@@ -11,8 +11,12 @@ enum YAMLTree {
     static let maxDepth = 64
 
     /// Parses `bytes` into one document's root node; problems go into `diagnostics`.
-    /// Returns nil if the document cannot be used at all.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic]) -> DocumentNode? {
+    /// Returns nil if the document cannot be used at all. With `firms`, the elements of the
+    /// top-level `firms` list (its first such key, the one `CatalogueReader.read` reads) are handed
+    /// to it one by one as they are parsed, in order, and left out of the tree (the list stays,
+    /// empty), as `JSONTree` does.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout [Diagnostic],
+                      firms: ((DocumentNode) -> Void)? = nil) -> DocumentNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.append(Diagnostic(file: file, position: SourcePosition(line: 1, column: 1), field: "yaml", message: "the YAML parser could not start", french: "l'analyseur YAML n'a pas pu démarrer"))
@@ -24,7 +28,7 @@ enum YAMLTree {
         let placeholder = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         defer { placeholder.deallocate() }
         yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(placeholder), bytes.count)
-        var builder = Builder(file: file, bytes: bytes)
+        var builder = Builder(file: file, bytes: bytes, firms: firms)
         let root = builder.run(&parser)
         diagnostics.append(contentsOf: builder.diagnostics)
         return root
@@ -34,8 +38,11 @@ enum YAMLTree {
         let file: String
         let bytes: UnsafeBufferPointer<UInt8>
         var diagnostics: [Diagnostic] = []
+        let firms: ((DocumentNode) -> Void)?
 
-        init(file: String, bytes: UnsafeBufferPointer<UInt8>) { self.file = file; self.bytes = bytes }
+        init(file: String, bytes: UnsafeBufferPointer<UInt8>, firms: ((DocumentNode) -> Void)?) {
+            self.file = file; self.bytes = bytes; self.firms = firms
+        }
 
         mutating func report(_ position: SourcePosition, _ message: String, _ french: String) {
             diagnostics.append(Diagnostic(file: file, position: position, field: "yaml", message: message, french: french))
@@ -102,9 +109,10 @@ enum YAMLTree {
             if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format", "les étiquettes (\(tag)) ne font pas partie du format du catalogue") }
         }
 
-        /// Frames of the nodes being built.
+        /// Frames of the nodes being built; a streamed sequence (the firms) hands its items to
+        /// `firms` instead of keeping them.
         enum Frame {
-            case sequence(SourcePosition, [DocumentNode])
+            case sequence(SourcePosition, [DocumentNode], streamed: Bool)
             case mapping(SourcePosition, [(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourcePosition])
         }
 
@@ -153,7 +161,11 @@ enum YAMLTree {
                 case YAML_SEQUENCE_START_EVENT:
                     let s = event.data.sequence_start
                     refuseAnchorAndTag(s.anchor, s.tag, position)
-                    stack.append(.sequence(position, []))
+                    // The value of the root mapping's first `firms` key.
+                    var streamed = false
+                    if firms != nil, stack.count == 1, case .mapping(_, _, let key?, let seen) = stack[0],
+                       case .scalar("firms", _) = key.kind, seen["firms"] == key.position { streamed = true }
+                    stack.append(.sequence(position, [], streamed: streamed))
                     continue
                 case YAML_MAPPING_START_EVENT:
                     let m = event.data.mapping_start
@@ -161,7 +173,7 @@ enum YAMLTree {
                     stack.append(.mapping(position, [], pendingKey: nil, seen: [:]))
                     continue
                 case YAML_SEQUENCE_END_EVENT:
-                    guard case .sequence(let start, let items)? = stack.popLast() else { return nil }
+                    guard case .sequence(let start, let items, _)? = stack.popLast() else { return nil }
                     completed = DocumentNode(kind: .sequence(items), position: start)
                 case YAML_MAPPING_END_EVENT:
                     guard case .mapping(let start, let pairs, _, _)? = stack.popLast() else { return nil }
@@ -174,9 +186,9 @@ enum YAMLTree {
                 switch stack.popLast() {
                 case nil:
                     root = node
-                case .sequence(let start, var items)?:
-                    items.append(node)
-                    stack.append(.sequence(start, items))
+                case .sequence(let start, var items, let streamed)?:
+                    if streamed { firms?(node) } else { items.append(node) }
+                    stack.append(.sequence(start, items, streamed: streamed))
                 case .mapping(let start, var pairs, let pendingKey, var seen)?:
                     if let key = pendingKey {
                         pairs.append((key, node))

@@ -51,7 +51,7 @@ struct IndexColumns: Sendable {
         return result
     }()
 
-    /// `parts` is for tests; by default the words are numbered on every core above 20,000 offers.
+    /// `parts` is for tests; by default the words are numbered on every core from 1,000 offers.
     static func build(_ catalogue: Catalogue, parts: Int? = nil) -> IndexColumns {
         let offers = catalogue.offers
         let n = offers.count
@@ -69,7 +69,8 @@ struct IndexColumns: Sendable {
 
         // Words: each part of the offers is numbered on a core of its own, then the parts are
         // merged in order (a later part's offers all come after an earlier part's).
-        var numbered = Parallel.map(n, parts: parts ?? Parallel.parts(for: n)) { numberWords(catalogue, $0) }
+        // Numbering is most of building an index: it pays for the threads from 1,000 offers.
+        var numbered = Parallel.map(n, parts: parts ?? Parallel.parts(for: n, from: 1_000)) { numberWords(catalogue, $0) }
         // Each part is moved out of the array (not copied), so changing or absorbing it frees
         // its lists instead of duplicating them.
         func take(_ part: Int) -> (WordNumbering, WordNumbering) {

@@ -3,10 +3,10 @@ import Foundation
 /// Splitting work over the cores: what opening a compiled catalogue and building the index do
 /// with their offers.
 enum Parallel {
-    /// How many parts to split `n` items into: one per core (at most 8) from 20,000 items, below
-    /// which one part costs less than starting the threads.
-    static func parts(for n: Int) -> Int {
-        n >= 20_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+    /// How many parts to split `n` items into: one per core (at most 8) from `from` items (20,000
+    /// by default), below which one part costs less than starting the threads.
+    static func parts(for n: Int, from: Int = 20_000) -> Int {
+        n >= from ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
     }
 
     /// `body` over `parts` consecutive ranges that cover `0..<n`, each on a thread of its own

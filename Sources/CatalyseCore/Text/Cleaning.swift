@@ -126,6 +126,31 @@ public enum TextCleaning {
 
     /// Trims spaces, tabs and newlines at both ends (no Foundation).
     static func trim(_ text: String) -> String {
+        if let trimmed = SimpleText.withBytes(text, { bytes -> String?? in
+            guard SimpleText.isSimple(bytes) else { return nil }
+            // By bytes: in a simple text, space, LF, tab, a CR not followed by LF (CR LF is one
+            // `Character`, not a blank one) and U+00A0 (C2 A0) are whole `Character`s.
+            let n = bytes.count
+            var first = 0, end = n
+            while first < n {
+                let b = bytes[first]
+                if b == 0x20 || b == 0x0A || b == 0x09 { first += 1 }
+                else if b == 0x0D && !(first + 1 < n && bytes[first + 1] == 0x0A) { first += 1 }
+                else if b == 0xC2 && first + 1 < n && bytes[first + 1] == 0xA0 { first += 2 }
+                else { break }
+            }
+            while end > first {
+                let b = bytes[end - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D { end -= 1 }
+                else if b == 0x0A && !(end - 2 >= first && bytes[end - 2] == 0x0D) { end -= 1 }
+                else if b == 0xA0 && end - 2 >= first && bytes[end - 2] == 0xC2 { end -= 2 }
+                else { break }
+            }
+            if first == 0 && end == n { return .some(nil) }  // nothing to trim: the text itself
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self))
+        }) {
+            return trimmed ?? text
+        }
         func blank(_ c: Character) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" }
         guard let first = text.firstIndex(where: { !blank($0) }) else { return "" }
         let last = text.lastIndex(where: { !blank($0) })!

@@ -47,6 +47,8 @@ public enum TextFolding {
             out.append(contentsOf: latinTable[Int(v - 0xC0)].unicodeScalars)
         } else if v >= 0x300 && v <= 0x36F {
             return  // combining diacritics (text typed in decomposed form)
+        } else if isPunctuationOrCurrency(v) {
+            out.append(scalar)  // what the general case gives them, without asking Foundation
         } else {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark, .spacingMark:
@@ -60,6 +62,16 @@ public enum TextFolding {
                 }
             }
         }
+    }
+
+    /// General punctuation (U+2000–U+206F: ’ – … and the spaces, joiners and marks of that
+    /// block) and currency signs (U+20A0–U+20CF): none is a mark, a letter or a digit, none has a
+    /// lower-case form, and a canonical decomposition (U+2000, U+2001) keeps one scalar, so each
+    /// folds to itself and ends a word. French text is full of them (l’association), and the
+    /// general case asks Foundation for a decomposition.
+    @inline(__always)
+    static func isPunctuationOrCurrency(_ v: UInt32) -> Bool {
+        (v >= 0x2000 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20CF)
     }
 
     /// Whether a scalar is part of a word (a letter or a digit).
@@ -144,6 +156,8 @@ public enum TextFolding {
                     if latinIsWord[t] { current.append(contentsOf: latinBytes[t]) } else { flush() }
                 } else if v >= 0x300 && v <= 0x36F {
                     continue
+                } else if TextFolding.isPunctuationOrCurrency(v) {
+                    flush()  // ’ – … € and the like: no letter, no digit, their own folded form
                 } else if let scalar = Unicode.Scalar(v) {
                     var folded = String.UnicodeScalarView()
                     appendFolded(scalar, to: &folded)
