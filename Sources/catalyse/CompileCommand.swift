@@ -50,10 +50,14 @@ struct CompileCommand: ParsableCommand {
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
         let loaded = try Output.loadOrExit(source, language)
         for w in loaded.warnings { Output.note(w.description(language)) }
-        let parts = CompiledWriter.parts(loaded.searchIndex())
-        let size = parts.reduce(0) { $0 + $1.count }
+        let index = loaded.searchIndex()
         let path = TextCleaning.forDisplay(output)
-        switch AtomicFile.write(parts: parts, to: output, overwrite: true) {
+        // Written as it is made: the compiled form is never whole in memory.
+        var size = 0
+        let written = AtomicFile.write(to: output, overwrite: true) { emit in
+            CompiledWriter.write(index) { part in size += part.count; return emit(part) }
+        }
+        switch written {
         case .success:
             let c = loaded.catalogue
             let mib = String(format: "%.1f", Double(size) / 1_048_576)

@@ -37,6 +37,23 @@ struct CompiledCatalogueTests {
         #expect(F.assemble(F.sections(F.bytes)) == F.bytes)
     }
 
+    /// The writer hands the form over part after part (`catalyse compile` writes each to the
+    /// file as it comes): the same bytes whatever the size of the offer records' parts, and
+    /// nothing more once a part is refused.
+    @Test func theCompiledFormIsWrittenInPartsAndStopsWhenOneIsRefused() throws {
+        let index = SearchIndex(catalogue: F.shipped)
+        var small: [[UInt8]] = []
+        #expect(CompiledWriter.write(index, chunk: 1) { small.append(Array($0)); return true })
+        // One part per offer record, at least.
+        #expect(small.count > F.shipped.offers.count)
+        #expect(Array(small.joined()) == F.bytes)
+        #expect(CompiledWriter.parts(index).count < small.count)
+        #expect(Array(CompiledWriter.parts(index).joined()) == F.bytes)
+        var seen = 0
+        #expect(!CompiledWriter.write(index, chunk: 1) { _ in seen += 1; return seen < 5 })
+        #expect(seen == 5)
+    }
+
 
     /// Optional fields absent and present, long texts (multi-byte lengths), a firm without
     /// offers, offers given out of firm order, and the empty catalogue.

@@ -66,6 +66,24 @@ struct FileRulesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/d").isEmpty)
     }
 
+    /// A file handed over in parts is written whole, or not at all when the parts stop.
+    @Test func aFileWrittenInPartsIsWholeOrNotWritten() throws {
+        let dir = Fixtures.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let parts: [[UInt8]] = [Array("ab".utf8), [], Array("cde".utf8)]
+        #expect(throws: Never.self) {
+            try AtomicFile.write(to: dir + "/whole", overwrite: false) { emit in parts.allSatisfy { $0.withUnsafeBytes(emit) } }.get()
+        }
+        #expect(FileManager.default.contents(atPath: dir + "/whole") == Data("abcde".utf8))
+        let stopped = AtomicFile.write(to: dir + "/whole", overwrite: true) { emit in
+            _ = [UInt8]("x".utf8).withUnsafeBytes(emit)
+            return false
+        }
+        guard case .failure = stopped else { Issue.record("a write that stopped succeeded"); return }
+        #expect(FileManager.default.contents(atPath: dir + "/whole") == Data("abcde".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["whole"])
+    }
+
     // MARK: Class 3: targets that are not regular files
 
     @Test func onlyRegularFilesAreReplaced() throws {

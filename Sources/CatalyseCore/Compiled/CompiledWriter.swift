@@ -7,19 +7,57 @@ public enum CompiledWriter {
 
     /// The compiled form of a catalogue and its index.
     public static func compile(_ index: SearchIndex) -> [UInt8] {
-        Array(parts(index).joined())
+        var bytes: [UInt8] = []
+        _ = write(index) { bytes += $0; return true }
+        return bytes
     }
 
-    /// The compiled form as consecutive parts (header, then each section and its padding), to
-    /// be written one after the other without joining them in memory.
+    /// The compiled form as consecutive parts (header, then each section and its padding).
     public static func parts(_ index: SearchIndex) -> [[UInt8]] {
-        let catalogue = index.catalogue, columns = index.columns
-        var sections = [[UInt8]](repeating: [], count: Section.allCases.count)
+        var parts: [[UInt8]] = []
+        _ = write(index) { parts.append(Array($0)); return true }
+        return parts
+    }
+
+    /// What a section is made of: bytes worked out here, the bytes of one of the index's
+    /// columns (written as they lie, never copied), or the offer records (encoded again as they
+    /// are written, in parts of about `chunk` bytes).
+    private enum Body {
+        case bytes([UInt8])
+        case column(UnsafeRawBufferPointer)
+        case offerRecords
+    }
+
+    /// Writes the compiled form through `emit`, part after part (header, then each section and
+    /// its padding), stopping at the first part `emit` refuses (returns false); true if all were
+    /// taken. The whole form is never in memory: the offer records, most of it, are encoded
+    /// once to learn where each ends (the header gives every section's size before the
+    /// sections) and again as they are written, about `chunk` bytes at a time; the index's
+    /// columns are written from where they lie.
+    public static func write(_ index: SearchIndex, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        write(index, chunk: CompiledWriter.chunk, emit)
+    }
+
+    /// The same, in parts of `chunk` bytes of offer records (tests).
+    static func write(_ index: SearchIndex, chunk: Int, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        // The columns point into the index's storage: keep it until they are written.
+        withExtendedLifetime(index) { write(index.catalogue, index.columns, chunk: chunk, emit) }
+    }
+
+    private static func write(_ catalogue: Catalogue, _ columns: IndexColumns, chunk: Int, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var bodies = [Body](repeating: .bytes([]), count: Section.allCases.count)
+        var sizes = [Int](repeating: 0, count: Section.allCases.count)
+        func put(_ section: Section, bytes: [UInt8]) {
+            bodies[section.rawValue] = .bytes(bytes)
+            sizes[section.rawValue] = bytes.count
+        }
         func put<T: BitwiseCopyable>(_ section: Section, _ values: [T]) {
-            sections[section.rawValue] = values.withUnsafeBytes { Array($0) }
+            put(section, bytes: values.withUnsafeBytes { Array($0) })
         }
         func put<T: BitwiseCopyable>(_ section: Section, _ values: Column<T>) {
-            sections[section.rawValue] = Array(UnsafeRawBufferPointer(values.buffer))
+            let raw = UnsafeRawBufferPointer(values.buffer)
+            bodies[section.rawValue] = .column(raw)
+            sizes[section.rawValue] = raw.count
         }
 
         var meta = RecordWriter()
@@ -29,7 +67,7 @@ public enum CompiledWriter {
         meta.optionalText(catalogue.note)
         meta.varint(catalogue.firms.count)
         meta.varint(catalogue.offers.count)
-        sections[Section.meta.rawValue] = meta.bytes
+        put(.meta, bytes: meta.bytes)
 
         var firms = RecordWriter()
         var firmOffsets: [UInt64] = [0]
@@ -37,32 +75,45 @@ public enum CompiledWriter {
             firms.firm(firm)
             firmOffsets.append(UInt64(firms.bytes.count))
         }
-        sections[Section.firmRecords.rawValue] = firms.bytes
+        put(.firmRecords, bytes: firms.bytes)
+        firms = RecordWriter()
         put(.firmOffsets, firmOffsets)
 
-        // The offer records in chunks of about 4 MiB, one after the other in the file: never
-        // one array of all of them, which would be copied (twice its size) as it grows.
-        var offers = RecordWriter()
-        var offerChunks: [[UInt8]] = []
-        var written: UInt64 = 0
+        // Where each offer record ends: each is encoded into the same scratch bytes, which
+        // are dropped (the records are encoded again as they are written).
+        var scratch = RecordWriter()
+        var recordsSize: UInt64 = 0
         var offerOffsets: [UInt64] = [0]
         offerOffsets.reserveCapacity(catalogue.offers.count + 1)
         for offer in catalogue.offers {
-            offers.offer(offer)
-            offerOffsets.append(written + UInt64(offers.bytes.count))
-            if offers.bytes.count >= CompiledWriter.chunk {
-                written += UInt64(offers.bytes.count)
-                offerChunks.append(offers.bytes)
-                offers.bytes = []
-                offers.bytes.reserveCapacity(CompiledWriter.chunk + 65_536)
-            }
+            scratch.bytes.removeAll(keepingCapacity: true)
+            scratch.offer(offer)
+            recordsSize += UInt64(scratch.bytes.count)
+            offerOffsets.append(recordsSize)
         }
-        offerChunks.append(offers.bytes)
-        offers = RecordWriter()
+        scratch = RecordWriter()
+        bodies[Section.offerRecords.rawValue] = .offerRecords
+        sizes[Section.offerRecords.rawValue] = Int(recordsSize)
         put(.offerOffsets, offerOffsets)
+        offerOffsets = []
 
-        let ids = catalogue.offers.map { Array($0.id.utf8) }
-        put(.idOrder, ids.indices.sorted { ids[$0].lexicographicallyPrecedes(ids[$1]) }.map { Int32($0) })
+        // The ids side by side in one array (not an array each), sorted in byte order.
+        do {
+            var idBytes: [UInt8] = [], idEnds: [Int] = [0]
+            idEnds.reserveCapacity(catalogue.offers.count + 1)
+            for offer in catalogue.offers {
+                idBytes += offer.id.utf8
+                idEnds.append(idBytes.count)
+            }
+            let order = idBytes.withUnsafeBufferPointer { all in
+                (0..<catalogue.offers.count).sorted { a, b in
+                    let x = UnsafeBufferPointer(rebasing: all[idEnds[a]..<idEnds[a + 1]])
+                    let y = UnsafeBufferPointer(rebasing: all[idEnds[b]..<idEnds[b + 1]])
+                    return x.lexicographicallyPrecedes(y)
+                }
+            }
+            put(.idOrder, order.map { Int32($0) })
+        }
 
         put(.facetMasks, columns.facetMasks)
         put(.regionMasks, columns.regionMasks)
@@ -77,25 +128,49 @@ public enum CompiledWriter {
         put(.titlePostingStarts, columns.titleWords.postingStarts)
         put(.titlePostings, columns.titleWords.postings)
         put(.defaultOrder, columns.defaultOrder)
-        // The columns point into the index's storage: keep it until they are copied.
-        withExtendedLifetime(index) {}
 
         var header = CompiledFormat.magic
         func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header += $0 } }
         append(CompiledFormat.version)
-        append(UInt32(sections.count))
+        append(UInt32(sizes.count))
         var offset = UInt64(CompiledFormat.headerSize)
-        func size(_ k: Int) -> Int { k == Section.offerRecords.rawValue ? offerChunks.reduce(0) { $0 + $1.count } : sections[k].count }
-        for k in sections.indices {
+        for size in sizes {
             append(offset)
-            append(UInt64(size(k)))
-            offset += UInt64(size(k) + CompiledFormat.padding(size(k)))
+            append(UInt64(size))
+            offset += UInt64(size + CompiledFormat.padding(size))
         }
-        var parts = [header]
-        for k in sections.indices {
-            if k == Section.offerRecords.rawValue { parts += offerChunks } else { parts.append(sections[k]) }
-            if CompiledFormat.padding(size(k)) > 0 { parts.append([UInt8](repeating: 0, count: CompiledFormat.padding(size(k)))) }
+        guard header.withUnsafeBytes(emit) else { return false }
+
+        let zeros = [UInt8](repeating: 0, count: 8)
+        for k in bodies.indices {
+            switch bodies[k] {
+            case .bytes(let bytes):
+                guard bytes.withUnsafeBytes(emit) else { return false }
+                bodies[k] = .bytes([])  // freed once written
+            case .column(let raw):
+                guard emit(raw) else { return false }
+            case .offerRecords:
+                var offers = RecordWriter()
+                offers.bytes.reserveCapacity(min(chunk, CompiledWriter.chunk) + 65_536)
+                var written = 0
+                for offer in catalogue.offers {
+                    offers.offer(offer)
+                    if offers.bytes.count >= chunk {
+                        written += offers.bytes.count
+                        guard offers.bytes.withUnsafeBytes(emit) else { return false }
+                        offers.bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+                written += offers.bytes.count
+                guard offers.bytes.withUnsafeBytes(emit) else { return false }
+                // The same offers encode to the same bytes: the header's size holds.
+                precondition(written == sizes[k], "offer records changed size while written")
+            }
+            let padding = CompiledFormat.padding(sizes[k])
+            if padding > 0 {
+                guard zeros.withUnsafeBytes({ emit(UnsafeRawBufferPointer(rebasing: $0[0..<padding])) }) else { return false }
+            }
         }
-        return parts
+        return true
     }
 }

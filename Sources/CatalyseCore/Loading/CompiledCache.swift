@@ -76,8 +76,8 @@ public struct CompiledCache: Sendable {
     /// folder under its limit.
     func store(_ loaded: CatalogueLoader.Loaded, at entry: String) {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil else { return }
-        let parts = CompiledWriter.parts(loaded.searchIndex())
-        guard case .success = AtomicFile.write(parts: parts, to: entry, overwrite: true, newMode: 0o600) else { return }
+        let index = loaded.searchIndex()
+        guard case .success = AtomicFile.write(to: entry, overwrite: true, newMode: 0o600, contents: { CompiledWriter.write(index, $0) }) else { return }
         prune()
     }
 

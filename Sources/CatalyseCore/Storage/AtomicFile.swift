@@ -57,6 +57,16 @@ public enum AtomicFile {
     /// The same, for a file made of `parts` written one after the other.
     public static func write(parts: [[UInt8]], to path: String, overwrite: Bool, streams: Streams = .refuse,
                              newMode: mode_t = 0o666) -> Result<Void, WriteError> {
+        write(to: path, overwrite: overwrite, streams: streams, newMode: newMode) { emit in
+            parts.allSatisfy { $0.withUnsafeBytes(emit) }
+        }
+    }
+
+    /// The same, for a file whose bytes `contents` hands over part after part (to `emit`,
+    /// which returns false once a write has failed; `contents` then stops and returns false),
+    /// so that a large file is never whole in memory.
+    public static func write(to path: String, overwrite: Bool, streams: Streams = .refuse, newMode: mode_t = 0o666,
+                             contents: (_ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool) -> Result<Void, WriteError> {
         func failure(_ problem: FileProblem) -> Result<Void, WriteError> { .failure(WriteError(path: path, problem: problem)) }
         guard !path.isEmpty else { return failure(.system(ENOENT)) }
         if FilePath.namesAFolder(path) { return failure(.namesAFolder) }
@@ -64,13 +74,13 @@ public enum AtomicFile {
         var info = stat()
         if stat(directory, &info) != 0 || FileKind(mode: info.st_mode) != .folder { return failure(.missingFolder(directory)) }
         if streams == .writeInto, let fd = standardDescriptor(path) {
-            return writeInto(fd, parts, closing: false).mapError { WriteError(path: path, problem: $0) }
+            return writeInto(fd, contents, closing: false).mapError { WriteError(path: path, problem: $0) }
         }
         var replaced: stat? = nil
         if lstat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
             if kind != .regular {
-                if streams == .writeInto, let stream = openStream(path) { return writeInto(stream, parts).mapError { WriteError(path: path, problem: $0) } }
+                if streams == .writeInto, let stream = openStream(path) { return writeInto(stream, contents).mapError { WriteError(path: path, problem: $0) } }
                 return failure(.notAFile(kind))
             }
             if !overwrite { return failure(.exists) }
@@ -78,7 +88,7 @@ public enum AtomicFile {
         } else if errno != ENOENT {
             return failure(.current)
         }
-        return replace(path, directory: directory, parts: parts, overwrite: overwrite, replaced: replaced, newMode: newMode)
+        return replace(path, directory: directory, contents: contents, overwrite: overwrite, replaced: replaced, newMode: newMode)
     }
 
     /// A character device or an anonymous pipe at `path` (directly or through a link), opened
@@ -113,28 +123,40 @@ public enum AtomicFile {
         return number
     }
 
-    static func writeInto(_ fd: Int32, _ parts: [[UInt8]], closing: Bool = true) -> Result<Void, FileProblem> {
+    static func writeInto(_ fd: Int32, _ contents: (_ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool, closing: Bool = true) -> Result<Void, FileProblem> {
         defer { if closing { close(fd) } }
-        for part in parts {
-            if let problem = writeAll(fd, part) { return .failure(problem) }
-        }
+        if let problem = writeAll(fd, contents) { return .failure(problem) }
         return .success(())
+    }
+
+    /// Writes every part `contents` hands over; the first problem, if any.
+    static func writeAll(_ fd: Int32, _ contents: (_ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool) -> FileProblem? {
+        var problem: FileProblem? = nil
+        let finished = contents { part in
+            problem = writeAll(fd, part)
+            return problem == nil
+        }
+        if let problem { return problem }
+        return finished ? nil : .system(EIO)  // stopped without a failed write: treat it as one
     }
 
     /// Writes every byte, retrying after EINTR and short writes; the problem, if any.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> FileProblem? {
-        bytes.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; return .current }
-                written += n
-            }
-            return nil
-        }
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 
-    static func replace(_ path: String, directory: String, parts: [[UInt8]], overwrite: Bool, replaced: stat?, newMode: mode_t) -> Result<Void, WriteError> {
+    /// The same, for bytes anywhere in memory.
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> FileProblem? {
+        var written = 0
+        while written < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+            if n < 0 { if errno == EINTR { continue }; return .current }
+            written += n
+        }
+        return nil
+    }
+
+    static func replace(_ path: String, directory: String, contents: (_ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool, overwrite: Bool, replaced: stat?, newMode: mode_t) -> Result<Void, WriteError> {
         func failure(_ problem: FileProblem) -> Result<Void, WriteError> { .failure(WriteError(path: path, problem: problem)) }
         var tempPath = ""
         var fd: Int32 = -1
@@ -152,9 +174,7 @@ public enum AtomicFile {
             if old.st_uid != geteuid() || old.st_gid != getegid() { _ = fchown(fd, old.st_uid, old.st_gid) }
             fchmod(fd, old.st_mode & 0o777)
         }
-        for part in parts {
-            if let problem = writeAll(fd, part) { close(fd); return failure(problem) }
-        }
+        if let problem = writeAll(fd, contents) { close(fd); return failure(problem) }
         if fsync(fd) != 0 { let problem = FileProblem.current; close(fd); return failure(problem) }
         close(fd)
         if overwrite {
