@@ -114,7 +114,8 @@ enum ParserErrors {
     /// For `catalyse help WORD…`: the error when a word names no subcommand (the library
     /// would show the root's help instead), else nil. Options are left to the parser.
     static func unknownHelpTopic(_ arguments: [String], _ language: Language) -> String? {
-        guard let root = CommandTree.of(Catalyse.self) else { return nil }
+        // The tree is built only for a line that holds `help` (building it costs every run).
+        guard arguments.contains("help"), let root = CommandTree.of(Catalyse.self) else { return nil }
         // The words that are not options nor an option's value (`--lang en`, `--catalogue F`).
         func takesValue(_ option: String, _ tree: CommandTree) -> Bool {
             !option.contains("=") && (tree.arguments + root.arguments).contains { $0.kind == .option && $0.names.contains(option) }
