@@ -97,7 +97,7 @@ struct DossierImport: ParsableCommand {
         switch Self.readSmallFile(file) {
         case .success(let b): bytes = b
         case .failure(let reason):
-            c.done("catalyse : impossible de lire \(TextCleaning.forDisplay(file)) : \(reason.fr).", "catalyse: cannot read \(TextCleaning.forDisplay(file)): \(reason.en).")
+            c.done("catalyse : impossible de lire \(TextCleaning.forDisplay(file)) : \(reason.text(.fr)).", "catalyse: cannot read \(TextCleaning.forDisplay(file)): \(reason.text(.en)).")
             throw ExitCode(ExitStatus.noInput)
         }
         var d = try c.run { () throws(DossierError) in try DossierTransfer.decode(bytes, path: file) }
@@ -108,15 +108,9 @@ struct DossierImport: ParsableCommand {
                "Dossier “\(TextCleaning.forDisplay(stored.name))” imported (\(stored.offers.count) offer\(stored.offers.count == 1 ? "" : "s")).")
     }
 
-    struct ReadFailure: Error { var fr: String; var en: String }
-
     /// A regular file (or a pipe given by the user) of at most 16 MiB, read whole.
-    static func readSmallFile(_ path: String) -> Result<[UInt8], ReadFailure> {
-        switch InputFile.read(path, limit: 16 << 20, links: .follow, pipes: true) {
-        case .success(let bytes): return .success(bytes)
-        case .failure(.notFound): return .failure(ReadFailure(fr: FileProblem.system(ENOENT).text(.fr), en: FileProblem.system(ENOENT).text(.en)))
-        case .failure(.problem(let p)): return .failure(ReadFailure(fr: p.text(.fr), en: p.text(.en)))
-        }
+    static func readSmallFile(_ path: String) -> Result<[UInt8], FileProblem> {
+        InputFile.read(path, limit: 16 << 20, links: .follow, pipes: true).mapError(\.reason)
     }
 }
 

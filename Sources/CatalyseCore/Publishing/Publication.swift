@@ -125,9 +125,8 @@ public enum PublicationKey {
         let bytes: [UInt8]
         switch InputFile.read(path, limit: 4096, links: .follow) {
         case .success(let b): bytes = b
-        case .failure(.notFound): throw .unreadableKey(path: path, reason: .system(ENOENT))
         case .failure(.problem(.tooLarge)): throw .invalidKey(path: path)
-        case .failure(.problem(let problem)): throw .unreadableKey(path: path, reason: problem)
+        case .failure(let failure): throw .unreadableKey(path: path, reason: failure.reason)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidKey(path: path) }
         return text

@@ -18,6 +18,14 @@ public enum InputFile {
     public enum Failure: Error, Sendable, Equatable {
         case notFound
         case problem(FileProblem)
+
+        /// The failure as a reason to show (a missing file is the system's ENOENT).
+        public var reason: FileProblem {
+            switch self {
+            case .notFound: .system(ENOENT)
+            case .problem(let p): p
+            }
+        }
     }
 
     /// An opened input: its descriptor (the caller closes it), whether it is a regular file
