@@ -121,13 +121,37 @@ enum Output {
     /// row at (LF, CR, VT, FF, NEL, U+2028, U+2029) shown as spaces. (Catalogue text is cleaned
     /// at load already; this keeps any other text from splitting a row.)
     static func tsvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0B || $0 == 0x0C || $0 == 0x0D || $0 >= 0xC2 }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
-            switch s.value {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return " "
-            default: return s
+        // On the UTF-8 bytes: 09–0D, NEL (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
+        let bytes = text.utf8
+        func breakLength(_ i: String.UTF8View.Index) -> Int {
+            switch bytes[i] {
+            case 0x09...0x0D: return 1
+            case 0xC2:
+                let j = bytes.index(after: i)
+                return j < bytes.endIndex && bytes[j] == 0x85 ? 2 : 0
+            case 0xE2:
+                let j = bytes.index(after: i)
+                guard j < bytes.endIndex, bytes[j] == 0x80 else { return 0 }
+                let k = bytes.index(after: j)
+                return k < bytes.endIndex && (bytes[k] == 0xA8 || bytes[k] == 0xA9) ? 3 : 0
+            default: return 0
             }
-        }))
+        }
+        guard bytes.contains(where: { ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let n = breakLength(i)
+            if n > 0 {
+                out.append(0x20)
+                i = bytes.index(i, offsetBy: n)
+            } else {
+                out.append(bytes[i])
+                i = bytes.index(after: i)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A table that fits `width` cells: columns get their natural width, and the flexible ones

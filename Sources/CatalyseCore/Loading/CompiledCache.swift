@@ -33,35 +33,67 @@ public struct CompiledCache: Sendable {
         return "v\(CompiledFormat.version)-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
     }()
 
-    /// The source's bytes as the key sees them: a file's, or a folder's three sheets.
-    static func sourceBytes(_ path: String) -> [UInt8]? {
+    /// The key of the source at `path`: the SHA-256 of the program's build and of the source's
+    /// bytes (a file's, or a folder's three sheets, each after its name and size), read in
+    /// pieces into one buffer (never the whole file in memory, never mapped: a file cut while
+    /// it is hashed is a short read, not a fault). Nil when the source cannot be cached (the
+    /// loader then says why, if anything is wrong).
+    static func sourceKey(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        var hasher = SHA256()
+        hasher.update(data: Array(CompiledCache.build.utf8) + [0])
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+        defer { buffer.deallocate() }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            var all: [UInt8] = []
             for kind in SheetKind.allCases {
-                guard case .success(let data) = InputFile.read((path as NSString).appendingPathComponent(kind.fileName), limit: CatalogueLoader.Format.yaml.sizeLimit, links: .follow) else {
+                let sheet = (path as NSString).appendingPathComponent(kind.fileName)
+                guard case .success(let opened) = InputFile.open(sheet, links: .follow, pipes: false) else {
                     // A sheet that is missing, or not a regular file: not cached (the loader says why).
                     if kind == .catalogue { continue }
                     return nil
                 }
-                all += Array("\(kind.fileName):\(data.count):".utf8) + data
+                defer { close(opened.descriptor) }
+                guard opened.size <= CatalogueLoader.Format.yaml.sizeLimit else { return nil }
+                hasher.update(data: Array("\(kind.fileName):\(opened.size):".utf8))
+                guard hash(opened, into: &hasher, buffer: buffer) else { return nil }
             }
-            return all
+        } else {
+            guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let opened) = InputFile.open(path, links: .follow, pipes: false) else { return nil }
+            defer { close(opened.descriptor) }
+            guard opened.size <= CatalogueLoader.Format.json.sizeLimit, hash(opened, into: &hasher, buffer: buffer) else { return nil }
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let data) = InputFile.read(path, limit: CatalogueLoader.Format.json.sizeLimit, links: .follow) else { return nil }
-        return data
+        return hex(hasher.finalize())
+    }
+
+    /// Hashes an opened regular file to its end; false when it could not be read whole or its
+    /// size changed while it was read.
+    private static func hash(_ opened: InputFile.Opened, into hasher: inout SHA256, buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var total = 0
+        while true {
+            let n = Glibc.read(opened.descriptor, buffer.baseAddress!, buffer.count)
+            if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return false }
+            if n == 0 { break }
+            total += n
+            if total > opened.size { return false }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+        }
+        return total == opened.size
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Loads the catalogue at `path` through the cache (a compiled file is loaded as it is).
     public func load(path: String, today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove) throws -> CatalogueLoader.Loaded {
-        guard CatalogueLoader.Format(path: path) != .compiled, let bytes = CompiledCache.sourceBytes(path) else {
+        guard CatalogueLoader.Format(path: path) != .compiled, let key = CompiledCache.sourceKey(path) else {
             return try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
         }
-        var hasher = SHA256()
-        hasher.update(data: Array(CompiledCache.build.utf8) + [0])
-        hasher.update(data: bytes)
-        let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         let entry = folder + "/" + key + ".catalyse"
         if FileManager.default.fileExists(atPath: entry), let cached = try? CatalogueLoader.load(path: entry, today: today, mapAbove: mapAbove) {
             utimes(entry, nil)  // used: the last to go
