@@ -35,6 +35,25 @@ struct TextBytesTests {
         }
     }
 
+    @Test func frenchTypographyOnBytesEqualsTheCharacterRule() {
+        var rng = SystemRandomNumberGenerator()
+        let signs = [":", ";", "?", "!", "«", "»", " : ", " « ", " » ", "« ", " »"]
+        for round in 0..<20_000 {
+            var text = TextBytesTests.randomText(&rng, simpleOnly: round % 2 == 0)
+            // Signs among the pieces, so that most texts take the rule at all.
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let at = text.unicodeScalars.count
+                let k = Int.random(in: 0...at, using: &rng)
+                var scalars = Array(text.unicodeScalars)
+                scalars.insert(contentsOf: signs.randomElement(using: &rng)!.unicodeScalars, at: k)
+                text = String(String.UnicodeScalarView(scalars))
+            }
+            #expect(Typography.french(text) == Typography.frenchCharacters(text), "\(text.debugDescription)")
+        }
+        #expect(Typography.french("Titre : « mot » ; fin ?") == "Titre\u{00A0}: «\u{00A0}mot\u{00A0}»\u{00A0}; fin\u{00A0}?")
+        #expect(Typography.french("a  :") == "a \u{00A0}:")
+    }
+
     @Test func whichTextsAreSimple() {
         for simple in ["", "abc", "Été « à » l’école… 5 €", "a\u{00A0}b", "\u{202F}", "x\r\ny"] {
             #expect(SimpleText.withBytes(simple) { SimpleText.isSimple($0) }, "\(simple.debugDescription)")

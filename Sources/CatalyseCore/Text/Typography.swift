@@ -10,6 +10,15 @@ public enum Typography {
     public static func french(_ text: String) -> String {
         // Most labels hold none of the signs: nothing to do.
         guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x3F || $0 == 0x21 || $0 == 0xC2 }) else { return text }
+        // Where every character is its scalar (`SimpleText`), the same rule on UTF-8 bytes: a
+        // space is byte 20, the signs are bytes 3A 3B 3F 21 and C2 BB (»), « is C2 AB. Help
+        // texts are set this way at every start, so the `Character` walk below was costly.
+        if let fast = SimpleText.withBytes(text, { SimpleText.isSimple($0) ? frenchBytes($0) : nil }) { return fast }
+        return frenchCharacters(text)
+    }
+
+    /// `french` by `Character`, for any text (the reference the byte rule is tested against).
+    static func frenchCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -30,6 +39,37 @@ public enum Typography {
         }
         if pendingSpace { out += " " }
         return out
+    }
+
+    /// `french` on the bytes of a simple text (see above): the same states, byte by byte.
+    static func frenchBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var pendingSpace = false
+        var afterOpening = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 {
+                if afterOpening { out.append(0xC2); out.append(0xA0); afterOpening = false; i += 1; continue }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            let closing = b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xBB
+            if pendingSpace {
+                if b == 0x3A || b == 0x3B || b == 0x3F || b == 0x21 || closing { out.append(0xC2); out.append(0xA0) } else { out.append(0x20) }
+                pendingSpace = false
+            }
+            // The whole character: a lead byte and its continuation bytes.
+            out.append(b)
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { out.append(bytes[i]); i += 1 }
+            afterOpening = b == 0xC2 && out.count >= 2 && out[out.count - 1] == 0xAB && out[out.count - 2] == 0xC2
+        }
+        if pendingSpace { out.append(0x20) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Between a label and its value: `Label : value` (non-breaking space) / `Label: value`.
