@@ -21,7 +21,7 @@ struct FavouritesCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: loc("Marquer des offres comme favorites (les identifiants doivent exister dans le catalogue).", "Mark offers as favourites (ids must exist in the catalogue)."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: loc("Marquer des offres comme favorites (les identifiants doivent exister dans le catalogue).", "Mark offers as favourites (ids must exist in the catalogue)."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: .loc("Identifiants d'offres.", "Offer ids.", value: ("ids-offres", "ids"))) var ids: [String]
 
@@ -45,7 +45,7 @@ struct FavouritesCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: loc("Retirer des favoris (aussi ceux qui ne sont plus dans le catalogue).", "Unmark favourites (also those no longer in the catalogue)."))
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: loc("Retirer des favoris (aussi ceux qui ne sont plus dans le catalogue).", "Unmark favourites (also those no longer in the catalogue)."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: .loc("Identifiants d'offres.", "Offer ids.", value: ("ids-offres", "ids"))) var ids: [String]
 
@@ -62,7 +62,7 @@ struct FavouritesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: loc("Lister les favoris : identifiant et titre, ou une mention pour ceux qui ne sont plus dans le catalogue.", "List the favourites: id and title, or a mark for those no longer in the catalogue."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: loc("Lister les favoris : identifiant et titre, ou une mention pour ceux qui ne sont plus dans le catalogue.", "List the favourites: id and title, or a mark for those no longer in the catalogue."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -122,36 +122,29 @@ enum Output {
     /// at load already; this keeps any other text from splitting a row.)
     static func tsvField(_ text: String) -> String {
         // On the UTF-8 bytes: 09–0D, NEL (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
-        let bytes = text.utf8
-        func breakLength(_ i: String.UTF8View.Index) -> Int {
-            switch bytes[i] {
-            case 0x09...0x0D: return 1
-            case 0xC2:
-                let j = bytes.index(after: i)
-                return j < bytes.endIndex && bytes[j] == 0x85 ? 2 : 0
-            case 0xE2:
-                let j = bytes.index(after: i)
-                guard j < bytes.endIndex, bytes[j] == 0x80 else { return 0 }
-                let k = bytes.index(after: j)
-                return k < bytes.endIndex && (bytes[k] == 0xA8 || bytes[k] == 0xA9) ? 3 : 0
-            default: return 0
+        func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            func breakLength(_ i: Int) -> Int {
+                switch bytes[i] {
+                case 0x09...0x0D: return 1
+                case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+                case 0xE2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+                default: return 0
+                }
             }
-        }
-        guard bytes.contains(where: { ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let n = breakLength(i)
-            if n > 0 {
-                out.append(0x20)
-                i = bytes.index(i, offsetBy: n)
-            } else {
-                out.append(bytes[i])
-                i = bytes.index(after: i)
+            var i = 0
+            while i < bytes.count, breakLength(i) == 0 { i += 1 }
+            if i == bytes.count { return nil }  // nothing to change
+            var out = Array(bytes[..<i])
+            out.reserveCapacity(bytes.count)
+            while i < bytes.count {
+                let n = breakLength(i)
+                if n > 0 { out.append(0x20); i += n } else { out.append(bytes[i]); i += 1 }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        if let done = text.utf8.withContiguousStorageIfAvailable(clean) { return done ?? text }
+        var copy = text
+        return copy.withUTF8(clean) ?? text
     }
 
     /// A table that fits `width` cells: columns get their natural width, and the flexible ones
