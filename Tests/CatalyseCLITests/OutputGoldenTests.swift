@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// What the command line prints, byte for byte, kept as golden files in
@@ -143,5 +144,32 @@ struct CompiledCacheTests {
         FileManager.default.createFile(atPath: box.directory + "/.cache/catalyse", contents: Data("x".utf8))
         let r = box.run("list", "--catalogue", source)
         #expect(r.status == 0 && r.stdout == expected && r.stderr.isEmpty, "\(r.stderr)")
+    }
+
+    /// A source file opened again unchanged is found by its remembered key (`SourceMemo`); one
+    /// written again in place, its modification time put back, is hashed again.
+    @Test func aRememberedKeyServesOnlyTheSameBytes() throws {
+        let box = Sandbox()
+        let source = box.directory + "/annuaire.yaml"
+        try FileManager.default.copyItem(atPath: Spawn.packageRoot + "/data/catalogue.yaml", toPath: source)
+        var old = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, source, &old, 0) == 0)
+        sleep(3)  // the status-change time, which utimensat moved to now, must be old enough too
+        let expected = box.run("list", "--catalogue", source, "--no-cache").stdout
+        #expect(box.run("list", "--catalogue", source).stdout == expected)
+        let memos = box.directory + "/.cache/catalyse/sources"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: memos).filter { $0.hasSuffix(".source") }.count == 1)
+        #expect(box.run("list", "--catalogue", source).stdout == expected)
+        // The first offer's title rewritten in place, as long as before, and the time put back.
+        let text = try String(contentsOfFile: source, encoding: .utf8)
+        let title = try #require(text.range(of: "Boussole"))
+        let at = text.utf8.distance(from: text.utf8.startIndex, to: title.lowerBound)
+        let fd = open(source, O_WRONLY)
+        #expect(fd >= 0 && pwrite(fd, "Baussole", 8, off_t(at)) == 8)
+        close(fd)
+        #expect(utimensat(AT_FDCWD, source, &old, 0) == 0)
+        let changed = box.run("list", "--catalogue", source, "--no-cache").stdout
+        #expect(changed != expected && changed.contains("Baussole"))
+        #expect(box.run("list", "--catalogue", source).stdout == changed)
     }
 }

@@ -38,7 +38,11 @@ public struct CompiledCache: Sendable {
     /// pieces into one buffer (never the whole file in memory, never mapped: a file cut while
     /// it is hashed is a short read, not a fault). Nil when the source cannot be cached (the
     /// loader then says why, if anything is wrong).
-    static func sourceKey(_ path: String) -> String? {
+    static func sourceKey(_ path: String) -> String? { sourceKeyAndIdentity(path)?.key }
+
+    /// The key, and for a regular file what `fstat` said of it before and after it was hashed
+    /// when the two agree (nil for a folder of sheets).
+    static func sourceKeyAndIdentity(_ path: String) -> (key: String, identity: SourceIdentity?)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         var hasher = SHA256()
@@ -58,12 +62,15 @@ public struct CompiledCache: Sendable {
                 hasher.update(data: Array("\(kind.fileName):\(opened.size):".utf8))
                 guard hash(opened, into: &hasher, buffer: buffer) else { return nil }
             }
-        } else {
-            guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let opened) = InputFile.open(path, links: .follow, pipes: false) else { return nil }
-            defer { close(opened.descriptor) }
-            guard opened.size <= CatalogueLoader.Format.json.sizeLimit, hash(opened, into: &hasher, buffer: buffer) else { return nil }
+            return (hex(hasher.finalize()), nil)
         }
-        return hex(hasher.finalize())
+        guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let opened) = InputFile.open(path, links: .follow, pipes: false) else { return nil }
+        defer { close(opened.descriptor) }
+        guard opened.size <= CatalogueLoader.Format.json.sizeLimit, hash(opened, into: &hasher, buffer: buffer) else { return nil }
+        var after = stat()
+        let before = SourceIdentity(opened.info)
+        let unchanged = fstat(opened.descriptor, &after) == 0 && SourceIdentity(after) == before
+        return (hex(hasher.finalize()), unchanged ? before : nil)
     }
 
     /// Hashes an opened regular file to its end; false when it could not be read whole or its
@@ -91,26 +98,46 @@ public struct CompiledCache: Sendable {
 
     /// Loads the catalogue at `path` through the cache (a compiled file is loaded as it is).
     public func load(path: String, today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove) throws -> CatalogueLoader.Loaded {
-        guard CatalogueLoader.Format(path: path) != .compiled, let key = CompiledCache.sourceKey(path) else {
+        guard CatalogueLoader.Format(path: path) != .compiled else {
             return try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
         }
-        let entry = folder + "/" + key + ".catalyse"
-        if FileManager.default.fileExists(atPath: entry), let cached = try? CatalogueLoader.load(path: entry, today: today, mapAbove: mapAbove) {
-            utimes(entry, nil)  // used: the last to go
+        // The key remembered for this very file, unchanged since (see `SourceMemo`).
+        if let remembered = memo.key(for: path), let cached = cachedEntry(remembered, today: today, mapAbove: mapAbove) { return cached }
+        let hashedAt = SourceMemo.now()
+        guard let (key, identity) = CompiledCache.sourceKeyAndIdentity(path) else {
+            return try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
+        }
+        if let cached = cachedEntry(key, today: today, mapAbove: mapAbove) {
+            if let identity { memo.remember(key, for: identity, hashedAt: hashedAt) }
             return cached
         }
         let loaded = try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
-        store(loaded, at: entry)
+        if store(loaded, at: entry(key)), let identity { memo.remember(key, for: identity, hashedAt: hashedAt) }
         return loaded
     }
 
+    func entry(_ key: String) -> String { folder + "/" + key + ".catalyse" }
+
+    /// The entry of `key`, opened with every check; nil when there is none or it cannot be used.
+    func cachedEntry(_ key: String, today: Day, mapAbove: Int) -> CatalogueLoader.Loaded? {
+        let entry = entry(key)
+        guard FileManager.default.fileExists(atPath: entry), let cached = try? CatalogueLoader.load(path: entry, today: today, mapAbove: mapAbove) else { return nil }
+        utimes(entry, nil)  // used: the last to go
+        return cached
+    }
+
+    var memo: SourceMemo { SourceMemo(folder: FilePath.folder(of: folder) + "/sources", build: CompiledCache.build) }
+
     /// Writes an entry (best effort: a cache that cannot be written is skipped), then keeps the
     /// folder under its limit.
-    func store(_ loaded: CatalogueLoader.Loaded, at entry: String) {
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil else { return }
+    @discardableResult
+    func store(_ loaded: CatalogueLoader.Loaded, at entry: String) -> Bool {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil else { return false }
         let index = loaded.searchIndex()
-        guard case .success = AtomicFile.write(to: entry, overwrite: true, newMode: 0o600, contents: { CompiledWriter.write(index, $0) }) else { return }
+        guard case .success = AtomicFile.write(to: entry, overwrite: true, newMode: 0o600, contents: { CompiledWriter.write(index, $0) }) else { return false }
         prune()
+        memo.prune(keeping: { FileManager.default.fileExists(atPath: self.entry($0)) })
+        return true
     }
 
     /// Removes the least recently used entries until the folder is under the limit.
