@@ -43,8 +43,10 @@ public enum HTTPDownload {
         init(limit: Int) { self.limit = limit }
 
         func header(_ bytes: UnsafeRawBufferPointer) {
-            var line = String(decoding: bytes, as: UTF8.self)
-            while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+            // Without its line end (bytes: "\r\n" is one Character to a String).
+            var end = bytes.count
+            while end > 0 && (bytes[end - 1] == 10 || bytes[end - 1] == 13) { end -= 1 }
+            let line = String(decoding: bytes[..<end], as: UTF8.self)
             if line.hasPrefix("HTTP/") {
                 headers = [:]; lastName = nil; body = []
             } else if let first = line.first, first == " " || first == "\t" {
@@ -82,7 +84,7 @@ public enum HTTPDownload {
         let transfer = Transfer(limit: limit)
         // "Name: value" ("Name;" sends a field with no value); line breaks never reach the request.
         let lines = headers.sorted { $0.key < $1.key }.map { name, value in
-            let clean = { (s: String) in s.filter { $0 != "\r" && $0 != "\n" } }
+            let clean = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) }
             return value.isEmpty ? clean(name) + ";" : clean(name) + ": " + clean(value)
         }
         var result = ccurl_result()
