@@ -99,9 +99,9 @@ public enum HTTPDownload {
         }
         withExtendedLifetime(transfer) {
             let context = Unmanaged.passUnretained(transfer).toOpaque()
-            let cLines = lines.map { strdup($0) }
+            let cLines = lines.compactMap { strdup($0) }
             defer { cLines.forEach { free($0) } }
-            let pointers: [UnsafePointer<CChar>?] = cLines.map { $0.map { UnsafePointer($0) } }
+            let pointers: [UnsafePointer<CChar>?] = cLines.map { UnsafePointer($0) }
             pointers.withUnsafeBufferPointer { list in
                 _ = ccurl_get(address, list.baseAddress, list.count, milliseconds(timeouts.idle), milliseconds(timeouts.total),
                               Int64(limit), onHeader, onBody, context, &result)
