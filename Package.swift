@@ -18,12 +18,15 @@ let package = Package(
     targets: [
         // libyaml from the system (Debian's libyaml-dev), for the YAML reader's event parser.
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
+        // libcurl, loaded with dlopen when `catalyse update` downloads rather than at process start
+        // (it declares the few numbers of curl's ABI it uses: no curl headers to build).
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
         // Pure catalogue core: models, loading, validation, search, stores, presentation.
         // The dossiers database is SQLite through GRDB (Debian's libsqlite3-dev).
         // Spreadsheet sheets (CSV) are parsed by CSV.swift, workbooks (.ods, .xlsx) unzipped by
         // ZIPFoundation and read with Foundation's XMLParser (libxml2); publications are signed (Ed25519) and
-        // hashed (SHA-256) with swift-crypto.
-        .target(name: "CatalyseCore", dependencies: ["CLibYAML", .product(name: "GRDB", package: "GRDB.swift"),
+        // hashed (SHA-256) with swift-crypto; `catalyse update` downloads through CCurlLoader.
+        .target(name: "CatalyseCore", dependencies: ["CLibYAML", "CCurlLoader", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "CSV", package: "CSV.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto"),
                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -292,6 +292,20 @@ struct LocalisationTests {
             .contains("(file is not a database)"))
     }
 
+    /// Every way a download fails, in each language: libcurl's codes are worded from a table
+    /// (its own messages are English), and so is a libcurl that cannot be loaded.
+    @Test(arguments: ["fr", "en"])
+    func everyDownloadProblemInOneLanguage(_ lang: String) {
+        let language: Language = lang == "fr" ? .fr : .en
+        var problems: [PublicationError.NetworkProblem] = (-1...101).map { HTTPDownload.problem(curlCode: $0, limit: 4096) }
+        problems += [HTTPDownload.problem(curlCode: 18, expected: 100, received: 40), HTTPDownload.problem(curlCode: 23, cutForSize: true, limit: 4096),
+                     .unreachable(Label(fr: "pas de réponse", en: "no response")), .status(500), .libcurlMissing]
+        for problem in problems {
+            let message = PublicationError.network(url: "https://example.org/manifest.json", problem: problem).message(language)
+            Self.expectOneLanguage(language == .fr ? nb(message) : message, french: language == .fr, "\(problem)")
+        }
+    }
+
     // MARK: Suggestions
 
     @Test func suggestionsArePrefixFirstThenEditDistance() {

@@ -37,6 +37,8 @@ public enum PublicationError: Error, Equatable, Sendable {
         case redirectLoop
         case tooLarge(limit: Int)
         case truncated(expected: Int, got: Int)
+        /// libcurl, which downloads, cannot be loaded (not installed).
+        case libcurlMissing
     }
 
     public func message(_ language: Language) -> String {
@@ -63,6 +65,7 @@ public enum PublicationError: Error, Equatable, Sendable {
             case .redirectLoop: what = fr ? "trop de redirections" : "too many redirections"
             case .tooLarge(let limit): what = fr ? "réponse plus grande que les \(limit) octets annoncés" : "response larger than the \(limit) bytes announced"
             case let .truncated(expected, got): what = fr ? "réponse tronquée (\(got) octets sur \(expected))" : "response cut short (\(got) of \(expected) bytes)"
+            case .libcurlMissing: what = fr ? "la bibliothèque libcurl ne peut pas être chargée (installez le paquet libcurl4)" : "the libcurl library cannot be loaded (install the libcurl4 package)"
             }
             return (fr ? "Téléchargement de \(show(url)) impossible : \(what)" : "Cannot download \(show(url)): \(what)") + Unchanged.tail(fr)
         case let .badSignature(url):
