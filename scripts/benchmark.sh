@@ -16,8 +16,10 @@ if ! command -v fzf >/dev/null 2>&1; then
   echo "benchmark: installing fzf (Debian package) for the comparison"
   apt-get update -qq && apt-get install -y -qq fzf >/dev/null
 fi
-swift build -c release --product catalyse >/dev/null
-swift build -c release --product catalyse-bench >/dev/null
+# The binary as README's "Installing" section builds it: Swift's runtime and Foundation linked in
+# (--static-swift-stdlib), which saves the dynamic loader most of a start (docs/performance.md).
+swift build -c release --static-swift-stdlib --product catalyse >/dev/null
+swift build -c release --static-swift-stdlib --product catalyse-bench >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ "${REALISTIC:-1}" != 0 ]; then
