@@ -68,7 +68,10 @@ struct TextBytesTests {
     @Test func simpleAndCleanInOnePassEqualsTheTwoRules() {
         for v in Array(0..<0x3100) + [0x1F600, 0xFEFF, 0x10FFFF] {
             guard let scalar = Unicode.Scalar(v) else { continue }
-            for text in ["a\(Character(scalar))b", String(Character(scalar)), "\(Character(scalar))\(Character(scalar))"] {
+            let c = Character(scalar)
+            // Short texts, and the scalar at each place of an eight-byte word (read a word at a time).
+            let texts = ["a\(c)b", String(c), "\(c)\(c)"] + (0..<9).map { String(repeating: "x", count: $0) + "\(c)" + String(repeating: "y", count: 9) }
+            for text in texts {
                 for singleLine in [true, false] {
                     let two = SimpleText.withBytes(text) { !TextCleaning.needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) && SimpleText.isSimple($0) }
                     let one = SimpleText.withBytes(text) { TextCleaning.isSimpleAndClean($0, singleLine: singleLine) }

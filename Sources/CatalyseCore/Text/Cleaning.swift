@@ -166,7 +166,18 @@ public enum TextCleaning {
     static func isSimpleAndClean(_ utf8: UnsafeBufferPointer<UInt8>, singleLine: Bool) -> Bool {
         var i = 0
         let n = utf8.count
+        guard let base = utf8.baseAddress else { return true }
         while i < n {
+            // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
+            // 0x20, no DEL (the usual word tricks; each tells exactly whether such a byte is there).
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let del = w ^ (0x7F &* ones)
+                guard w & high == 0, (w &- 0x20 &* ones) & ~w & high == 0, (del &- ones) & ~del & high == 0 else { break }
+                i += 8
+            }
+            if i >= n { break }
             let b = utf8[i]
             if b < 0x80 {
                 if b >= 0x20 { if b == 0x7F { return false } }
