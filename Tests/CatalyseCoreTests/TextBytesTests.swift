@@ -52,6 +52,79 @@ struct TextBytesTests {
         }
         #expect(Typography.french("Titre : « mot » ; fin ?") == "Titre\u{00A0}: «\u{00A0}mot\u{00A0}»\u{00A0}; fin\u{00A0}?")
         #expect(Typography.french("a  :") == "a \u{00A0}:")
+    /// What `CatalogueReader.text` made of a text before `TextCleaning.loaded`: the steps one by
+    /// one (nil where they report a cleaning, which `loaded` never takes).
+    static func steps(_ text: String, singleLine: Bool) -> String? {
+        let (cleaned, report) = TextCleaning.clean(text, singleLine: singleLine)
+        guard report.isEmpty else { return nil }
+        let trimmed = TextCleaning.trim(cleaned)
+        if trimmed.isEmpty { return "" }
+        return singleLine ? cleaned : Paragraphs.normalise(trimmed)
+    }
+
+    @Test func loadedTextsInOnePassEqualTheSteps() {
+        var rng = SystemRandomNumberGenerator()
+        let extra = ["\u{0001}", "\u{007F}", "\u{0085}", "\u{009F}", "\u{00A0}", "\u{200E}", "\u{202A}", "\u{2066}", "\u{2000}",
+                     "\u{20BF}", "\u{20C0}", "\u{2029}", "\u{02FF}", "Œuvre", "   ", "\n\n", " \u{00A0} "]
+        var taken = 0
+        for round in 0..<20_000 {
+            let text = round % 3 == 0
+                ? (0..<Int.random(in: 0...14, using: &rng)).map { _ in (TextBytesTests.pieces + extra).randomElement(using: &rng)! }.joined()
+                : TextBytesTests.randomText(&rng, simpleOnly: round % 3 == 1)
+            for singleLine in [true, false] {
+                guard let loaded = TextCleaning.loaded(text, singleLine: singleLine) else { continue }
+                taken += 1
+                #expect(loaded == TextBytesTests.steps(text, singleLine: singleLine), "\(text.debugDescription) singleLine: \(singleLine)")
+            }
+        }
+        #expect(taken > 10_000)
+        #expect(TextCleaning.loaded("  Été « à » l’école…  5 €\u{00A0}", singleLine: true) == "Été « à » l’école… 5 €")
+    }
+
+    /// The one-pass test equals the two rules, scalar by scalar (U+0000–U+30FF and U+1F600).
+    @Test func simpleAndCleanInOnePassEqualsTheTwoRules() {
+        for v in Array(0..<0x3100) + [0x1F600, 0xFEFF, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = Character(scalar)
+            // Short texts, and the scalar at each place of an eight-byte word (read a word at a time).
+            let texts = ["a\(c)b", String(c), "\(c)\(c)"] + (0..<9).map { String(repeating: "x", count: $0) + "\(c)" + String(repeating: "y", count: 9) }
+            for text in texts {
+                for singleLine in [true, false] {
+                    let two = SimpleText.withBytes(text) { !TextCleaning.needsCleaning(UnsafeRawBufferPointer($0), singleLine: singleLine) && SimpleText.isSimple($0) }
+                    let one = SimpleText.withBytes(text) { TextCleaning.isSimpleAndClean($0, singleLine: singleLine) }
+                    #expect(one == two, "U+\(String(v, radix: 16)) singleLine: \(singleLine)")
+                }
+            }
+        }
+    }
+
+    /// The e-mail and web address rules as written before their ASCII paths.
+    static func characterEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, text.count <= 254 else { return false }
+        let domain = parts[1]
+        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
+        return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+    }
+
+    static func characterWebAddress(_ raw: String) -> Bool {
+        let lower = raw.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !raw.contains(" ")
+            && raw.split(separator: "/", omittingEmptySubsequences: true).count >= 2
+    }
+
+    @Test func emailAndWebAddressOnBytesEqualTheCharacterRules() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["@", "@", ".", ".", "..", "a", "b", "contact", "exemple.fr", " ", "\r\n", "\r", "\n", "\t", "\u{000B}", "\u{001F}", "<", ">", ",", ";",
+                      "http://", "https://", "HTTPS://", "Http:/", "/", "//", "x/y", "é", "\u{00A0}", "\u{0301}", "-"]
+        for round in 0..<30_000 {
+            var text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            if round % 97 == 0 { text = String(repeating: "a", count: 250) + "@b.fr" + (round % 2 == 0 ? "" : "x") }
+            #expect(EmailAddress.isValid(text) == TextBytesTests.characterEmail(text), "\(text.debugDescription)")
+            #expect(CatalogueReader.isWebAddress(text) == TextBytesTests.characterWebAddress(text), "\(text.debugDescription)")
+        }
+        #expect(EmailAddress.isValid("contact@cabinet-exemple.fr"))
+        #expect(CatalogueReader.isWebAddress("https://cabinet-exemple.fr"))
     }
 
     @Test func whichTextsAreSimple() {

@@ -19,11 +19,25 @@ struct CatalogueReader {
     // MARK: Mappings
 
     /// A mapping's entries by key, after checking its keys against `allowed`.
-    struct Fields {
-        var node: DocumentNode
-        var path: String
-        var entries: [String: DocumentNode]
+    /// A class: the readers pass it to every value rule and capture it in closures, and a copy
+    /// of a reference costs one count where a copy of the four parts cost four.
+    final class Fields {
+        let node: DocumentNode
+        let path: String
+        let entries: Entries
+        init(node: DocumentNode, path: String, entries: Entries) { self.node = node; self.path = path; self.entries = entries }
         func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    }
+
+    /// The first value of each allowed key, in the order of `allowed` (a mapping has a few keys:
+    /// comparing them, mostly small strings held inline, costs less than hashing each one).
+    struct Entries {
+        let keys: [String]
+        var values: [DocumentNode?]
+        subscript(_ key: String) -> DocumentNode? {
+            for i in keys.indices where keys[i] == key { return values[i] }
+            return nil
+        }
     }
 
     mutating func fields(_ node: DocumentNode, _ path: String, allowed: [String]) -> Fields? {
@@ -33,10 +47,20 @@ struct CatalogueReader {
                   fr: "une table (lignes clé : valeur) était attendue, et non \(node.typeNameFR)")
             return nil
         }
-        var entries: [String: DocumentNode] = [:]
+        var entries = Entries(keys: allowed, values: Array(repeating: nil, count: allowed.count))
+        // Keys are mostly written in the order of `allowed`: the search starts after the last found.
+        var next = 0
+        let count = allowed.count
         for (key, value) in pairs {
             guard case .scalar(let name, _) = key.kind else { continue }
-            if !allowed.contains(name) {
+            var found = -1
+            var i = next
+            for _ in 0..<count {
+                if allowed[i] == name { found = i; break }
+                i += 1
+                if i == count { i = 0 }
+            }
+            if found < 0 {
                 let where_ = path.isEmpty ? "at the top level" : "in \(path)"
                 let whereFR = path.isEmpty ? "au premier niveau" : "dans \(path)"
                 let shown = TextCleaning.forDisplay(name)
@@ -44,7 +68,8 @@ struct CatalogueReader {
                       fr: "clé inconnue « \(TextCleaning.forDisplay(name)) » \(whereFR) (clés possibles : \(allowed.joined(separator: ", ")))")
                 continue
             }
-            if entries[name] == nil { entries[name] = value }
+            next = found + 1 == count ? 0 : found + 1
+            if entries.values[found] == nil { entries.values[found] = value }
         }
         return Fields(node: node, path: path, entries: entries)
     }
@@ -68,6 +93,15 @@ struct CatalogueReader {
     }
 
     // MARK: The document
+
+    // The keys of each mapping of the format (made once, not at every mapping).
+    static let topKeys = ["catalogue", "firms"]
+    static let catalogueKeys = ["name", "updated", "illustrative", "note"]
+    static let firmKeys = ["id", "name", "presentation", "headquarters", "website", "contact", "joined", "provenance", "offers"]
+    static let contactKeys = ["name", "email", "phone"]
+    static let provenanceKeys = ["source", "verified"]
+    static let offerKeys = ["id", "title", "summary", "description", "format", "purpose", "kinds", "themes", "territories", "mode", "audience", "duration", "capacity", "eligibility", "cost", "apply"]
+    static let eligibilityKeys = ["stages", "budgets", "employer"]
 
     // Firms read so far (the JSON reader streams them in one at a time).
     var firms: [Firm] = []
@@ -109,9 +143,9 @@ struct CatalogueReader {
 
     /// Reads the top level and the metadata, after the firms were added with `addFirm`.
     mutating func finish(_ root: DocumentNode) -> Catalogue? {
-        guard let top = fields(root, "", allowed: ["catalogue", "firms"]) else { return nil }
+        guard let top = fields(root, "", allowed: Self.topKeys) else { return nil }
         var name: String?, updated: Day?, illustrative: Bool?, note: String?
-        if let metaNode = required(top, "catalogue"), let meta = fields(metaNode, "catalogue", allowed: ["name", "updated", "illustrative", "note"]) {
+        if let metaNode = required(top, "catalogue"), let meta = fields(metaNode, "catalogue", allowed: Self.catalogueKeys) {
             name = requiredText(meta, "name")
             updated = required(meta, "updated").flatMap { day($0, meta.path("updated")) }
             illustrative = required(meta, "illustrative").flatMap { bool($0, meta.path("illustrative")) }
@@ -132,7 +166,7 @@ struct CatalogueReader {
     }
 
     mutating func readFirm(_ node: DocumentNode, _ path: String, firmSeen: inout [String: SourcePosition], offerSeen: inout [String: SourcePosition]) -> (Firm, [Offer])? {
-        guard let f = fields(node, path, allowed: ["id", "name", "presentation", "headquarters", "website", "contact", "joined", "provenance", "offers"]) else { return nil }
+        guard let f = fields(node, path, allowed: Self.firmKeys) else { return nil }
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
         if let id, let idNode { checkID(IDCheck(at: diagnostics.count, offer: false, id: id, position: idNode.position, field: f.path("id")), &firmSeen) }
@@ -141,7 +175,7 @@ struct CatalogueReader {
         let hq = required(f, "headquarters").flatMap { department($0, f.path("headquarters")) }
         let website = optional(f, "website").flatMap { url($0, f.path("website")) }
         var contact: Contact?
-        if let c = required(f, "contact").flatMap({ fields($0, f.path("contact"), allowed: ["name", "email", "phone"]) }) {
+        if let c = required(f, "contact").flatMap({ fields($0, f.path("contact"), allowed: Self.contactKeys) }) {
             let cname = requiredText(c, "name")
             let cmail = required(c, "email").flatMap { email($0, c.path("email")) }
             let phone = optionalText(c, "phone")
@@ -155,7 +189,7 @@ struct CatalogueReader {
             } else { joined = year }
         }
         var provenance: Provenance?
-        if let p = required(f, "provenance").flatMap({ fields($0, f.path("provenance"), allowed: ["source", "verified"]) }) {
+        if let p = required(f, "provenance").flatMap({ fields($0, f.path("provenance"), allowed: Self.provenanceKeys) }) {
             let source = requiredText(p, "source", singleLine: false)
             let verified = required(p, "verified").flatMap { day($0, p.path("verified")) }
             if let source, let verified { provenance = Provenance(source: source, verified: verified) }
@@ -182,7 +216,7 @@ struct CatalogueReader {
     }
 
     mutating func readOffer(_ node: DocumentNode, _ path: String, firmID: String, offerSeen: inout [String: SourcePosition]) -> Offer? {
-        guard let f = fields(node, path, allowed: ["id", "title", "summary", "description", "format", "purpose", "kinds", "themes", "territories", "mode", "audience", "duration", "capacity", "eligibility", "cost", "apply"]) else { return nil }
+        guard let f = fields(node, path, allowed: Self.offerKeys) else { return nil }
         let idNode = required(f, "id")
         let id = idNode.flatMap { slug($0, f.path("id")) }
         if let id, let idNode { checkID(IDCheck(at: diagnostics.count, offer: true, id: id, position: idNode.position, field: f.path("id")), &offerSeen) }
@@ -217,7 +251,7 @@ struct CatalogueReader {
         var eligibility = Eligibility()
         var eligibilityOK = true
         if let en = optional(f, "eligibility") {
-            if let e = fields(en, f.path("eligibility"), allowed: ["stages", "budgets", "employer"]) {
+            if let e = fields(en, f.path("eligibility"), allowed: Self.eligibilityKeys) {
                 if let n = optional(e, "stages") {
                     if let v = codeList(n, e.path("stages"), as: Stage.self, allowEmpty: true) { eligibility.stages = v } else { eligibilityOK = false }
                 }

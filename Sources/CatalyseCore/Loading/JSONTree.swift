@@ -98,7 +98,7 @@ struct JSONTree {
         let start = position
         offset += 1
         var pairs: [(key: DocumentNode, value: DocumentNode)] = []
-        var seen: [String: SourcePosition] = [:]
+        var seen = MappingKeys()
         skipSpace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") { offset += 1; return DocumentNode(kind: .mapping([]), position: start) }
         while true {
@@ -108,7 +108,7 @@ struct JSONTree {
             if let first = seen[key] {
                 diagnostics.append(Diagnostic(file: file, position: keyPosition, field: "json", message: "duplicate key '\(key)' (first at line \(first.line))",
                                               french: "clé « \(key) » en double (d'abord à la ligne \(first.line))"))
-            } else { seen[key] = keyPosition }
+            } else { seen.insert(key, keyPosition) }
             try expect(UInt8(ascii: ":"), "':'")
             skipSpace()
             let value: DocumentNode

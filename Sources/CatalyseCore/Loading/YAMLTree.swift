@@ -109,15 +109,30 @@ enum YAMLTree {
             if let tag = Builder.cString(tag) { report(position, "tags (\(tag)) are not part of the catalogue format", "les étiquettes (\(tag)) ne font pas partie du format du catalogue") }
         }
 
-        /// Frames of the nodes being built; a streamed sequence (the firms) hands its items to
-        /// `firms` instead of keeping them.
-        enum Frame {
-            case sequence(SourcePosition, [DocumentNode], streamed: Bool)
-            case mapping(SourcePosition, [(key: DocumentNode, value: DocumentNode)], pendingKey: DocumentNode?, seen: [String: SourcePosition])
+        /// A node being built: a sequence (its items; a streamed sequence, the firms, hands its
+        /// items to `firms` instead of keeping them) or a mapping (its pairs, the key waiting for
+        /// its value, the keys met). Changed in place at the top of the stack.
+        struct Frame {
+            var mapping: Bool
+            var streamed = false
+            var start: SourcePosition
+            var items: [DocumentNode] = []
+            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+            var pendingKey: DocumentNode? = nil
+            var seen = MappingKeys()
         }
+
+        /// At most this many places are reserved from a size hint (a hostile mapping of a million
+        /// keys must not make every later one reserve as much).
+        static let sizeHint = 64
 
         mutating func run(_ parser: inout yaml_parser_t) -> DocumentNode? {
             var stack: [Frame] = []
+            stack.reserveCapacity(YAMLTree.maxDepth)
+            // The size of the last mapping and sequence completed at each depth: the next one
+            // there reserves as much room (the firms, the offers, their fields, are alike).
+            var mappingSizes = [Int](repeating: 0, count: YAMLTree.maxDepth + 1)
+            var sequenceSizes = [Int](repeating: 0, count: YAMLTree.maxDepth + 1)
             var root: DocumentNode? = nil
             var documents = 0
             var event = yaml_event_t()
@@ -161,53 +176,57 @@ enum YAMLTree {
                 case YAML_SEQUENCE_START_EVENT:
                     let s = event.data.sequence_start
                     refuseAnchorAndTag(s.anchor, s.tag, position)
+                    var frame = Frame(mapping: false, start: position)
                     // The value of the root mapping's first `firms` key.
-                    var streamed = false
-                    if firms != nil, stack.count == 1, case .mapping(_, _, let key?, let seen) = stack[0],
-                       case .scalar("firms", _) = key.kind, seen["firms"] == key.position { streamed = true }
-                    stack.append(.sequence(position, [], streamed: streamed))
+                    if firms != nil, stack.count == 1, stack[0].mapping, let key = stack[0].pendingKey,
+                       case .scalar("firms", _) = key.kind, stack[0].seen["firms"] == key.position {
+                        frame.streamed = true
+                    } else if sequenceSizes[stack.count] > 0 {
+                        frame.items.reserveCapacity(sequenceSizes[stack.count])
+                    }
+                    stack.append(frame)
                     continue
                 case YAML_MAPPING_START_EVENT:
                     let m = event.data.mapping_start
                     refuseAnchorAndTag(m.anchor, m.tag, position)
-                    stack.append(.mapping(position, [], pendingKey: nil, seen: [:]))
+                    var frame = Frame(mapping: true, start: position)
+                    if mappingSizes[stack.count] > 0 { frame.pairs.reserveCapacity(mappingSizes[stack.count]) }
+                    stack.append(frame)
                     continue
                 case YAML_SEQUENCE_END_EVENT:
-                    guard case .sequence(let start, let items, _)? = stack.popLast() else { return nil }
-                    completed = DocumentNode(kind: .sequence(items), position: start)
+                    guard let frame = stack.popLast(), !frame.mapping else { return nil }
+                    sequenceSizes[stack.count] = min(frame.items.count, Builder.sizeHint)
+                    completed = DocumentNode(kind: .sequence(frame.items), position: frame.start)
                 case YAML_MAPPING_END_EVENT:
-                    guard case .mapping(let start, let pairs, _, _)? = stack.popLast() else { return nil }
-                    completed = DocumentNode(kind: .mapping(pairs), position: start)
+                    guard let frame = stack.popLast(), frame.mapping else { return nil }
+                    mappingSizes[stack.count] = min(frame.pairs.count, Builder.sizeHint)
+                    completed = DocumentNode(kind: .mapping(frame.pairs), position: frame.start)
                 default:
                     continue
                 }
                 guard let node = completed else { continue }
                 // Attach the completed node to its parent.
-                switch stack.popLast() {
-                case nil:
+                let top = stack.count - 1
+                if top < 0 {
                     root = node
-                case .sequence(let start, var items, let streamed)?:
-                    if streamed { firms?(node) } else { items.append(node) }
-                    stack.append(.sequence(start, items, streamed: streamed))
-                case .mapping(let start, var pairs, let pendingKey, var seen)?:
-                    if let key = pendingKey {
-                        pairs.append((key, node))
-                        stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
-                    } else {
-                        if case .scalar(let text, _) = node.kind {
-                            if let first = seen[text] {
-                                report(node.position, "duplicate key '\(text)' (first at line \(first.line))",
-                                       "clé « \(text) » en double (d'abord à la ligne \(first.line))")
-                            } else {
-                                seen[text] = node.position
-                            }
-                        } else if case .invalid = node.kind {
+                } else if !stack[top].mapping {
+                    if stack[top].streamed { firms?(node) } else { stack[top].items.append(node) }
+                } else if let key = stack[top].pendingKey.take() {
+                    stack[top].pairs.append((key, node))
+                } else {
+                    if case .scalar(let text, _) = node.kind {
+                        if let first = stack[top].seen[text] {
+                            report(node.position, "duplicate key '\(text)' (first at line \(first.line))",
+                                   "clé « \(text) » en double (d'abord à la ligne \(first.line))")
                         } else {
-                            report(node.position, "a mapping key must be a plain text, not \(node.typeName)",
-                                   "une clé de table doit être un texte simple, et non \(node.typeNameFR)")
+                            stack[top].seen.insert(text, node.position)
                         }
-                        stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
+                    } else if case .invalid = node.kind {
+                    } else {
+                        report(node.position, "a mapping key must be a plain text, not \(node.typeName)",
+                               "une clé de table doit être un texte simple, et non \(node.typeNameFR)")
                     }
+                    stack[top].pendingKey = node
                 }
             }
         }

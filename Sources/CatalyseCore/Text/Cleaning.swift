@@ -158,6 +158,103 @@ public enum TextCleaning {
         return String(text[first...last])
     }
 
+    /// `!needsCleaning(bytes) && SimpleText.isSimple(bytes)`, in one pass over valid UTF-8 (a
+    /// `String`'s): ASCII but the controls that need cleaning and DEL; two-byte scalars up to
+    /// U+02FF but the C1 controls (C2 80–9F); and of the three-byte ones, only U+2010–U+2027,
+    /// U+202F–U+205E and U+20A0–U+20BF (`isSimple` takes U+20A0–U+20CF, `needsCleaning` refuses
+    /// from U+20C0). Checked scalar by scalar against the two rules (`TextBytesTests`).
+    static func isSimpleAndClean(_ utf8: UnsafeBufferPointer<UInt8>, singleLine: Bool) -> Bool {
+        var i = 0
+        let n = utf8.count
+        guard let base = utf8.baseAddress else { return true }
+        while i < n {
+            // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
+            // 0x20, no DEL (the usual word tricks; each tells exactly whether such a byte is there).
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let del = w ^ (0x7F &* ones)
+                guard w & high == 0, (w &- 0x20 &* ones) & ~w & high == 0, (del &- ones) & ~del & high == 0 else { break }
+                i += 8
+            }
+            if i >= n { break }
+            let b = utf8[i]
+            if b < 0x80 {
+                if b >= 0x20 { if b == 0x7F { return false } }
+                else if singleLine || (b != 0x0A && b != 0x09) { return false }
+                i += 1
+            } else if b < 0xCC {
+                if b == 0xC2 && i + 1 < n && utf8[i + 1] <= 0x9F { return false }
+                i += 2
+            } else {
+                guard b == 0xE2, i + 2 < n else { return false }
+                let v = (UInt32(utf8[i + 1] & 0x3F) << 6) | UInt32(utf8[i + 2] & 0x3F) | 0x2000
+                guard (0x2010...0x2027).contains(v) || (0x202F...0x205E).contains(v) || (0x20A0...0x20BF).contains(v) else { return false }
+                i += 3
+            }
+        }
+        return true
+    }
+
+    /// What the catalogue reader keeps of a text (`CatalogueReader.text`: `clean`, then `trim`,
+    /// then for a multi-line text `Paragraphs.normalise`), made in one pass over its UTF-8 bytes
+    /// when the text needs no cleaning (`needsCleaning`) and is a `SimpleText`; nil for other
+    /// texts, which take the steps one by one. "" when nothing is left once trimmed. For such a
+    /// text `clean` changes nothing but, with `singleLine`, trims it and collapses runs of spaces
+    /// (no byte below 0x20 is left there: each would need cleaning), and the trims and the layout
+    /// are the byte rules of `trim` and `Paragraphs.fastNormalise`.
+    static func loaded(_ text: String, singleLine: Bool) -> String? {
+        SimpleText.withBytes(text) { bytes -> String? in
+            guard isSimpleAndClean(bytes, singleLine: singleLine) else { return nil }
+            let n = bytes.count
+            var first = 0, end = n
+            if singleLine {
+                // Only spaces and no-break spaces can stand at either end.
+                while first < n {
+                    if bytes[first] == 0x20 { first += 1 }
+                    else if bytes[first] == 0xC2 && first + 1 < n && bytes[first + 1] == 0xA0 { first += 2 }
+                    else { break }
+                }
+                while end > first {
+                    if bytes[end - 1] == 0x20 { end -= 1 }
+                    else if bytes[end - 1] == 0xA0 && end - 2 >= first && bytes[end - 2] == 0xC2 { end -= 2 }
+                    else { break }
+                }
+                if first == end { return "" }
+                var doubleSpace = false
+                var i = first + 1
+                while i < end { if bytes[i] == 0x20 && bytes[i - 1] == 0x20 { doubleSpace = true; break }; i += 1 }
+                if !doubleSpace {
+                    if first == 0 && end == n { return text }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)
+                }
+                return String(unsafeUninitializedCapacity: end - first) { out in
+                    var length = 0
+                    for j in first..<end where !(j > first && bytes[j] == 0x20 && bytes[j - 1] == 0x20) {
+                        out[length] = bytes[j]; length += 1
+                    }
+                    return length
+                }
+            }
+            // Multi-line: no CR here (it would need cleaning); trim spaces, tabs, line feeds and
+            // no-break spaces, then lay the rest out.
+            while first < n {
+                let b = bytes[first]
+                if b == 0x20 || b == 0x0A || b == 0x09 { first += 1 }
+                else if b == 0xC2 && first + 1 < n && bytes[first + 1] == 0xA0 { first += 2 }
+                else { break }
+            }
+            while end > first {
+                let b = bytes[end - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0A { end -= 1 }
+                else if b == 0xA0 && end - 2 >= first && bytes[end - 2] == 0xC2 { end -= 2 }
+                else { break }
+            }
+            if first == end { return "" }
+            return Paragraphs.normaliseSimple(UnsafeBufferPointer(rebasing: bytes[first..<end]))
+        }
+    }
+
     /// Removes control and bidi characters from text produced at run time (file names, error
     /// messages quoting user input) before it is shown. Newlines and tabs become spaces.
     public static func forDisplay(_ text: String) -> String {

@@ -73,28 +73,34 @@ public enum Paragraphs {
     static func fastNormalise(_ text: String) -> String? {
         SimpleText.withBytes(text) { bytes -> String? in
             guard SimpleText.isSimple(bytes) else { return nil }
-            let n = bytes.count
-            return String(unsafeUninitializedCapacity: n + 1) { out in
-                var length = 0
-                var inBlock = false, blankBefore = false, emitted = false
-                var i = 0
-                while i <= n {
-                    // One line: bytes[start..<end], then past its line break.
-                    var end = i
-                    while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-                    var start = i
-                    i = end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1
-                    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-                    if start == end {
-                        if inBlock { inBlock = false; blankBefore = false }
-                        blankBefore = true
-                        continue
-                    }
+            return normaliseSimple(bytes)
+        }
+    }
+
+    /// `fastNormalise` on bytes already known to be a `SimpleText`, in one pass: each line is
+    /// copied as its end is looked for.
+    static func normaliseSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        return String(unsafeUninitializedCapacity: n + 1) { out in
+            // Whether `k` is past the line: the end of the text or a line break.
+            @inline(__always) func stop(_ k: Int) -> Bool { k >= n || bytes[k] == 0x0A || bytes[k] == 0x0D }
+            var length = 0
+            var inBlock = false, blankBefore = false, emitted = false
+            var i = 0
+            while i <= n {
+                // One line from `i`: its leading spaces and tabs dropped.
+                var start = i
+                while start < n && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+                var end = start
+                if stop(start) {
+                    if inBlock { inBlock = false; blankBefore = false }
+                    blankBefore = true
+                } else {
                     let first = bytes[start]
-                    let second: UInt8 = start + 1 < end ? bytes[start + 1] : 0
-                    let item = ((first == 0x2D || first == 0x2A) && second == 0x20) || (first == 0x2D && end == start + 1)
-                        || (first == 0xE2 && end >= start + 3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0xA2
-                            && (end == start + 3 || bytes[start + 3] == 0x20))
+                    let second: UInt8 = stop(start + 1) ? 0 : bytes[start + 1]
+                    let item = ((first == 0x2D || first == 0x2A) && second == 0x20) || (first == 0x2D && stop(start + 1))
+                        || (first == 0xE2 && start + 2 < n && bytes[start + 1] == 0x80 && bytes[start + 2] == 0xA2
+                            && (stop(start + 3) || bytes[start + 3] == 0x20))
                     if item && inBlock { inBlock = false; blankBefore = false }
                     if !inBlock {
                         if emitted {
@@ -105,17 +111,21 @@ public enum Paragraphs {
                     } else {
                         out[length] = 0x20; length += 1
                     }
-                    // The line's words, one space between them.
+                    // The line's words, one space between them, up to its end.
                     var pendingSpace = false
-                    for j in start..<end {
-                        let b = bytes[j]
+                    while end < n {
+                        let b = bytes[end]
+                        if b == 0x0A || b == 0x0D { break }
+                        end += 1
                         if b == 0x20 { pendingSpace = true; continue }
                         if pendingSpace { out[length] = 0x20; length += 1; pendingSpace = false }
                         out[length] = b; length += 1
                     }
                 }
-                return length
+                // Past the line break (CR LF is one).
+                i = end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1
             }
+            return length
         }
     }
 
