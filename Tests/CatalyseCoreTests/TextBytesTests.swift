@@ -52,6 +52,8 @@ struct TextBytesTests {
         }
         #expect(Typography.french("Titre : « mot » ; fin ?") == "Titre\u{00A0}: «\u{00A0}mot\u{00A0}»\u{00A0}; fin\u{00A0}?")
         #expect(Typography.french("a  :") == "a \u{00A0}:")
+    }
+
     /// What `CatalogueReader.text` made of a text before `TextCleaning.loaded`: the steps one by
     /// one (nil where they report a cleaning, which `loaded` never takes).
     static func steps(_ text: String, singleLine: Bool) -> String? {
