@@ -48,23 +48,28 @@ struct CompileCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
-        let loaded = try Output.loadOrExit(source, language)
+        // A large YAML or JSON file has its offers encoded as records while its firms are read
+        // (kept beside the output), so the whole catalogue never exists as values.
+        let loaded = try Output.loadOrExit(source, language, keeping: .records(beside: output))
         for w in loaded.warnings { Output.note(w.description(language)) }
-        let index = loaded.searchIndex()
+        let streamed = loaded.streamed
+        let index = streamed == nil ? loaded.searchIndex() : nil
         let path = TextCleaning.forDisplay(output)
         // Written as it is made: the compiled form is never whole in memory.
         var size = 0
         let written = AtomicFile.write(to: output, overwrite: true) { emit in
-            CompiledWriter.write(index) { part in size += part.count; return emit(part) }
+            let counted: (UnsafeRawBufferPointer) -> Bool = { part in size += part.count; return emit(part) }
+            if let streamed { return CompiledWriter.write(streamed, counted) }
+            return CompiledWriter.write(index!, counted)
         }
         switch written {
         case .success:
-            let c = loaded.catalogue
+            let (firms, offers) = streamed.map { ($0.firms.count, $0.offerCount) } ?? (loaded.catalogue.firms.count, loaded.catalogue.offers.count)
             let mib = String(format: "%.1f", Double(size) / 1_048_576)
             let mibFR = mib.replacingOccurrences(of: ".", with: ",")  // 0,1 Mio
             Output.note(language == .fr
-                ? "\(path) : \(c.firms.count) cabinets, \(c.offers.count) offres, \(mibFR)\u{00A0}Mio."
-                : "\(path): \(c.firms.count) firms, \(c.offers.count) offers, \(mib) MiB.")
+                ? "\(path) : \(firms) cabinets, \(offers) offres, \(mibFR)\u{00A0}Mio."
+                : "\(path): \(firms) firms, \(offers) offers, \(mib) MiB.")
         case .failure(let e):
             Output.error(language == .fr ? "catalyse : impossible d'écrire \(path) : \(e.problem.text(.fr))." : "catalyse: cannot write \(path): \(e.problem.text(.en)).")
             throw ExitCode(ExitStatus.cantCreate)

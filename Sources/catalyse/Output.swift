@@ -61,12 +61,13 @@ enum Output {
 
     /// Loads a catalogue or exits: 66 when the file cannot be read, 65 when its content is bad
     /// (every problem listed, then a summary).
-    static func loadOrExit(_ source: CatalogueSource, _ language: Language, cache: CompiledCache? = nil) throws -> CatalogueLoader.Loaded {
+    static func loadOrExit(_ source: CatalogueSource, _ language: Language, cache: CompiledCache? = nil,
+                           keeping: CatalogueLoader.Keeping = .modelAndIndex) throws -> CatalogueLoader.Loaded {
         do {
             // CATALYSE_MAP_ABOVE (bytes) moves the bound below which a compiled catalogue is
             // copied into memory rather than mapped (docs/catalogue-format.md; 0 maps every file).
             let mapAbove = ProcessInfo.processInfo.environment["CATALYSE_MAP_ABOVE"].flatMap { Int($0) }
-            return try source.load(today: Day.today(), mapAbove: mapAbove.map { max(0, $0) } ?? CatalogueLoader.Format.defaultMapAbove, cache: cache)
+            return try source.load(today: Day.today(), mapAbove: mapAbove.map { max(0, $0) } ?? CatalogueLoader.Format.defaultMapAbove, cache: cache, keeping: keeping)
         } catch let e as CatalogueLoader.ReadError {
             switch e {
             case .notFound(let path):

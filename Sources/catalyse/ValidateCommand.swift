@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         let source: CatalogueSource = file.map { .file($0) } ?? global.source
-        let loaded = try Output.loadOrExit(source, language)
+        let loaded = try Output.loadOrExit(source, language, keeping: .model)  // no index: validate searches nothing
         let c = loaded.catalogue
         Output.out(language == .fr
             ? "OK\u{00A0}: \(c.firms.count) cabinets, \(c.offers.count) offres\n"

@@ -17,7 +17,40 @@ struct FirmPipelineTests {
                                          pipelineFrom: pipeline ? 0 : Int.max)
             }
             let c = loaded.catalogue
-            return "ok \(c.name) \(c.updated) \(c.illustrative) \(c.note ?? "-")\n\(c.firms)\n\(Array(c.offers))\n\(loaded.warnings)"
+            // The pipeline numbers the index while it reads; the sequential reader leaves it
+            // to be built from the catalogue, the old way.
+            if pipeline != (loaded.prebuiltIndex != nil) { return "index \(pipeline ? "missing" : "unexpected")" }
+            let index = loaded.prebuiltIndex?.columns ?? IndexColumns.build(c)
+            return "ok \(c.name) \(c.updated) \(c.illustrative) \(c.note ?? "-")\n\(c.firms)\n\(Array(c.offers))\n\(loaded.warnings)\n"
+                + QueryTests.columnsText(index)
+        } catch let error as CatalogueError {
+            return "refused\n" + error.diagnostics.map { "\($0.position.line):\($0.position.column) \($0.field) \($0.severity) \($0.message) | \($0.french)" }.joined(separator: "\n")
+        } catch {
+            return "other \(error)"
+        }
+    }
+
+    /// The outcome of compiling: the compiled bytes with the warnings, or the diagnostics. With
+    /// `streamed`, the offers are encoded as records while the firms are read
+    /// (`Keeping.records`, what `catalyse compile` does); else the whole catalogue is loaded
+    /// and compiled from its index.
+    static func compiledOutcome(_ bytes: [UInt8], _ format: CatalogueLoader.Format, streamed: Bool) -> String {
+        do {
+            let loaded = try bytes.withUnsafeBufferPointer {
+                try CatalogueLoader.load(bytes: $0, file: "c", format: format, today: Fixtures.today, fileMapped: false,
+                                         pipelineFrom: streamed ? 0 : Int.max,
+                                         keeping: streamed ? .records(beside: NSTemporaryDirectory() + "/c.catalyse") : .modelAndIndex)
+            }
+            var compiled: [UInt8] = []
+            if streamed {
+                guard let records = loaded.streamed else { return "not streamed" }
+                #expect(loaded.catalogue.offers.isEmpty)
+                guard CompiledWriter.write(records, { compiled += $0; return true }) else { return "not written" }
+            } else {
+                if loaded.streamed != nil { return "streamed" }
+                compiled = CompiledWriter.compile(loaded.searchIndex())
+            }
+            return "ok \(compiled)\n\(loaded.warnings)"
         } catch let error as CatalogueError {
             return "refused\n" + error.diagnostics.map { "\($0.position.line):\($0.position.column) \($0.field) \($0.severity) \($0.message) | \($0.french)" }.joined(separator: "\n")
         } catch {
@@ -28,6 +61,9 @@ struct FirmPipelineTests {
     static func expectSame(_ bytes: [UInt8], _ format: CatalogueLoader.Format, _ what: String) {
         let one = outcome(bytes, format, pipeline: false), two = outcome(bytes, format, pipeline: true)
         #expect(one == two, "\(what)")
+        let compiled = compiledOutcome(bytes, format, streamed: false), streamed = compiledOutcome(bytes, format, streamed: true)
+        #expect(compiled == streamed, "\(what), compiled")
+        #expect(one.hasPrefix("ok ") == compiled.hasPrefix("ok "), "\(what)")
     }
 
     /// The shipped catalogue as JSON (every scalar a string, as the reader keeps them).
@@ -95,6 +131,30 @@ struct FirmPipelineTests {
         FirmPipelineTests.expectSame(FirmPipelineTests.shippedYAML, .yaml, "shipped YAML")
         FirmPipelineTests.expectSame(FirmPipelineTests.shippedJSON, .json, "shipped JSON")
         #expect(FirmPipelineTests.outcome(FirmPipelineTests.shippedJSON, .json, pipeline: true).hasPrefix("ok "))
+        #expect(FirmPipelineTests.compiledOutcome(FirmPipelineTests.shippedYAML, .yaml, streamed: true).hasPrefix("ok "))
+    }
+
+    /// Records kept in the spool's file (parts written out, then read back) or in memory come
+    /// back the same, in order, whatever the part size.
+    @Test(arguments: [7, 64, 4096]) func theRecordSpool(_ part: Int) throws {
+        var rng = SystemRandomNumberGenerator()
+        let inFile = RecordSpool(beside: NSTemporaryDirectory() + "/out.catalyse", part: part), inMemory = RecordSpool(part: part)
+        #expect(inFile.usesFile && !inMemory.usesFile)
+        var all: [UInt8] = [], ends: [UInt64] = [0]
+        for _ in 0..<200 {
+            let records = (0..<Int.random(in: 0..<300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var recordEnds = [0, records.count / 3, records.count].sorted()
+            recordEnds.removeFirst()
+            for spool in [inFile, inMemory] { spool.append(records, ends: recordEnds) }
+            for end in recordEnds { ends.append(UInt64(all.count + end)) }
+            all += records
+        }
+        for spool in [inFile, inMemory] {
+            var back: [UInt8] = []
+            #expect(spool.forEachPart { back += $0; return true })
+            #expect(back == all)
+            #expect(spool.ends == ends && spool.size == all.count)
+        }
     }
 
     @Test(arguments: HostileCorpus.files) func theHostileCorpus(_ file: String) throws {

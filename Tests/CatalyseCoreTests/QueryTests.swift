@@ -237,4 +237,30 @@ struct QueryTests {
         }
         #expect(one.words.count > 500)
     }
+
+    /// Every column of an index, as text (what two indexes must share to be the same).
+    static func columnsText(_ c: IndexColumns) -> String {
+        withExtendedLifetime(c) {
+            var text = "\(Array(c.facetMasks))\n\(Array(c.regionMasks))\n\(Array(c.departmentMasks))\n\(Array(c.coversNational))\n\(Array(c.defaultOrder))\n"
+            for list in [c.words, c.titleWords] {
+                text += "\(Array(list.offsets))\n\(Array(list.bytes))\n\(Array(list.postingStarts))\n\(Array(list.postings))\n"
+            }
+            return text
+        }
+    }
+
+    /// The index put together firm by firm (`FirmIndexPart`, `IndexAssembly`: what the firm
+    /// pipeline does) is the index built from the whole catalogue.
+    @Test func indexAssembledFromFirmPartsIsTheSame() {
+        let c = Self.index.catalogue
+        var assembly = IndexAssembly()
+        for firm in c.firms {
+            var part = FirmIndexPart(firm, firm.offerIndices.map { c.offers[$0] })
+            assembly.add(&part)
+        }
+        #expect(assembly.count == c.offers.count)
+        let built = IndexColumns.build(c), assembled = assembly.columns()
+        #expect(Self.columnsText(built) == Self.columnsText(assembled))
+        #expect(built.words.count > 500 && built.defaultOrder.count == c.offers.count)
+    }
 }

@@ -45,6 +45,61 @@ public enum CompiledWriter {
     }
 
     private static func write(_ catalogue: Catalogue, _ columns: IndexColumns, chunk: Int, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        // Where each offer record ends: each is encoded into the same scratch bytes, which
+        // are dropped (the records are encoded again as they are written).
+        var scratch = RecordWriter()
+        var recordsSize: UInt64 = 0
+        var offerOffsets: [UInt64] = [0]
+        offerOffsets.reserveCapacity(catalogue.offers.count + 1)
+        for offer in catalogue.offers {
+            scratch.bytes.removeAll(keepingCapacity: true)
+            scratch.offer(offer)
+            recordsSize += UInt64(scratch.bytes.count)
+            offerOffsets.append(recordsSize)
+        }
+        scratch = RecordWriter()
+        // The ids side by side in one array (not an array each).
+        var idBytes: [UInt8] = [], idEnds: [Int] = [0]
+        idEnds.reserveCapacity(catalogue.offers.count + 1)
+        for offer in catalogue.offers {
+            idBytes += offer.id.utf8
+            idEnds.append(idBytes.count)
+        }
+        let records: ((UnsafeRawBufferPointer) -> Bool) -> Bool = { emit in
+            var offers = RecordWriter()
+            offers.bytes.reserveCapacity(min(chunk, CompiledWriter.chunk) + 65_536)
+            for offer in catalogue.offers {
+                offers.offer(offer)
+                if offers.bytes.count >= chunk {
+                    guard offers.bytes.withUnsafeBytes(emit) else { return false }
+                    offers.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            return offers.bytes.withUnsafeBytes(emit)
+        }
+        return write(catalogue, firms: catalogue.firms, offerCount: catalogue.offers.count, offerOffsets: &offerOffsets,
+                     records: records, idBytes: &idBytes, idEnds: &idEnds, columns, emit)
+    }
+
+    /// The compiled form of a catalogue whose offers were encoded as its firms were read
+    /// (`catalyse compile` of a large file): the same bytes as `write(_: SearchIndex, …)` gives
+    /// for the same catalogue (`FirmPipelineTests`), the records read back from the spool.
+    public static func write(_ streamed: StreamedCatalogue, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        withExtendedLifetime(streamed) {
+            var offerOffsets = streamed.records.ends
+            var idBytes = streamed.ids, idEnds = streamed.idEnds
+            return write(streamed.catalogue, firms: streamed.firms, offerCount: streamed.offerCount, offerOffsets: &offerOffsets,
+                         records: { streamed.records.forEachPart($0) }, idBytes: &idBytes, idEnds: &idEnds, streamed.columns, emit)
+        }
+    }
+
+    /// The sections, given the catalogue's metadata (`catalogue`: its name, date, flag and
+    /// note), its firms, where each offer record ends, the records (handed over part after part
+    /// by `records`), the offers' ids side by side, and the index's columns.
+    private static func write(_ catalogue: Catalogue, firms firmList: [Firm], offerCount: Int, offerOffsets: inout [UInt64],
+                              records: ((UnsafeRawBufferPointer) -> Bool) -> Bool,
+                              idBytes: inout [UInt8], idEnds: inout [Int],
+                              _ columns: IndexColumns, _ emit: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         var bodies = [Body](repeating: .bytes([]), count: Section.allCases.count)
         var sizes = [Int](repeating: 0, count: Section.allCases.count)
         func put(_ section: Section, bytes: [UInt8]) {
@@ -65,13 +120,13 @@ public enum CompiledWriter {
         meta.day(catalogue.updated)
         meta.varint(catalogue.illustrative ? 1 : 0)
         meta.optionalText(catalogue.note)
-        meta.varint(catalogue.firms.count)
-        meta.varint(catalogue.offers.count)
+        meta.varint(firmList.count)
+        meta.varint(offerCount)
         put(.meta, bytes: meta.bytes)
 
         var firms = RecordWriter()
         var firmOffsets: [UInt64] = [0]
-        for firm in catalogue.firms {
+        for firm in firmList {
             firms.firm(firm)
             firmOffsets.append(UInt64(firms.bytes.count))
         }
@@ -79,39 +134,22 @@ public enum CompiledWriter {
         firms = RecordWriter()
         put(.firmOffsets, firmOffsets)
 
-        // Where each offer record ends: each is encoded into the same scratch bytes, which
-        // are dropped (the records are encoded again as they are written).
-        var scratch = RecordWriter()
-        var recordsSize: UInt64 = 0
-        var offerOffsets: [UInt64] = [0]
-        offerOffsets.reserveCapacity(catalogue.offers.count + 1)
-        for offer in catalogue.offers {
-            scratch.bytes.removeAll(keepingCapacity: true)
-            scratch.offer(offer)
-            recordsSize += UInt64(scratch.bytes.count)
-            offerOffsets.append(recordsSize)
-        }
-        scratch = RecordWriter()
         bodies[Section.offerRecords.rawValue] = .offerRecords
-        sizes[Section.offerRecords.rawValue] = Int(recordsSize)
+        sizes[Section.offerRecords.rawValue] = Int(offerOffsets.last ?? 0)
         put(.offerOffsets, offerOffsets)
         offerOffsets = []
 
-        // The ids side by side in one array (not an array each), sorted in byte order.
+        // The ids sorted in byte order.
         do {
-            var idBytes: [UInt8] = [], idEnds: [Int] = [0]
-            idEnds.reserveCapacity(catalogue.offers.count + 1)
-            for offer in catalogue.offers {
-                idBytes += offer.id.utf8
-                idEnds.append(idBytes.count)
-            }
+            let ends = idEnds
             let order = idBytes.withUnsafeBufferPointer { all in
-                (0..<catalogue.offers.count).sorted { a, b in
-                    let x = UnsafeBufferPointer(rebasing: all[idEnds[a]..<idEnds[a + 1]])
-                    let y = UnsafeBufferPointer(rebasing: all[idEnds[b]..<idEnds[b + 1]])
+                (0..<offerCount).sorted { a, b in
+                    let x = UnsafeBufferPointer(rebasing: all[ends[a]..<ends[a + 1]])
+                    let y = UnsafeBufferPointer(rebasing: all[ends[b]..<ends[b + 1]])
                     return x.lexicographicallyPrecedes(y)
                 }
             }
+            idBytes = []; idEnds = []
             put(.idOrder, order.map { Int32($0) })
         }
 
@@ -150,19 +188,8 @@ public enum CompiledWriter {
             case .column(let raw):
                 guard emit(raw) else { return false }
             case .offerRecords:
-                var offers = RecordWriter()
-                offers.bytes.reserveCapacity(min(chunk, CompiledWriter.chunk) + 65_536)
                 var written = 0
-                for offer in catalogue.offers {
-                    offers.offer(offer)
-                    if offers.bytes.count >= chunk {
-                        written += offers.bytes.count
-                        guard offers.bytes.withUnsafeBytes(emit) else { return false }
-                        offers.bytes.removeAll(keepingCapacity: true)
-                    }
-                }
-                written += offers.bytes.count
-                guard offers.bytes.withUnsafeBytes(emit) else { return false }
+                guard withoutActuallyEscaping(emit, do: { emit in records { part in written += part.count; return emit(part) } }) else { return false }
                 // The same offers encode to the same bytes: the header's size holds.
                 precondition(written == sizes[k], "offer records changed size while written")
             }
@@ -172,5 +199,36 @@ public enum CompiledWriter {
             }
         }
         return true
+    }
+}
+
+/// A catalogue read for `catalyse compile` with its offers encoded as records while its firms
+/// were read (`CatalogueLoader.Keeping.records`): the metadata, the firms, the records (in a
+/// `RecordSpool`), the offers' ids and the index's columns, without the offers as values.
+public final class StreamedCatalogue: @unchecked Sendable {
+    /// The metadata; its firms have no offers here (see `firms`).
+    let catalogue: Catalogue
+    /// The firms, each with the range of its offers.
+    public let firms: [Firm]
+    public let offerCount: Int
+    let records: RecordSpool
+    let columns: IndexColumns
+    let ids: [UInt8], idEnds: [Int]
+
+    init(catalogue: Catalogue, offerCounts: [Int], records: RecordSpool, columns: IndexColumns, ids: [UInt8], idEnds: [Int]) {
+        var firms = catalogue.firms
+        var start = 0
+        for f in firms.indices {
+            firms[f].offerIndices = start..<(start + offerCounts[f])
+            start += offerCounts[f]
+        }
+        precondition(start == records.count && records.count == idEnds.count - 1, "records, ids and firms disagree")
+        self.catalogue = catalogue
+        self.firms = firms
+        self.offerCount = start
+        self.records = records
+        self.columns = columns
+        self.ids = ids
+        self.idEnds = idEnds
     }
 }

@@ -43,14 +43,35 @@ public enum CatalogueLoader {
     }
 
     /// The result of a successful load: the catalogue, the warnings (text cleanings), and the
-    /// search index when the file carried one (a compiled catalogue).
+    /// search index when the file carried one (a compiled catalogue) or it was numbered while
+    /// the firms were read (`FirmPipeline`).
     public struct Loaded: Sendable {
         public var catalogue: Catalogue
         public var warnings: [Diagnostic]
         public var prebuiltIndex: PrebuiltIndex?
+        /// With `Keeping.records`, when the firms were read while the file was parsed: the
+        /// catalogue as records, to be written with `CompiledWriter.write(_: StreamedCatalogue, …)`;
+        /// `catalogue` then holds the metadata and firms but no offers.
+        public var streamed: StreamedCatalogue? = nil
 
-        /// The search index of the catalogue: the one the file carried, else built now.
-        public func searchIndex() -> SearchIndex { SearchIndex(catalogue: catalogue, prebuilt: prebuiltIndex) }
+        /// The search index of the catalogue: the one the file carried or the loader built, else built now.
+        public func searchIndex() -> SearchIndex {
+            precondition(streamed == nil, "a catalogue loaded as records has no offers to index")
+            return SearchIndex(catalogue: catalogue, prebuilt: prebuiltIndex)
+        }
+    }
+
+    /// What a load keeps besides the model, when the firms are read while the file is parsed
+    /// (YAML and JSON from `pipelineFrom`; smaller files, sheets and compiled files load as before).
+    public enum Keeping: Sendable {
+        /// The model alone (`validate`: no index is asked for).
+        case model
+        /// The model and the search index, numbered firm by firm as the firms are read.
+        case modelAndIndex
+        /// For `catalyse compile`: the offers encoded as compiled records as their firms are read,
+        /// kept in a temporary file beside `beside` (`RecordSpool`), and the index; the offers
+        /// are not kept as values (`Loaded.streamed`).
+        case records(beside: String)
     }
 
     /// Why a file could not be read at all (as opposed to a file with bad content).
@@ -63,7 +84,7 @@ public enum CatalogueLoader {
     /// `.catalyse`, the sheets of a folder, YAML otherwise); `today` bounds the years it may name. Throws `ReadError`
     /// if the file cannot be read, and `CatalogueError` if its content is not a valid catalogue.
     /// A compiled catalogue up to `mapAbove` bytes is read into memory, a larger one mapped.
-    public static func load(path: String, today: Day, mapAbove: Int = Format.defaultMapAbove) throws -> Loaded {
+    public static func load(path: String, today: Day, mapAbove: Int = Format.defaultMapAbove, keeping: Keeping = .modelAndIndex) throws -> Loaded {
         // A folder is a catalogue kept in a spreadsheet: its three sheets (`Sheets/`).
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return try SheetImport.load(folder: path, today: today) }
@@ -72,7 +93,7 @@ public enum CatalogueLoader {
         let format = Format(path: path)
         switch try FileReading.read(path, limit: format.sizeLimit, copyBelow: format == .compiled ? mapAbove : nil) {
         case .empty:
-            return try load(bytes: UnsafeBufferPointer(start: nil, count: 0), file: path, format: format, today: today)
+            return try load(bytes: UnsafeBufferPointer(start: nil, count: 0), file: path, format: format, today: today, keeping: keeping)
         case .tooLarge(let size):
             throw tooLarge(path, format, size: size)
         case .mapped(let mapping):
@@ -82,12 +103,12 @@ public enum CatalogueLoader {
             }
             defer { mapping.unmap() }
             let bytes = mapping.bytes.bindMemory(to: UInt8.self)
-            return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true)
+            return try load(bytes: bytes, file: path, format: format, today: today, fileMapped: true, keeping: keeping)
         case .copied(let storage, let bytes):
             if format == .compiled { return try openCompiled(bytes, storage: storage, file: path) }
-            return try load(bytes: bytes.bindMemory(to: UInt8.self), file: path, format: format, today: today)
+            return try load(bytes: bytes.bindMemory(to: UInt8.self), file: path, format: format, today: today, keeping: keeping)
         case .read(let data):
-            return try data.withUnsafeBufferPointer { try load(bytes: $0, file: path, format: format, today: today) }
+            return try data.withUnsafeBufferPointer { try load(bytes: $0, file: path, format: format, today: today, keeping: keeping) }
         }
     }
 
@@ -96,8 +117,8 @@ public enum CatalogueLoader {
         try load(bytes: Array(yaml.utf8), file: file, today: today)
     }
 
-    public static func load(bytes: [UInt8], file: String, format: Format = .yaml, today: Day) throws -> Loaded {
-        try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today) }
+    public static func load(bytes: [UInt8], file: String, format: Format = .yaml, today: Day, keeping: Keeping = .modelAndIndex) throws -> Loaded {
+        try bytes.withUnsafeBufferPointer { try load(bytes: $0, file: file, format: format, today: today, keeping: keeping) }
     }
 
     /// YAML and JSON files from this size have their firms read on a second thread while the
@@ -106,19 +127,26 @@ public enum CatalogueLoader {
 
     /// With `fileMapped`, `bytes` is a private read-only mapping of a file, whose pages the JSON
     /// reader may drop once parsed (never pass it for memory the program owns).
-    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool = false) throws -> Loaded {
-        try load(bytes: bytes, file: file, format: format, today: today, fileMapped: fileMapped, pipelineFrom: pipelineFrom)
+    public static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool = false, keeping: Keeping = .modelAndIndex) throws -> Loaded {
+        try load(bytes: bytes, file: file, format: format, today: today, fileMapped: fileMapped, pipelineFrom: pipelineFrom, keeping: keeping)
     }
 
     /// `pipelineFrom` is for tests (0: always on two threads; `Int.max`: never).
-    static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool, pipelineFrom: Int) throws -> Loaded {
+    static func load(bytes: UnsafeBufferPointer<UInt8>, file: String, format: Format, today: Day, fileMapped: Bool, pipelineFrom: Int,
+                     keeping: Keeping = .modelAndIndex) throws -> Loaded {
         if bytes.count > format.sizeLimit { throw tooLarge(file, format, size: bytes.count) }
         var diagnostics: [Diagnostic] = []
         var reader = CatalogueReader(file: file, today: today)
         var catalogue: Catalogue? = nil
         // Each firm goes to the reader as soon as it is parsed: on a thread of its own for a
         // large file, else here.
-        let pipeline = format != .compiled && bytes.count >= pipelineFrom ? FirmPipeline(reader: reader) : nil
+        let pipelineKeeping: FirmPipeline.Keeping = switch keeping {
+        case .model: .model
+        case .modelAndIndex: .index
+        case .records(let beside): .records(RecordSpool(beside: beside))
+        }
+        let pipeline = format != .compiled && bytes.count >= pipelineFrom ? FirmPipeline(reader: reader, keeping: pipelineKeeping) : nil
+        var assembly: IndexAssembly? = nil, offerCounts: [Int] = []
         let readFirm: (DocumentNode) -> Void = { node in
             if let pipeline { pipeline.send(node) } else { reader.addFirm(node) }
         }
@@ -130,7 +158,7 @@ public enum CatalogueLoader {
             return try openCompiled(copy, storage: storage, file: file)
         case .yaml:
             let root = YAMLTree.parse(bytes, file: file, diagnostics: &diagnostics, firms: readFirm)
-            if let pipeline { reader = pipeline.finish() }
+            if let pipeline { (reader, assembly, offerCounts) = pipeline.finish() }
             if let root, !diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("YAML syntax") }) {
                 catalogue = reader.read(root)  // the firms were read already; the rest of the document now
             } else {
@@ -141,7 +169,7 @@ public enum CatalogueLoader {
             var parser = JSONTree(bytes: bytes, file: file)
             parser.releasePassedPages = fileMapped
             let root = parser.parseCatalogue(firms: readFirm)
-            if let pipeline { reader = pipeline.finish() }
+            if let pipeline { (reader, assembly, offerCounts) = pipeline.finish() }
             diagnostics.append(contentsOf: parser.diagnostics)
             if let root, parser.diagnostics.isEmpty { catalogue = reader.finish(root) }
         }
@@ -154,7 +182,18 @@ public enum CatalogueLoader {
             }
             throw CatalogueError(file: file, diagnostics: diagnostics)
         }
-        return Loaded(catalogue: catalogue, warnings: diagnostics, prebuiltIndex: nil)
+        var loaded = Loaded(catalogue: catalogue, warnings: diagnostics, prebuiltIndex: nil)
+        if var assembly {
+            // The firms kept, their index parts merged in order as they were added.
+            let columns = assembly.columns()
+            if case .records(let spool) = pipelineKeeping {
+                loaded.streamed = StreamedCatalogue(catalogue: catalogue, offerCounts: offerCounts, records: spool, columns: columns,
+                                                    ids: assembly.ids, idEnds: assembly.idEnds)
+            } else {
+                loaded.prebuiltIndex = PrebuiltIndex(columns: columns)
+            }
+        }
+        return loaded
     }
 
     /// Opens a compiled catalogue; its errors name the record (`firms[3].offers[1]`), not a line.

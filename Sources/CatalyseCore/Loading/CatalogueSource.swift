@@ -30,11 +30,13 @@ public enum CatalogueSource: Equatable, Sendable {
     /// Loads the catalogue; `today` bounds the years it may name; a compiled file up to
     /// `mapAbove` bytes is read into memory rather than mapped. With `cache`, a YAML or JSON
     /// file (or a folder of sheets) goes through the compiled cache.
-    public func load(today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove, cache: CompiledCache? = nil) throws -> CatalogueLoader.Loaded {
+    /// `keeping`: what the loader keeps besides the model (`CatalogueLoader.Keeping`; not with `cache`).
+    public func load(today: Day, mapAbove: Int = CatalogueLoader.Format.defaultMapAbove, cache: CompiledCache? = nil,
+                     keeping: CatalogueLoader.Keeping = .modelAndIndex) throws -> CatalogueLoader.Loaded {
         switch self {
-        case .file(let path): try cache.map { try $0.load(path: path, today: today, mapAbove: mapAbove) } ?? CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
-        case .updated(let path): try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove)
-        case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today)
+        case .file(let path): try cache.map { try $0.load(path: path, today: today, mapAbove: mapAbove) } ?? CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove, keeping: keeping)
+        case .updated(let path): try CatalogueLoader.load(path: path, today: today, mapAbove: mapAbove, keeping: keeping)
+        case .embedded: try CatalogueLoader.load(bytes: EmbeddedCatalogue.bytes, file: CatalogueSource.embeddedName, today: today, keeping: keeping)
         }
     }
 }

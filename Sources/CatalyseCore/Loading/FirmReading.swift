@@ -16,11 +16,17 @@ struct IDCheck: Sendable {
 }
 
 /// A firm read apart: the firm and its offers (nil when it has errors), its diagnostics, and
-/// the id checks still to run.
+/// the id checks still to run; and what the pipeline worked out from it on the same thread
+/// (`FirmPipeline.Keeping`): its share of the index, and when compiling its offers' records
+/// (the offers are then dropped from `result`, `offerCount` says how many there were).
 struct FirmRead: Sendable {
     var result: (Firm, [Offer])?
     var diagnostics: [Diagnostic]
     var checks: [IDCheck]
+    var index: FirmIndexPart? = nil
+    var records: [UInt8] = []
+    var recordEnds: [Int] = []
+    var offerCount = 0
 }
 
 extension CatalogueReader {

@@ -118,53 +118,17 @@ extension IndexColumns {
     /// with their posting lists.
     static func numberWords(_ catalogue: Catalogue, _ range: Range<Int>) -> (WordNumbering, WordNumbering) {
         let offers = catalogue.offers
-        var words = WordNumbering(), titleWords = WordNumbering()
+        var numbering = OfferWordNumbering()
         var firmIDs: [Int: (all: [Int32], title: [Int32])] = [:]
-        // The words of each facet value's labels, numbered once (key: bit in the facet mask).
-        var labelIDs: [Int: [Int32]] = [:]
-        func labelled(_ facet: CodedFacet, _ ordinal: Int) -> [Int32] {
-            let key = facet.offset + ordinal
-            if let cached = labelIDs[key] { return cached }
-            var ids: [Int32] = []
-            let value = facet.values[ordinal]
-            var texts = [value.label.fr, value.label.en]
-            if value.shortLabel != value.label { texts += [value.shortLabel.fr, value.shortLabel.en] }
-            for text in texts { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
-            labelIDs[key] = ids
-            return ids
-        }
-        var placeIDs: [Place: [Int32]] = [:]
-        func placeWords(_ place: Place) -> [Int32] {
-            if let cached = placeIDs[place] { return cached }
-            var ids: [Int32] = []
-            for text in [place.name(.fr), place.name(.en)] { TextFolding.forEachFoldedWord(text) { ids.append(words.number($0)) } }
-            placeIDs[place] = ids
-            return ids
-        }
-        let searchable = FacetTable.coded.filter(\.searchable)
-        var ids: [Int32] = [], titleIDs: [Int32] = []
         for i in range {
-            let offer = offers[i]
             let f = catalogue.firmIndex(of: i)
-            ids.removeAll(keepingCapacity: true)
-            titleIDs.removeAll(keepingCapacity: true)
-            if let cached = firmIDs[f] {
-                ids += cached.all; titleIDs += cached.title
-            } else {
-                var all: [Int32] = [], title: [Int32] = []
-                TextFolding.forEachFoldedWord(catalogue.firms[f].name) { all.append(words.number($0)); title.append(titleWords.number($0)) }
-                firmIDs[f] = (all, title)
-                ids += all; titleIDs += title
+            let firm: (all: [Int32], title: [Int32])
+            if let cached = firmIDs[f] { firm = cached } else {
+                firm = numbering.firmWords(catalogue.firms[f].name)
+                firmIDs[f] = firm
             }
-            TextFolding.forEachFoldedWord(offer.title) { ids.append(words.number($0)); titleIDs.append(titleWords.number($0)) }
-            TextFolding.forEachFoldedWord(offer.summary) { ids.append(words.number($0)) }
-            TextFolding.forEachFoldedWord(offer.description) { ids.append(words.number($0)) }
-            for facet in searchable { facet.forEachValue(offer) { ids += labelled(facet, $0) } }
-            for place in offer.territories { ids += placeWords(place) }
-            words.post(ids: &ids, offer: Int32(i))
-            titleWords.post(ids: &titleIDs, offer: Int32(i))
+            numbering.add(offers[i], firm: firm, number: Int32(i))
         }
-        return (words, titleWords)
+        return (numbering.words, numbering.titleWords)
     }
 }
-

@@ -73,7 +73,8 @@ public final class SearchIndex: Sendable {
     }
 }
 
-/// A search index read from a compiled catalogue, handed by the loader to `SearchIndex`.
+/// A search index read from a compiled catalogue, or numbered while the firms were read
+/// (`IndexAssembly`), handed by the loader to `SearchIndex`.
 public struct PrebuiltIndex: Sendable {
     let columns: IndexColumns
 }
