@@ -65,7 +65,7 @@ public struct CompiledCache: Sendable {
                 hasher.update(data: Array("\(kind.fileName):\(opened.size):".utf8))
                 guard hash(opened, into: &hasher, buffer: buffer) else { return nil }
             }
-            return (hex(hasher.finalize()), nil)
+            return (Hex.string(hasher.finalize()), nil)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG, case .success(let opened) = InputFile.open(path, links: .follow, pipes: false) else { return nil }
         defer { close(opened.descriptor) }
@@ -73,7 +73,7 @@ public struct CompiledCache: Sendable {
         var after = stat()
         let before = SourceIdentity(opened.info)
         let unchanged = fstat(opened.descriptor, &after) == 0 && SourceIdentity(after) == before
-        return (hex(hasher.finalize()), unchanged ? before : nil)
+        return (Hex.string(hasher.finalize()), unchanged ? before : nil)
     }
 
     /// Hashes an opened regular file to its end; false when it could not be read whole or its
@@ -89,14 +89,6 @@ public struct CompiledCache: Sendable {
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         }
         return total == opened.size
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Loads the catalogue at `path` through the cache (a compiled file is loaded as it is).

@@ -61,10 +61,7 @@ struct SourceMemo: Sendable {
     func path(device: UInt64, inode: UInt64) -> String {
         var hasher = SHA256()
         hasher.update(data: Array("\(build)\0\(device)\0\(inode)".utf8))
-        let digits = Array("0123456789abcdef".utf8)
-        var name: [UInt8] = []
-        for byte in hasher.finalize().prefix(16) { name.append(digits[Int(byte >> 4)]); name.append(digits[Int(byte & 15)]) }
-        return folder + "/" + String(decoding: name, as: UTF8.self) + ".source"
+        return folder + "/" + Hex.string(hasher.finalize().prefix(16)) + ".source"
     }
 
     /// The key remembered for the file at `path`, if it still has the identity it had then.

@@ -120,7 +120,7 @@ public enum PublicationKey {
 
     /// A short fingerprint to show (the first 16 hex digits of the key's SHA-256).
     public static func fingerprint(_ key: Curve25519.Signing.PublicKey) -> String {
-        String(SHA256.hash(data: key.rawRepresentation).map { String(format: "%02x", $0) }.joined().prefix(16))
+        String(Hex.string(SHA256.hash(data: key.rawRepresentation)).prefix(16))
     }
 
     /// Reads a key file (at most 4 KiB).
@@ -178,5 +178,5 @@ public struct Manifest: Codable, Equatable, Sendable {
         init(_ fr: String, _ en: String) { self.text = Label(fr: fr, en: en) }
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ bytes: [UInt8]) -> String { Hex.string(SHA256.hash(data: bytes)) }
 }
