@@ -10,6 +10,22 @@ struct IndexColumns: Sendable {
     let titleWords: WordList
     let defaultOrder: Column<Int32>
 
+    init(storage: ColumnStorage, facetMasks: Column<UInt64>, regionMasks: Column<UInt32>, departmentMasks: Column<UInt64>,
+         coversNational: Column<UInt8>, words: WordList, titleWords: WordList, defaultOrder: Column<Int32>) {
+        self.storage = storage
+        self.facetMasks = facetMasks; self.regionMasks = regionMasks; self.departmentMasks = departmentMasks
+        self.coversNational = coversNational
+        self.words = words; self.titleWords = titleWords
+        self.defaultOrder = defaultOrder
+    }
+
+    /// The columns of `masks` (`MaskColumns`), the word lists and the default order, in `storage`.
+    init(storage: ColumnStorage, masks: MaskColumns, words: WordList, titleWords: WordList, defaultOrder: Column<Int32>) {
+        self.init(storage: storage, facetMasks: storage.column(masks.facets), regionMasks: storage.column(masks.regions),
+                  departmentMasks: storage.column(masks.departments), coversNational: storage.column(masks.national),
+                  words: words, titleWords: titleWords, defaultOrder: defaultOrder)
+    }
+
     /// The masks of one offer: its facet values (`FacetTable`) and the places a filter on
     /// which finds it (`Territories.matches`): the places it covers, their régions and
     /// départements, everything for a `national` offer. Its mode plays no part: a remote offer
@@ -55,17 +71,8 @@ struct IndexColumns: Sendable {
     static func build(_ catalogue: Catalogue, parts: Int? = nil) -> IndexColumns {
         let offers = catalogue.offers
         let n = offers.count
-        var masks: [UInt64] = [], regions: [UInt32] = [], departments: [UInt64] = [], national: [UInt8] = []
-        masks.reserveCapacity(n); regions.reserveCapacity(n); departments.reserveCapacity(2 * n); national.reserveCapacity(n)
-        let deptsOfRegion = departmentsOfRegion
-        for offer in offers {
-            let m = IndexColumns.masks(offer, deptsOfRegion: deptsOfRegion)
-            masks.append(m.facets)
-            regions.append(m.regions)
-            departments.append(m.departments.0)
-            departments.append(m.departments.1)
-            national.append(m.national ? 1 : 0)
-        }
+        var masks = MaskColumns(capacity: n)
+        for offer in offers { masks.append(offer) }
 
         // Words: each part of the offers is numbered on a core of its own, then the parts are
         // merged in order (a later part's offers all come after an earlier part's).
@@ -89,27 +96,10 @@ struct IndexColumns: Sendable {
         let wordList = words.wordList(in: storage), titleList = titleWords.wordList(in: storage)
         words = WordNumbering(); titleWords = WordNumbering()
         // Default order: firm name, then title (French order), then id for stability.
-        var firmKeys: [Int: [UInt8]] = [:]
-        let keys: [([UInt8], [UInt8], [UInt8])] = (0..<n).map { i in
-            let offer = offers[i]
-            let f = catalogue.firmIndex(of: i)
-            let firmKey: [UInt8]
-            if let cached = firmKeys[f] { firmKey = cached } else {
-                firmKey = Array(TextFolding.sortKey(catalogue.firms[f].name).utf8)
-                firmKeys[f] = firmKey
-            }
-            return (firmKey, Array(TextFolding.sortKey(offer.title).utf8), Array(offer.id.utf8))
-        }
-        let order = (0..<n).sorted { a, b in
-            let (ka, kb) = (keys[a], keys[b])
-            if ka.0 != kb.0 { return ka.0.lexicographicallyPrecedes(kb.0) }
-            if ka.1 != kb.1 { return ka.1.lexicographicallyPrecedes(kb.1) }
-            return ka.2.lexicographicallyPrecedes(kb.2)
-        }
-        return IndexColumns(storage: storage, facetMasks: storage.column(masks), regionMasks: storage.column(regions),
-                            departmentMasks: storage.column(departments), coversNational: storage.column(national),
-                            words: wordList, titleWords: titleList,
-                            defaultOrder: storage.column(order.map { Int32($0) }))
+        var keys = OrderKeys()
+        for firm in catalogue.firms { keys.addFirm(firm.name) }
+        for i in 0..<n { keys.addOffer(offers[i], firm: catalogue.firmIndex(of: i)) }
+        return IndexColumns(storage: storage, masks: masks, words: wordList, titleWords: titleList, defaultOrder: storage.column(keys.order()))
     }
 }
 
